@@ -1,0 +1,165 @@
+"""Annotating many articles: fresh snapshots reused, stale ones redone in parallel.
+
+Used by the MkDocs plugin (cold builds) and by ``briefing annotate --write``
+and ``briefing check``. The spaCy model is only loaded when at least one
+article is stale; with ``jobs > 1`` each worker process loads it once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import snapshots
+from .model import Annotations, Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .entities import Glossary
+
+log = logging.getLogger("briefing")
+
+
+@dataclass
+class Job:
+    """One article to annotate; ``snapshot`` is where its YAML lives (None: no snapshot)."""
+
+    document: Document
+    snapshot: Path | None
+    label: str
+
+
+@dataclass
+class Result:
+    annotations: dict[str, Annotations] = field(default_factory=dict)  # by label
+    reused: list[str] = field(default_factory=list)
+    annotated: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.annotations)} briefings: {len(self.annotated)} annotated, {len(self.reused)} reused "
+            f"from snapshots, {len(self.written)} snapshots written"
+            + (f", {len(self.problems)} problems" if self.problems else "")
+        )
+
+
+def glossary_digest(path: str | Path | None) -> str:
+    """Hash of the glossary file, so that editing it refreshes every snapshot."""
+    if not path:
+        return ""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+def _annotate_one(args: tuple[Document, Glossary | None]) -> Annotations:
+    from .pipeline import annotate_document
+
+    doc, glossary = args
+    return annotate_document(doc, glossary)
+
+
+class Progress:
+    """A bar on a terminal, a plain line every ~10% elsewhere (CI logs)."""
+
+    def __init__(self, total: int, what: str, stream=None) -> None:
+        self.total, self.what, self.done = total, what, 0
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.t0 = time.perf_counter()
+        self.step = max(1, total // 10)
+
+    def advance(self) -> None:
+        self.done += 1
+        elapsed = time.perf_counter() - self.t0
+        if self.tty:
+            width = 30
+            filled = int(width * self.done / max(1, self.total))
+            self.stream.write(
+                f"\r{self.what} [{'#' * filled}{'.' * (width - filled)}] "
+                f"{self.done}/{self.total} {elapsed:.0f}s"
+            )
+            if self.done == self.total:
+                self.stream.write("\n")
+            self.stream.flush()
+        elif self.done % self.step == 0 or self.done == self.total:
+            log.info("%s: %d/%d (%.0fs)", self.what, self.done, self.total, elapsed)
+
+
+def run(
+    jobs: list[Job],
+    glossary: Glossary | None = None,
+    glossary_file: str | Path | None = None,
+    workers: int = 1,
+    write: bool = True,
+    progress: bool = True,
+) -> Result:
+    """Annotations for every job; stale ones recomputed (and written when ``write``)."""
+    from .pipeline import resolve_date
+
+    result = Result()
+    digest = glossary_digest(glossary_file)
+    todo: list[tuple[Job, str]] = []
+    for job in jobs:
+        key = snapshots.content_key(job.document, digest)
+        if job.snapshot is not None:
+            try:
+                loaded = snapshots.load(job.snapshot, job.document)
+            except snapshots.SnapshotError as e:
+                result.problems.append(str(e))
+                loaded = None
+            if loaded is not None and loaded[1] == key:
+                result.annotations[job.label] = loaded[0]
+                result.reused.append(job.label)
+                continue
+            if loaded is not None or job.snapshot.exists():
+                result.stale.append(str(job.snapshot))
+        todo.append((job, key))
+    if todo:
+        bar = Progress(len(todo), "annotating") if progress else None
+        docs = [(resolve_date(job.document), glossary) for job, _ in todo]
+        if workers > 1 and len(todo) > 1:
+            ctx = get_context("fork") if "fork" in _start_methods() else None
+            with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+                outputs = pool.map(_annotate_one, docs, chunksize=max(1, len(docs) // (workers * 8)))
+                annotated = _collect(outputs, bar)
+        else:
+            annotated = _collect(map(_annotate_one, docs), bar)
+        for (job, key), ann in zip(todo, annotated, strict=True):
+            result.annotations[job.label] = ann
+            result.annotated.append(job.label)
+            if write and job.snapshot is not None:
+                if snapshots.save(ann, key, job.snapshot, job.label):
+                    result.written.append(str(job.snapshot))
+    return result
+
+
+def _collect(outputs, bar: Progress | None) -> list[Annotations]:
+    out = []
+    for ann in outputs:
+        out.append(ann)
+        if bar:
+            bar.advance()
+    return out
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def default_workers() -> int:
+    """One worker per core, capped: each loads its own spaCy model (~200 MB)."""
+    return max(1, min(os.cpu_count() or 1, 8))

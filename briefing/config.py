@@ -1,0 +1,41 @@
+"""The plugin's options, typed, each with a default (mkdocs.yml ``plugins: - briefing:``)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class BriefingConfig(base.Config):
+    """Options of the ``briefing`` MkDocs plugin."""
+
+    enabled = c.Type(bool, default=True)
+    """Switch the plugin off without removing it (e.g. for a quick docs-only build)."""
+
+    seeds_dir = c.Type(str, default="seeds")
+    """Folder of seed articles (``*.txt``), relative to mkdocs.yml; each becomes a page."""
+
+    briefings_dir = c.Type(str, default="briefings")
+    """Where seed pages appear in the site (URL prefix and navigation section)."""
+
+    glossary = c.Optional(c.Type(str))
+    """YAML glossary the editors own (names, types, aliases, descriptions, suppressions)."""
+
+    tooltips = c.Choice(("paragraph", "first", "all"), default="paragraph")
+    """Which mentions carry a tooltip: first per paragraph, first in the article, or all."""
+
+    snapshots = c.Type(bool, default=True)
+    """Keep each briefing's annotations in ``<article>.annotations.yml`` beside it (reviewable,
+    reused while fresh so the NLP never re-runs on unchanged articles)."""
+
+    strict = c.Type(bool, default=False)
+    """Fail the build on stale snapshots (instead of refreshing them) and on unresolved places."""
+
+    jobs = c.Type(int, default=0)
+    """Processes for annotating stale articles; 0 = one per core."""
+
+    offline = c.Type(bool, default=True)
+    """Make the site work from a folder with zero outside requests (local shims, no web fonts)."""
+
+    index_marker = c.Type(str, default="<!-- briefing:index -->")
+    """Placeholder in a Markdown page that is replaced by the list of briefings."""

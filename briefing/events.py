@@ -1,0 +1,334 @@
+"""Events for the timeline: one per happening, dated at the right precision.
+
+A time expression dates the clause it modifies: its syntactic head verb (or
+event noun) is the event trigger. Clauses that report the same happening on
+the same dates with shared participants collapse into one event, keeping
+the fullest telling. "days before the airstrikes" is anchored to the event
+it names, and marked approximate. Event-like sentences without any date are
+kept apart as undated events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .model import Document, Entity, Event, Place, TimeExpression
+from .slugs import slugify
+
+# Verbs that report happenings rather than states or speech about opinions.
+_STATE_VERBS = {
+    "be",
+    "have",
+    "remain",
+    "seem",
+    "appear",
+    "include",
+    "comprise",
+    "mean",
+    "indicate",
+    "underscore",
+    "say",
+    "think",
+    "believe",
+    "know",
+    "continue",
+    "come",
+    "follow",
+}
+_EVENT_NOUNS = {
+    "strike",
+    "airstrike",
+    "attack",
+    "raid",
+    "operation",
+    "election",
+    "vote",
+    "meeting",
+    "summit",
+    "announcement",
+    "protest",
+    "explosion",
+    "bombing",
+    "earthquake",
+    "storm",
+    "visit",
+    "talks",
+    "deal",
+    "agreement",
+    "launch",
+    "crash",
+    "fire",
+    "shooting",
+    "war",
+    "offensive",
+    "ceasefire",
+    "trial",
+    "hearing",
+    "release",
+    "killing",
+    "arrest",
+}
+_RELATIVE = re.compile(
+    r"\b(?P<q>just |only |a few |several |some |a couple of |two |three |)"
+    r"(?P<unit>days|weeks|months|hours) (?P<dir>before|after|ahead of|prior to) (?:the )?(?P<what>\w+)",
+    re.I,
+)
+_UNIT_DAYS = {"hours": 1, "days": 14, "weeks": 60, "months": 365}
+
+
+@dataclass
+class _Candidate:
+    start: int  # sentence span
+    end: int
+    trigger: str
+    lemma: str
+    earliest: str | None
+    latest: str | None
+    value: str | None
+    mod: str | None
+    approximate: bool
+    full_clause: bool
+    summary: str
+    entities: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    label: str | None = None
+
+
+def _bounds(t: TimeExpression) -> tuple[str, str] | None:
+    from .temporal import value_bounds
+
+    if t.type not in ("DATE", "TIME"):
+        return None
+    return value_bounds(t.value, t.mod)
+
+
+def _trigger(span, tokens) -> object | None:
+    """The verb (or event noun) a time expression's tokens hang from."""
+    head = tokens[0]
+    for tok in tokens:
+        if tok.head.i < tokens[0].i or tok.head.i > tokens[-1].i:
+            head = tok
+            break
+    node = head.head
+    seen = 0
+    while seen < 6:
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() not in _STATE_VERBS:
+            return node
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _EVENT_NOUNS:
+            return node
+        if node.head is node:
+            break
+        node = node.head
+        seen += 1
+    # A sentence-level time ("In August, forces killed ...") dates the root.
+    root = span.root
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    return None
+
+
+def _clause_summary(trigger, max_words: int = 16) -> str:
+    """Subject + trigger + object, trimmed: a readable one-line summary."""
+    keep: set[int] = {trigger.i}
+    for child in trigger.children:
+        if child.dep_ in (
+            "nsubj",
+            "nsubjpass",
+            "agent",
+            "dobj",
+            "attr",
+            "prt",
+            "auxpass",
+            "aux",
+            "neg",
+            "ccomp",
+            "xcomp",
+            "prep",
+            "acomp",
+            "oprd",
+        ) and child.ent_type_ not in ("DATE", "TIME"):
+            if child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+                continue
+            keep.update(t.i for t in child.subtree)
+    if trigger.dep_ in ("acl", "relcl") and trigger.head.i not in keep:
+        keep.update(t.i for t in trigger.head.subtree if t.i < trigger.i)
+    doc = trigger.doc
+    words = [doc[i] for i in sorted(keep) if not doc[i].is_punct or doc[i].text in ",%"]
+    words = [w for w in words if w.text not in ("“", "”", '"')]
+    if words and words[0].dep_ == "cc":
+        words = words[1:]
+    text = " ".join(w.text for w in words[:max_words])
+    text = re.sub(r" ([,.%'’])", r"\1", text).replace(" 's", "'s").strip(" ,")
+    if len(words) > max_words:
+        text += "…"
+    return text[:1].upper() + text[1:]
+
+
+def _mentions_in(entities: list[Entity], start: int, end: int) -> list[str]:
+    return [e.id for e in entities if any(start <= m.start and m.end <= end for m in e.mentions)]
+
+
+def _shift(iso: str, days: int) -> str:
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+
+
+def extract_events(
+    doc: Document, spacy_doc, entities: list[Entity], times: list[TimeExpression], places: list[Place]
+) -> list[Event]:
+    """Timeline events of one article, chronological, undated ones last."""
+    from .temporal import describe_value
+
+    place_ids = {p.entity for p in places}
+    candidates: list[_Candidate] = []
+    undated: list[_Candidate] = []
+    body_start = doc.text.find("\n") + 1 if doc.title else 0
+    for sent in spacy_doc.sents:
+        if sent.start_char < body_start:
+            continue  # the headline retells the story; it dates nothing
+        s_start, s_end = sent.start_char, sent.end_char
+        in_sent = [t for t in times if s_start <= t.start < s_end]
+        ents = _mentions_in(entities, s_start, s_end)
+        dated_here = False
+        for t in in_sent:
+            bounds = _bounds(t)
+            if not bounds:
+                continue
+            tokens = [tok for tok in sent if tok.idx < t.end and tok.idx + len(tok) > t.start]
+            if not tokens:
+                continue
+            trig = _trigger(sent, tokens)
+            if trig is None:
+                continue
+            dated_here = True
+            full = any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
+            candidates.append(
+                _Candidate(
+                    s_start,
+                    s_end,
+                    trig.text,
+                    trig.lemma_.lower(),
+                    bounds[0],
+                    bounds[1],
+                    t.value,
+                    t.mod,
+                    t.mod == "APPROX",
+                    full,
+                    _clause_summary(trig),
+                    ents,
+                    [e for e in ents if e in place_ids],
+                    describe_value(t.value, t.mod),
+                )
+            )
+        if (
+            not dated_here
+            and sent.root.pos_ in ("VERB", "AUX")
+            and sent.root.lemma_.lower() not in _STATE_VERBS
+            and ents
+        ):
+            undated.append(
+                _Candidate(
+                    s_start,
+                    s_end,
+                    sent.root.text,
+                    sent.root.lemma_.lower(),
+                    None,
+                    None,
+                    None,
+                    None,
+                    False,
+                    True,
+                    _clause_summary(sent.root),
+                    ents,
+                    [e for e in ents if e in place_ids],
+                )
+            )
+    events = _merge(candidates)
+    _anchor_relative(doc.text, events, undated, describe_value)
+    events = _merge(events)
+    events.sort(key=lambda c: (c.earliest or "", c.latest or "", c.start))
+    used = {(c.start, c.end) for c in events}
+    undated = [c for c in undated if (c.start, c.end) not in used]
+    return _to_events(events + undated)
+
+
+def _same_happening(a: _Candidate, b: _Candidate) -> bool:
+    if (a.earliest, a.latest) != (b.earliest, b.latest):
+        return False
+    if a.start == b.start and a.lemma != b.lemma:
+        return False  # two clauses of one sentence on one date: keep both (rare)
+    shared = set(a.entities) & set(b.entities)
+    return bool(shared) and (a.lemma == b.lemma or len(shared) >= 2)
+
+
+def _merge(cands: list[_Candidate]) -> list[_Candidate]:
+    """Collapse retellings; the fullest clause (with a subject, absolute date) wins."""
+    out: list[_Candidate] = []
+    for c in cands:
+        twin = next((o for o in out if _same_happening(o, c)), None)
+        if twin is None:
+            out.append(c)
+            continue
+        better = c if (c.full_clause, len(c.entities)) > (twin.full_clause, len(twin.entities)) else twin
+        merged = _Candidate(**{**better.__dict__})
+        merged.entities = sorted(set(twin.entities) | set(c.entities), key=(twin.entities + c.entities).index)
+        merged.places = [e for e in merged.entities if e in set(twin.places) | set(c.places)]
+        out[out.index(twin)] = merged
+    return out
+
+
+def _anchor_relative(text: str, events: list[_Candidate], undated: list[_Candidate], describe) -> None:
+    """ "days before the airstrikes": date an undated sentence from the event it names."""
+    for c in list(undated):
+        m = _RELATIVE.search(text, c.start, c.end)
+        if not m:
+            continue
+        word = m["what"].lower().rstrip("s")
+        anchor = next(
+            (
+                e
+                for e in events
+                if word.endswith(e.lemma) or e.lemma.endswith(word) or word in e.summary.lower()
+            ),
+            None,
+        )
+        if anchor is None or not anchor.earliest:
+            continue
+        span = _UNIT_DAYS[m["unit"].lower()]
+        before = m["dir"].lower() != "after"
+        if before:
+            c.earliest, c.latest = _shift(anchor.earliest, -span), _shift(anchor.earliest, -1)
+        else:
+            c.earliest, c.latest = _shift(anchor.latest, 1), _shift(anchor.latest, span)
+        c.approximate = True
+        c.label = (
+            f"{'a few ' if m['unit'].lower() == 'days' else ''}{m['unit'].lower()} "
+            f"{'before' if before else 'after'} {anchor.label or anchor.earliest}"
+        )
+        undated.remove(c)
+        events.append(c)
+
+
+def _to_events(cands: list[_Candidate]) -> list[Event]:
+    out: list[Event] = []
+    seen: dict[str, int] = {}
+    for c in cands:
+        base = slugify(" ".join(c.summary.split()[:6])) or "event"
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        out.append(
+            Event(
+                id=base if n == 0 else f"{base}-{n + 1}",
+                summary=c.summary,
+                sentence=(c.start, c.end),
+                value=c.value,
+                earliest=c.earliest,
+                latest=c.latest,
+                approximate=c.approximate,
+                entities=c.entities,
+                places=c.places,
+                label=c.label,
+            )
+        )
+    return out

@@ -1,0 +1,220 @@
+"""Toponym resolution: which place on Earth each place entity of an article names.
+
+The gazetteer gives every name's candidates with a context-free prior
+(population, kind, capital). Like the better geoparsers, the resolver then
+lets the article vote: the countries and first-level divisions that its other
+places and its demonyms point at ('Paris' next to 'Texas' is Paris, TX), the
+words around a mention ('Anbar province', 'Paris, Tenn.'), and nearness to
+the article's other places. Two passes: the first resolves on priors and
+local hints, the second rescores every entity with the context the *other*
+entities established, so no name votes for itself.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from briefing.geo.gazetteer import Candidate, Gazetteer, gazetteer, normalize
+from briefing.model import Entity, Place
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+
+# Designators after a name that say what kind of place it is.
+_DESIGNATORS = {
+    "province": "admin1", "governorate": "admin1", "state": "admin1", "region": "admin1",
+    "oblast": "admin1", "prefecture": "admin1", "county": "ADM2", "parish": "ADM2",
+    "city": "city", "town": "city", "village": "city", "district": None, "area": None,
+}
+_DIRECTIONS = ("central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+               "northeast", "northwest", "southeast", "southwest", "north east", "north west", "south east",
+               "south west", "northeastern", "northwestern", "southeastern", "southwestern", "downtown",
+               "greater", "metro", "metropolitan", "upstate", "rural", "coastal", "inner", "outer",
+               "mid", "upper", "lower")
+_DIRECTION_RE = re.compile(r"^(?:%s)\s+" % "|".join(sorted(_DIRECTIONS, key=len, reverse=True)))
+_DESIGNATOR_RE = re.compile(r"\s+(?:%s)$" % "|".join(_DESIGNATORS))
+_AFTER_DESIGNATOR = re.compile(r"^\s+(%s)\b" % "|".join(_DESIGNATORS), re.IGNORECASE)
+_QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,3})")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+# Weights of the evidence, on the scale of prior_score (log10 population + kind bonus).
+W_QUALIFIER = 4.0      # 'Paris, Texas': the text says which one
+W_KIND_HINT = 2.0      # 'Anbar province', 'Washington state'
+W_COUNTRY = 2.0        # the candidate's country is mentioned elsewhere
+W_TOP_COUNTRY = 1.0    # ... and is the article's main country
+W_ADMIN1 = 2.5         # the candidate's state/province is mentioned elsewhere
+W_NEAR = 1.0           # within NEAR_KM of another place of the article
+NEAR_KM = 150.0
+
+
+@dataclass
+class _Item:
+    """One place entity being resolved, with its candidates and local hints."""
+
+    entity: Entity
+    candidates: list[Candidate]
+    kind_hint: str | None = None
+    qualifiers: list[Candidate] = field(default_factory=list)
+    choice: Candidate | None = None
+
+
+def resolve_places(entities: list[Entity], text: str) -> list[Place]:
+    """One ``Place`` per GPE/LOC/FAC entity the gazetteer can place, in entity order.
+
+    Entities without a plausible candidate (a hospital, a misrecognised
+    name) get no place rather than a far-fetched one.
+    """
+    gaz = gazetteer()
+    items = [_item(gaz, e, text) for e in entities if e.type in PLACE_TYPES]
+    items = [it for it in items if it.candidates]
+    demonym_votes = _demonym_votes(gaz, text)
+    for it in items:  # pass 1: priors, local hints, demonyms
+        it.choice = _best(it, _Context(demonym_votes, Counter(), []))
+    for _ in range(2):  # pass 2+: the other entities' choices are the context
+        choices = [(it, it.choice) for it in items]
+        for it in items:
+            ctx = _context(demonym_votes, [(o, c) for o, c in choices if o is not it])
+            it.choice = _best(it, ctx)
+    return [_place(it.entity, it.choice) for it in items if it.choice is not None]
+
+
+# -- candidates and local hints -------------------------------------------------------------------
+
+
+def _forms(name: str) -> list[tuple[str, str | None]]:
+    """Names to look up for a surface form, with the kind a stripped designator implies."""
+    key = normalize(re.sub(r"['’]s$", "", name.strip()))
+    out: list[tuple[str, str | None]] = [(key, None)]
+    base = _DIRECTION_RE.sub("", key)
+    if base != key:
+        out.append((base, None))
+    for form in (key, base):
+        m = _DESIGNATOR_RE.search(form)
+        if m:
+            word = m.group(0).strip()
+            out.append((form[: m.start()], _DESIGNATORS[word]))
+    return out
+
+
+def _item(gaz: Gazetteer, entity: Entity, text: str) -> _Item:
+    surfaces = [entity.name] + [m.text for m in entity.mentions] + list(entity.aliases)
+    cands: dict[str, Candidate] = {}
+    kind_hint = None
+    for surface in dict.fromkeys(surfaces):
+        for form, hint in _forms(surface):
+            found = gaz.lookup(form)
+            if found:
+                for c in found:
+                    cands.setdefault(c.id, c)
+                kind_hint = kind_hint or hint
+                break
+    item = _Item(entity, sorted(cands.values(), key=lambda c: (-c.prior, c.id)), kind_hint)
+    for m in entity.mentions:
+        after = text[m.end: m.end + 60]
+        d = _AFTER_DESIGNATOR.match(after)
+        if d and item.kind_hint is None:
+            item.kind_hint = _DESIGNATORS[d.group(1).lower()]
+        q = _QUALIFIER.match(after)
+        if q:
+            item.qualifiers += [c for c in _qualifier_candidates(gaz, q.group(1))]
+    return item
+
+
+def _qualifier_candidates(gaz: Gazetteer, phrase: str) -> list[Candidate]:
+    """Countries and divisions a ', X' after a mention can name (longest prefix that matches)."""
+    words = phrase.split()
+    for n in range(len(words), 0, -1):
+        found = [c for c in gaz.lookup(" ".join(words[:n])) if c.kind in ("country", "admin1")]
+        if found:
+            return found
+    return []
+
+
+# -- context ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    countries: Counter
+    admin1s: Counter
+    points: list[tuple[float, float]]
+
+
+def _demonym_votes(gaz: Gazetteer, text: str) -> Counter:
+    """Countries the article's demonyms point at ('Iraqi forces' supports Iraq)."""
+    table = gaz.demonyms()
+    votes: Counter = Counter()
+    for word in _WORD.findall(text):
+        if word[0].isupper():
+            cc = table.get(normalize(word))
+            if cc:
+                votes[cc] += 1
+    return votes
+
+
+def _context(demonyms: Counter, others: list[tuple[_Item, Candidate | None]]) -> _Context:
+    countries: Counter = Counter({cc: 0.5 * n for cc, n in demonyms.items()})
+    admin1s: Counter = Counter()
+    points: list[tuple[float, float]] = []
+    for item, choice in others:
+        if choice is None:
+            continue
+        weight = len(item.entity.mentions) or 1
+        if choice.country:
+            countries[choice.country] += weight
+        if choice.admin1 and choice.kind != "country":
+            admin1s[(choice.country, choice.admin1)] += weight
+        if choice.kind in ("city", "admin1") or choice.feature == "ADM2":
+            points.append((choice.lat, choice.lon))
+    return _Context(countries, admin1s, points)
+
+
+def _best(item: _Item, ctx: _Context) -> Candidate | None:
+    """The candidate with the highest prior plus evidence (ties: id order, for determinism)."""
+    top_country = max(ctx.countries.items(), key=lambda kv: (kv[1], kv[0]))[0] if ctx.countries else None
+    scored = [(_score(c, item, ctx, top_country), c.id, c) for c in item.candidates[:60]]
+    if not scored:
+        return None
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return scored[0][2]
+
+
+def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) -> float:
+    score = c.prior
+    if item.qualifiers and any(_within(c, q) for q in item.qualifiers):
+        score += W_QUALIFIER
+    if item.kind_hint and (c.kind == item.kind_hint or c.feature == item.kind_hint):
+        score += W_KIND_HINT
+    if c.country and ctx.countries.get(c.country, 0) > 0:
+        score += W_COUNTRY
+        if c.country == top_country:
+            score += W_TOP_COUNTRY
+    if c.kind != "country" and c.admin1 and ctx.admin1s.get((c.country, c.admin1), 0) > 0:
+        score += W_ADMIN1 if c.kind != "admin1" else W_ADMIN1 / 2
+    if c.kind in ("city", "region") and any(_km(c.lat, c.lon, la, lo) < NEAR_KM for la, lo in ctx.points
+                                            if (la, lo) != (c.lat, c.lon)):
+        score += W_NEAR
+    return score
+
+
+def _within(c: Candidate, q: Candidate) -> bool:
+    if c.id == q.id:
+        return False
+    if q.kind == "country":
+        return c.country == q.country
+    return c.country == q.country and c.admin1 == q.admin1
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place(entity: Entity, c: Candidate) -> Place:
+    return Place(entity=entity.id, name=c.name, lat=round(c.lat, 4), lon=round(c.lon, 4), kind=c.kind,
+                 country=c.country, source="gazetteer")

@@ -1,0 +1,68 @@
+"""The stages in order: document -> entities, times, places, events.
+
+One plain function, ``annotate_document``; everything it calls is a plain
+function over plain data too. Heavy imports (spaCy) happen on first use so
+that ``briefing --help`` and fresh-snapshot builds never pay for them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .model import Annotations, Document, Place
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .entities import Glossary
+
+
+def resolve_date(doc: Document) -> Document:
+    """Fill ``doc.date`` from the text when nothing gave it (``date_source: inferred``)."""
+    if doc.date:
+        return doc
+    from .temporal import infer_document_date
+
+    inferred = infer_document_date(doc.text)
+    if inferred:
+        doc.date, doc.date_source = inferred, "inferred"
+    return doc
+
+
+def annotate_document(doc: Document, glossary: Glossary | None = None) -> Annotations:
+    """Run every extraction stage over one document."""
+    from .entities import extract_entities
+    from .events import extract_events
+    from .geo.resolve import resolve_places
+    from .nlp import load_nlp
+    from .temporal import tag_times
+
+    doc = resolve_date(doc)
+    spacy_doc = load_nlp()(doc.text)
+    entities = extract_entities(doc.text, spacy_doc, glossary=glossary, article=doc.path)
+    times = tag_times(doc.text, doc.date)
+    places = glossary_places(entities, glossary) + resolve_places(
+        [e for e in entities if glossary is None or not glossary.coordinates(e.name)], doc.text
+    )
+    places.sort(key=lambda p: next((i for i, e in enumerate(entities) if e.id == p.entity), 0))
+    events = extract_events(doc, spacy_doc, entities, times, places)
+    return Annotations(document=doc, entities=entities, places=places, times=times, events=events)
+
+
+def glossary_places(entities, glossary: Glossary | None) -> list[Place]:
+    """Places whose coordinates the editors fixed in the glossary (they always win)."""
+    if glossary is None:
+        return []
+    out = []
+    for e in entities:
+        coords = glossary.coordinates(e.name)
+        if coords:
+            kind = "country" if e.type == "GPE" else "feature" if e.type in ("LOC", "FAC") else "address"
+            out.append(
+                Place(entity=e.id, name=e.name, lat=coords[0], lon=coords[1], kind=kind, source="glossary")
+            )
+    return out
+
+
+def annotate_text(text: str, date: str | None = None, glossary: Glossary | None = None) -> Annotations:
+    """Annotate plain text (the public API behind ``briefing.annotate``)."""
+    doc = Document(text=text, date=date, date_source="option" if date else None)
+    return annotate_document(doc, glossary)

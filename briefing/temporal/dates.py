@@ -1,0 +1,91 @@
+"""Date arithmetic on ISO-TimeML values, shared by the tagger and the labels.
+
+Everything here is pure and small: shifting months, ISO weeks, quarters and
+seasons, and choosing which year an under-specified date ("Oct. 28") means.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+from datetime import date, timedelta
+
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def add_months(d: date, months: int) -> date:
+    """Shift by whole months, clamping the day (Mar 31 - 1 month = Feb 28/29)."""
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    day = min(d.day, _cal.monthrange(year, month + 1)[1])
+    return date(year, month + 1, day)
+
+
+def shift(d: date, n: float, unit: str) -> date:
+    """``d`` moved by ``n`` units (negative = back); unit is a duration word without plural."""
+    if unit in ("day",):
+        return d + timedelta(days=round(n))
+    if unit in ("week", "fortnight"):
+        return d + timedelta(days=round(n * (14 if unit == "fortnight" else 7)))
+    if unit == "month":
+        return add_months(d, round(n))
+    if unit == "quarter":
+        return add_months(d, round(3 * n))
+    if unit == "year":
+        return add_months(d, round(12 * n))
+    if unit == "decade":
+        return add_months(d, round(120 * n))
+    if unit == "century":
+        return add_months(d, round(1200 * n))
+    return d  # hours and smaller stay on the same day
+
+
+def iso_week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def season_of(d: date) -> tuple[int, str]:
+    """(year, code) of the season containing ``d``; December counts as next winter's start."""
+    m = d.month
+    if m in (3, 4, 5):
+        return d.year, "SP"
+    if m in (6, 7, 8):
+        return d.year, "SU"
+    if m in (9, 10, 11):
+        return d.year, "FA"
+    return (d.year, "WI") if m == 12 else (d.year - 1, "WI")
+
+
+def choose_year(dct: date, month: int, day: int | None, future: bool) -> int:
+    """The year a month (and day) without a year most sensibly has, seen from ``dct``.
+
+    News reports mostly look back, so a date a little ahead stays in the current
+    year (an announced deadline), one far ahead is last year's, unless the
+    sentence speaks of the future; a date well behind in a future sentence is
+    next year's.
+    """
+    try:
+        cand = date(dct.year, month, day or 1)
+    except ValueError:  # Feb 29 in a common year
+        cand = date(dct.year, month, 28)
+    delta = (cand - dct).days
+    ahead_window = 62 if day else 31
+    if delta > 0:
+        if future or delta <= ahead_window:
+            return dct.year
+        return dct.year - 1
+    if future and delta < -62 and (day is not None or (dct.month - month) % 12 > 2):
+        return dct.year + 1
+    return dct.year
+
+
+def month_last_day(year: int, month: int) -> int:
+    return _cal.monthrange(year, month)[1]
+
+
+def monday_of_week(year: int, week: int) -> date:
+    return date.fromisocalendar(year, week, 1)

@@ -1,0 +1,108 @@
+"""What a reader sees, in real headless Chromium (Debian's), from file:// with the network blocked."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is not installed: run tests/setup_and_run.sh")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, built_site):
+    """A page that may only load files inside the built site; everything else is refused."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    outside: list[str] = []
+    root = built_site.resolve().as_uri()
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(root) or url.startswith("data:") or url.startswith("blob:"):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.outside, pg.errors = outside, errors
+    yield pg
+    context.close()
+
+
+def _seed_url(built_site: Path) -> str:
+    return sorted((built_site / "briefings").glob("*.html"))[0].resolve().as_uri()
+
+
+def test_hover_and_focus_show_the_tooltip(page, built_site):
+    page.goto(_seed_url(built_site))
+    mention = page.locator('.bf-m[data-bf][tabindex="0"]', has_text="CENTCOM").first
+    if mention.count() == 0:
+        mention = page.locator('.bf-m[tabindex="0"]', has_text="US Central Command").first
+    mention.hover()
+    tip = page.locator("#bf-tooltip")
+    tip.wait_for(state="visible")
+    assert "US Central Command" in tip.inner_text()
+    assert "Organisation" in tip.inner_text()
+    assert mention.get_attribute("title") is None  # the native tooltip gave way to the rich one
+    page.mouse.move(5, 5)
+    page.keyboard.press("Escape")
+    assert tip.is_hidden()
+
+    singh = page.locator('.bf-m[tabindex="0"]', has_text="Sabrina Singh").first
+    singh.focus()
+    tip.wait_for(state="visible")
+    assert "Sabrina Singh" in tip.inner_text() and "Person" in tip.inner_text()
+    page.keyboard.press("Escape")
+    assert tip.is_hidden()
+    assert page.outside == [] and page.errors == []
+
+
+def test_map_and_timeline_render_from_file_url(page, built_site, tmp_path):
+    page.goto(_seed_url(built_site))
+    svg = page.locator("figure.bf-map svg")
+    box = svg.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 150
+    labels = page.locator("svg .bf-map-label").all_inner_texts()
+    assert any("Syria" in t for t in labels) and any("Iraq" in t for t in labels)
+    dates = page.locator("ol.bf-timeline time").all_inner_texts()
+    assert len(dates) >= 4
+    page.screenshot(path=str(tmp_path / "seed.png"), full_page=True)
+    assert page.outside == [] and page.errors == []
+
+
+def test_no_javascript_still_informs(browser, built_site):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(_seed_url(built_site))
+    first = pg.locator('.bf-m[tabindex="0"]').first
+    assert "—" in (first.get_attribute("title") or "")
+    assert pg.locator("figure.bf-map svg .bf-map-marker").count() >= 2
+    context.close()
