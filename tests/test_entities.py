@@ -149,7 +149,7 @@ def test_short_name_of_a_person_joins_full_name() -> None:
 
 
 def test_job_title_is_description_not_entity() -> None:
-    text = ("Statement issued\nOn Friday, Deputy Treasury Press Secretary Helen Marsh said the plan was ready.")
+    text = "Statement issued\nOn Friday, Deputy Treasury Press Secretary Helen Marsh said the plan was ready."
     ents = extract_entities(text)
     marsh = find(ents, "Helen Marsh")
     assert marsh.type == "PERSON"

@@ -153,7 +153,8 @@ def good_alternate(name: str) -> bool:
     """
     if not name or any(ch.isdigit() for ch in name) or not any(ch.isupper() for ch in name):
         return False
-    if name.replace(".", "").isupper() and len(name.replace(".", "").replace(" ", "")) <= 4 and "." not in name:
+    letters = name.replace(" ", "")
+    if letters.isupper() and len(letters) <= 4 and "." not in name:
         return False
     key = normalize(name)
     return bool(key) and len(key) >= 3 and all(ch.isascii() for ch in key)

@@ -78,12 +78,13 @@ class Glossary:
         matches the pronoun; multi-word names match in any case.
         """
         if self._pattern is None and self.entries:
-            names = sorted({n for e in self.entries for n in e.names if n.strip()}, key=lambda n: (-len(n), n))
+            names = sorted({n for e in self.entries for n in e.names if n.strip()},
+                           key=lambda n: (-len(n), n))
             parts = []
             for n in names:
                 body = r"\s+".join(re.escape(w) for w in n.split())
                 parts.append(f"(?i:{body})" if len(n.split()) > 1 else body)
-            self._pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(parts) + r")(?:es|s)?(?=(?:['’]s?)?(?![\w-]))")
+            self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?:es|s)?(?![\w$])")
         return self._pattern
 
 
@@ -129,7 +130,8 @@ def _entry(raw: Any, path: object, where: str) -> GlossaryEntry:
         raise _fail(path, f"{where}: 'name' must be a non-empty string")
     etype = raw.get("type", "OTHER")
     if not isinstance(etype, str) or etype.upper() not in ENTITY_TYPES:
-        raise _fail(path, f"{where} ({name}): unknown entity type {etype!r}; use one of {' '.join(ENTITY_TYPES)}")
+        raise _fail(path, f"{where} ({name}): unknown entity type {etype!r}; "
+                          f"use one of {' '.join(ENTITY_TYPES)}")
     coords = raw.get("coordinates")
     if coords is not None:
         if (not isinstance(coords, list) or len(coords) != 2
@@ -149,7 +151,8 @@ def _entry(raw: Any, path: object, where: str) -> GlossaryEntry:
 def _suppression(raw: Any, path: object, where: str) -> Suppression:
     if isinstance(raw, str) and raw.strip():
         return Suppression(raw.strip())
-    if isinstance(raw, dict) and isinstance(raw.get("text"), str) and set(map(str, raw)) <= {"text", "article"}:
+    if isinstance(raw, dict) and isinstance(raw.get("text"), str) and set(map(str, raw)) <= {
+            "text", "article"}:
         article = raw.get("article")
         if article is not None and not isinstance(article, str):
             raise _fail(path, f"{where}: 'article' must be a string")

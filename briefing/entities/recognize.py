@@ -57,6 +57,7 @@ YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 CAMEL_PRODUCT = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z0-9]+$")
 ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 CORPORATE_SUFFIX = re.compile(r",?\s+(?:inc|corp|corporation|co|ltd|llc|plc|ag|sa|nv|gmbh)$")
+KEEP_FINAL_DOT = re.compile(r"(?:\b[A-Z]\.|Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.|St\.)$")
 POSSESSIVE = re.compile(r"['’]s?$")
 
 PRIORITY_MODEL, PRIORITY_RULE, PRIORITY_GLOSSARY = 1, 2, 3
@@ -117,7 +118,8 @@ def extract_entities(text: str, doc: Doc | None = None, glossary: Glossary | Non
     values = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC_LABELS]
     cands = _propagate(cands, text, acronyms, values)
     if glossary is not None:
-        cands = [c for c in cands if not glossary.is_suppressed(_strip_possessive(text[c.start:c.end]), article)]
+        cands = [c for c in cands
+                 if not glossary.is_suppressed(_strip_possessive(text[c.start:c.end]), article)]
     for c in cands:
         c.surface = _strip_possessive(text[c.start:c.end])
     groups = _group(cands, text, glossary, acronyms)
@@ -369,7 +371,8 @@ def _platform_products(doc: Doc) -> list[Candidate]:
             j += 1
         if j > tok.i + 1:
             span = doc[tok.i + 1:j]
-            out.append(Candidate(span.start_char, span.end_char, "PRODUCT", PRIORITY_RULE, "rules", weight=2.0))
+            out.append(Candidate(span.start_char, span.end_char, "PRODUCT", PRIORITY_RULE, "rules",
+                                 weight=2.0))
     return out
 
 
@@ -433,7 +436,7 @@ def _clean(c: Candidate, text: str) -> Candidate | None:
             offset = frag.index(stripped)
             start, end = start + offset, start + offset + len(stripped)
             continue
-        if frag.endswith(".") and not re.search(r"(?:\b[A-Z]\.|Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.|St\.)$", frag):
+        if frag.endswith(".") and not KEEP_FINAL_DOT.search(frag):
             end -= 1
             continue
         break
@@ -584,7 +587,7 @@ def _propagate(cands: list[Candidate], text: str, acronyms: dict[str, Candidate]
     forms = {f: c for f, c in forms.items() if len(f) >= 2 and any(ch.isupper() for ch in f)}
     if not forms:
         return cands
-    lowered = text.lower()
+    lower_words = _lower_words(text)
     taken = bytearray(len(text))
     for c in cands:
         taken[c.start:c.end] = b"\1" * c.length
@@ -597,9 +600,8 @@ def _propagate(cands: list[Candidate], text: str, acronyms: dict[str, Candidate]
         if any(taken[m.start():m.end()]):
             continue
         form = m.group()
-        if " " not in form and _sentence_initial(text, m.start()) and re.search(
-                r"(?<![\w])" + re.escape(form.lower()) + r"(?![\w])", lowered) and form.lower() in _lower_words(text):
-            continue
+        if " " not in form and _sentence_initial(text, m.start()) and form.lower() in lower_words:
+            continue  # 'Will' opening a sentence is the verb when the text also writes 'will'
         src = forms[form]
         added.append(Candidate(m.start(), m.end(), src.label, PRIORITY_MODEL, "model", weight=0.5))
         taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
@@ -671,7 +673,8 @@ def _build_entity(group: _Group, text: str, doc: Doc, glossary: Glossary | None)
         name, etype = entry.name, entry.type
     else:
         forced = next((c.name for c in cands if c.name), None)
-        name = canonical or forced or max(surfaces, key=lambda s: (len(s.split()), len(s), -surfaces.index(s)))
+        name = canonical or forced or max(surfaces,
+                                          key=lambda s: (len(s.split()), len(s), -surfaces.index(s)))
         etype = (builtin_type(canonical) if canonical else None) or _vote_type(cands)
     aliases: list[str] = []
     for form in [*surfaces, *(a for c in cands for a in c.aliases)]:
@@ -701,12 +704,12 @@ def _vote_type(cands: list[Candidate]) -> str:
         votes[c.label] += c.weight
     # A lone capitalised word is often mistaken for a surname ('Ryanair said'); a person usually
     # appears at least once with a first name or a title, which makes the PERSON votes count fully.
-    if votes.get("PERSON") and len(votes) > 1 and all(c.description is None and c.name is None for c in cands):
-        if all(" " not in c.surface for c in cands):
-            votes["PERSON"] /= 2
+    lone = all(" " not in c.surface and c.description is None and c.name is None for c in cands)
+    if votes.get("PERSON") and len(votes) > 1 and lone:
+        votes["PERSON"] /= 2
     best = max(votes.values())
-    return next(t for t in TYPE_PRIORITY if votes.get(t) == best) if any(
-        votes.get(t) == best for t in TYPE_PRIORITY) else sorted(votes)[0]
+    return min((t for t, v in votes.items() if v == best),
+               key=lambda t: (TYPE_PRIORITY.index(t) if t in TYPE_PRIORITY else len(TYPE_PRIORITY), t))
 
 
 def _appositive(doc: Doc, c: Candidate, text: str) -> str | None:
@@ -719,7 +722,8 @@ def _appositive(doc: Doc, c: Candidate, text: str) -> str | None:
     for tok in doc[span.end:min(len(doc), span.end + 4)]:
         if tok.dep_ == "appos" and span.start <= tok.head.i < span.end:
             sub = doc[tok.left_edge.i:tok.right_edge.i + 1]
-            if sub.start <= span.end or not 2 <= len(sub) <= 15 or any(t.pos_ in ("VERB", "AUX") for t in sub):
+            if (sub.start <= span.end or not 2 <= len(sub) <= 15
+                    or any(t.pos_ in ("VERB", "AUX") for t in sub)):
                 return None
             after = doc[sub.end] if sub.end < len(doc) else None
             if after is not None and after.text not in (",", ".", ";", ")"):

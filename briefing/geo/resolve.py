@@ -33,14 +33,14 @@ _DIRECTIONS = ("central", "northern", "southern", "eastern", "western", "north",
                "south west", "northeastern", "northwestern", "southeastern", "southwestern", "downtown",
                "greater", "metro", "metropolitan", "upstate", "rural", "coastal", "inner", "outer",
                "mid", "upper", "lower")
-_DIRECTION_RE = re.compile(r"^(?:%s)\s+" % "|".join(sorted(_DIRECTIONS, key=len, reverse=True)))
-_DESIGNATOR_RE = re.compile(r"\s+(?:%s)$" % "|".join(_DESIGNATORS))
-_AFTER_DESIGNATOR = re.compile(r"^\s+(%s)\b" % "|".join(_DESIGNATORS), re.IGNORECASE)
+_DIRECTION_RE = re.compile(r"^(?:{})\s+".format("|".join(sorted(_DIRECTIONS, key=len, reverse=True))))
+_DESIGNATOR_RE = re.compile(r"\s+(?:{})$".format("|".join(_DESIGNATORS)))
+_AFTER_DESIGNATOR = re.compile(r"^\s+({})\b".format("|".join(_DESIGNATORS)), re.IGNORECASE)
 _QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,3})")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 # Weights of the evidence, on the scale of prior_score (log10 population + kind bonus).
-W_QUALIFIER = 4.0      # 'Paris, Texas': the text says which one
+W_QUALIFIER = 8.0      # 'Paris, Texas': the text says which one
 W_KIND_HINT = 2.0      # 'Anbar province', 'Washington state'
 W_COUNTRY = 2.0        # the candidate's country is mentioned elsewhere
 W_TOP_COUNTRY = 1.0    # ... and is the article's main country

@@ -67,9 +67,13 @@ def _pieces(segments: list[Segment], start: int, end: int) -> list[tuple[int, in
 
 
 def choose_mentions(ann: Annotations, segments: list[Segment], mode: str) -> list[tuple[Entity, int, int]]:
-    """Which mentions carry a tooltip: every one, the first per paragraph, or the first overall."""
+    """Which mentions carry a tooltip: every one, the first per paragraph, or the first overall.
+
+    "First" counts per surface form: "CENTCOM" after "US Central Command" is
+    a new name to the reader and gets its own tooltip.
+    """
     chosen: list[tuple[Entity, int, int]] = []
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, str, int]] = set()
     mentions = sorted((m.start, m.end, e) for e in ann.entities for m in e.mentions)
     last_end = -1
     for start, end, e in mentions:
@@ -78,7 +82,7 @@ def choose_mentions(ann: Annotations, segments: list[Segment], mode: str) -> lis
         seg = next((s for s in segments if s.start <= start < s.end), None)
         if seg is None or not seg.wrappable:
             continue
-        key = (e.id, 0 if mode == "first" else seg.block)
+        key = (e.id, ann.text[start:end].casefold(), 0 if mode == "first" else seg.block)
         if mode != "all" and key in seen:
             continue
         seen.add(key)

@@ -63,24 +63,23 @@ def season_of(d: date) -> tuple[int, str]:
 def choose_year(dct: date, month: int, day: int | None, future: bool) -> int:
     """The year a month (and day) without a year most sensibly has, seen from ``dct``.
 
-    News reports mostly look back, so a date a little ahead stays in the current
-    year (an announced deadline), one far ahead is last year's, unless the
-    sentence speaks of the future; a date well behind in a future sentence is
-    next year's.
+    The nearest occurrence wins, with a bias towards the past (news reports
+    mostly look back) that a future-tense clause turns around.
     """
-    try:
-        cand = date(dct.year, month, day or 1)
-    except ValueError:  # Feb 29 in a common year
-        cand = date(dct.year, month, 28)
-    delta = (cand - dct).days
-    ahead_window = 62 if day else 31
-    if delta > 0:
-        if future or delta <= ahead_window:
-            return dct.year
-        return dct.year - 1
-    if future and delta < -62 and (day is not None or (dct.month - month) % 12 > 2):
-        return dct.year + 1
-    return dct.year
+    best_year, best_cost = dct.year, float("inf")
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            cand = date(year, month, day or 15)
+        except ValueError:  # Feb 29 in a common year
+            cand = date(year, month, 28)
+        delta = (cand - dct).days
+        if day is None and year == dct.year and month == dct.month:
+            delta = 0
+        ahead = delta > 0
+        cost = abs(delta) * (1.0 if ahead == future else 1.6 if ahead else 1.3)
+        if cost < best_cost:
+            best_year, best_cost = year, cost
+    return best_year
 
 
 def month_last_day(year: int, month: int) -> int:

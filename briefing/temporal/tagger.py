@@ -97,7 +97,8 @@ class _Ctx:
 
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|going\s+to|scheduled|expected\s+to|expects|plans?\s+to|planning\s+to|is\s+due|"
-    r"are\s+due|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|intends?\s+to|deadline|effective)\b|'ll\b",
+    r"are\s+due|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|intends?\s+to|deadline|effective|"
+    r"as\s+(?:soon|early)\s+as|could|might|planned|to\s+be\s+held)\b|'ll\b",
     _I)
 
 
@@ -256,15 +257,19 @@ class _Rule:
     handler: Handler
     guard: Guard | None = None
     group: str | None = None  # extent = this group's span instead of the whole match
+    keys: re.Pattern[str] | None = None  # a word any match contains: skip the rule if absent
 
 
 _RULES: list[_Rule] = []
 
 
 def _rule(name: str, pattern: str, flags: int = 0, guard: Guard | None = None,
-          group: str | None = None) -> Callable[[Handler], Handler]:
+          group: str | None = None, keys: str | None = None) -> Callable[[Handler], Handler]:
     def deco(fn: Handler) -> Handler:
-        _RULES.append(_Rule(name, re.compile(pattern, flags), fn, guard, group))
+        # Matches start at a word start: cheap to test, and spares the engine from trying every
+        # optional prefix at every character (a 4x speed-up).
+        rx = re.compile(r"(?<![\w'])(?=[\w'])" + pattern, flags)
+        _RULES.append(_Rule(name, rx, fn, guard, group, re.compile(keys, _I) if keys else None))
         return fn
     return deco
 
@@ -282,6 +287,8 @@ _MONTH_PREPS = {"in", "of", "since", "until", "till", "by", "through", "during",
 def _month_guard(m: re.Match[str], text: str) -> bool:
     """'May' and 'March' alone are usually a modal and a verb: want a date-like neighbour."""
     mon = m.group("mon")
+    if not mon.endswith(".") and mon.lower() in MONTHS and len(mon) <= 4 and mon != "May" and not m.group("day"):
+        return False  # "Jan" alone is a name
     if mon not in ("May", "March", "Mar."):
         return True
     if m.group("day") or m.group("year") or m.group("ryear") or m.group("pm") or m.group("rel"):
@@ -387,7 +394,7 @@ def _year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     return "DATE", m["y"], mod
 
 
-@_rule("fiscal_short", r"\b(?:(?i:fiscal)\s+'|FY\s*'?)(?P<y>\d\d)(?!\d)")
+@_rule("fiscal_short", r"\b(?:(?i:fiscal)\s+'|FY\s*'?)(?P<y>\d\d)(?!\d)", keys=r"fiscal|FY")
 def _fiscal_short(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     y = int(m["y"])
     return "DATE", str(2000 + y if y < 50 else 1900 + y), None
@@ -395,7 +402,7 @@ def _fiscal_short(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | 
 
 @_rule("decade",
        rf"(?:(?i:the)\s+)?(?:(?P<pm>{_PMOD})[\s-]*)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0'?s|'(?P<d2>\d)0s"
-       rf"|(?P<dw>(?i:{'|'.join(DECADE_WORDS)})))(?![A-Za-z])")
+       rf"|(?P<dw>(?i:{'|'.join(DECADE_WORDS)})))(?![A-Za-z])", keys=r"\ds\b|ties\b")
 def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     if m["c"]:
         v = f"{m['c']}{m['d']}X"
@@ -411,10 +418,33 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
 
 
 @_rule("century", rf"(?:(?i:the)\s+)?(?:(?P<pm>{_PMOD})[\s-]*)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<o>(?i:{_ORDW})))"
-                  r"[\s-]+(?i:century)(?![a-z])")
+                  r"[\s-]+(?i:century)(?![a-z])", keys=r"centur")
 def _century(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     n = int(m["n"]) if m["n"] else ORDINALS[m["o"].lower()]
     return "DATE", f"{n - 1:02d}", _mod_of(m["pm"])
+
+
+_SPELLED_YEAR = (rf"(?P<c>nineteen|eighteen|twenty)[\s-]+(?P<yy>(?:{_TENW})(?:[\s-](?:{_UNITW}))?|{_UNITW}|"
+                 rf"hundred(?:\s+and\s+(?:{_UNITW}))?)|(?P<tt>two\s+thousand(?:\s+and\s+(?:{_UNITW}))?)")
+
+
+@_rule("spelled_year", rf"(?i:(?:the\s+year\s+)?(?:{_SPELLED_YEAR}))(?![\w-])",
+       guard=lambda m, text: _prev_word(text, m.start()) not in ("the",) or m.group(0).lower().startswith("the")
+       or True)
+def _spelled_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+    if m["tt"]:
+        rest = m["tt"].lower().split(" and ")
+        return "DATE", str(2000 + (UNITS_WORDS[rest[1]] if len(rest) > 1 else 0)), None
+    if m["c"].lower() == "twenty" and not m.group(0).lower().startswith("the year"):
+        return None  # "twenty five" is a number
+    century = {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}[m["c"].lower()]
+    yy = m["yy"].lower()
+    n = 0 if yy.startswith("hundred") else parse_number(yy.replace("-", " "))
+    if yy.startswith("hundred") and " and " in yy:
+        n = UNITS_WORDS[yy.split(" and ")[1]]
+    if n is None or (n < 10 and not yy.startswith("hundred")):
+        return None
+    return "DATE", str(century + int(n)), None
 
 
 # -- quarters, halves, reporting periods ---------------------------------------------------------
@@ -428,7 +458,7 @@ _QWORDS = (rf"(?:{_YEAR}'?s?|(?:this|last|next)\s+year's|this|last|next|current|
        rf"(?i:(?:(?:the|a|its|this|that)\s+)?(?:{_QWORDS}[\s-]+){{1,3}}quarter(?![\w-]*\s+(?:of\s+a\s+)?"
        rf"(?:century|mile|inch|point|percent|cent|pound))(?:\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|this\s+year|"
        rf"last\s+year|next\s+year|the\s+year))?)|(?i:the\s+quarter)(?![\s-]+(?:century|of\s+a\b))"
-       rf"|\bQ(?P<qn>[1-4])(?:\s+(?P<qy>{_YEAR}))?\b")
+       rf"|\bQ(?P<qn>[1-4])(?:\s+(?P<qy>{_YEAR}))?\b", keys=r"quarter|\bQ[1-4]")
 def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     s = m.group(0).lower()
     ym = re.search(r"(1[0-9]\d\d|20\d\d)", s)
@@ -477,7 +507,7 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
 _ENDED = re.compile(rf"\s+(?i:ended|ending|that\s+ended|which\s+ended)\s+(?P<mon>{_MONTH})")
 
 
-@_rule("year_period", rf"(?i:the\s+)(?P<y>{_YEAR})\s+(?i:period|quarter)(?![\w-])")
+@_rule("year_period", rf"(?i:the\s+)(?P<y>{_YEAR})\s+(?i:period|quarter)(?![\w-])", keys=r"period|quarter")
 def _year_period(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     ref = ctx.quarter_at(m.start())
     if ref:
@@ -486,7 +516,7 @@ def _year_period(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | N
 
 
 @_rule("half", rf"(?i:(?:the\s+)?(?P<h>first|second|last|latter)[\s-]+half(?:\s+of\s+(?:(?P<y>{_YEAR})"
-               rf"|(?P<ry>this|last|next)\s+year|the\s+year|fiscal\s+(?P<fy>{_YEAR})))?)(?![\w-])")
+               rf"|(?P<ry>this|last|next)\s+year|the\s+year|fiscal\s+(?P<fy>{_YEAR})))?)(?![\w-])", keys=r"half")
 def _half(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     h = 1 if m["h"].lower() == "first" else 2
     if m["y"] or m["fy"]:
@@ -654,7 +684,7 @@ def _season_guard(m: re.Match[str], text: str) -> bool:
 
 @_rule("season", rf"(?:(?P<pm>{_PMOD})[\s-]*)?(?:(?P<rel>(?i:the|this|last|next))\s+)?"
                  rf"(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?(?P<y>{_YEAR}))?(?![\w-])",
-       guard=_season_guard)
+       guard=_season_guard, keys=r"spring|summer|fall|autumn|winter")
 def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     rel = (m["rel"] or "").lower()
     return _season_value(ctx, m, SEASONS[m["s"].lower()], rel, int(m["y"]) if m["y"] else None, _mod_of(m["pm"]))
@@ -701,7 +731,7 @@ def _dayword(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     return "DATE", v, mod
 
 
-@_rule("this_pod", rf"(?i:(?:(?P<pm>early|late)\s+)?(?P<rel>this|last|the\s+previous)\s+(?P<pod>{_POD}))(?![\w])")
+@_rule("this_pod", rf"(?i:(?:(?P<pm>early|late)\s+)?(?P<rel>this|last|the\s+previous)\s+(?P<pod>{_POD}))(?![\w])", keys=r"morning|afternoon|evening|night")
 def _this_pod(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     rel = m["rel"].lower()
     pod = PARTS_OF_DAY[m["pod"].lower()]
@@ -792,7 +822,7 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
 # -- ago / earlier / from now ---------------------------------------------------------------------
 
 @_rule("ago", rf"(?i:(?:(?P<q>{_DMOD})\s+)?(?P<n>{_NUM})(?:\s+or\s+so)?[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?"
-              rf"(?:\s+(?:and\s+(?:a\s+half|{_NUM}\s+{_UNIT})))?\s+(?P<dir>ago|earlier|from\s+now|hence|back))(?![\w])")
+              rf"(?:\s+(?:and\s+(?:a\s+half|{_NUM}\s+{_UNIT})))?\s+(?P<dir>ago|earlier|from\s+now|hence|back))(?![\w])", keys=r"ago\b|earlier|from now|hence|back")
 def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     u = _unit_of(m["u"])
     if u == "second" and m["n"].lower() in ("a", "an"):
@@ -861,7 +891,7 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None
 
 
 @_rule("half_unit", r"(?i:(?:a\s+)?half\s+(?:an?\s+)?(?P<u>hour|day|year|century|decade|month)|"
-                    r"a\s+half[\s-]+(?P<u2>hour|day|year|century))(?![\w-])")
+                    r"a\s+half[\s-]+(?P<u2>hour|day|year|century))(?![\w-])", keys=r"half")
 def _half_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     u = (m["u"] or m["u2"]).lower()
     return "DURATION", {"hour": "PT30M", "day": "PT12H", "year": "P6M", "century": "P50Y", "decade": "P5Y",
@@ -879,7 +909,7 @@ def _bare_plural(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | N
     return "DURATION", duration_value(None, _unit_of(m["u"])), None
 
 
-@_rule("recent_units", r"(?i:(?:more\s+)?recent\s+(?P<u>days|weeks|months|years|decades|quarters))(?![\w-])")
+@_rule("recent_units", r"(?i:(?:more\s+)?recent\s+(?P<u>days|weeks|months|years|decades|quarters))(?![\w-])", keys=r"recent")
 def _recent_units(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     return "DATE", "PAST_REF", None
 
@@ -900,7 +930,7 @@ def _set_adverb(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | No
 @_rule("set_every", rf"(?i:(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT}|morning|afternoon|"
                     rf"evening|night|weekend|summer|winter|spring|autumn|fall)|(?:once|twice|thrice|{_NUM}\s+times)"
                     rf"\s+(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year|quarter|decade))(?![\w-])"
-                    rf"|(?i:every|each)\s+(?P<wd>{_WD}|{_MONTH})")
+                    rf"|(?i:every|each)\s+(?P<wd>{_WD}|{_MONTH})", keys=r"every|each|once|twice|thrice|times")
 def _set_every(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     if m["wd"]:
         w = m["wd"].rstrip(".").lower()
@@ -1006,21 +1036,27 @@ def _ref(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
 
 # ----------------------------------------------------------------------------- driver
 
-_SENT_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
-    r"(?<!\bLt)(?<!\bCol)(?<!\bSgt)(?<!\bNo)(?<!\bVs)(?<!\bvs)(?<!\ba\.m)(?<!\bp\.m)(?<!\bJan)(?<!\bFeb)"
-    r"(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)"
-    r"[.!?]+[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# A full stop after these is an abbreviation, not a sentence end ("Mr. Smith", "10 a.m. Friday").
+_NOT_END = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|No|vs|Vs|a\.m|p\.m|Jan|Feb|Aug|Sept|"
+                      r"Oct|Nov|Dec|Inc|Co|Corp|Jr|Sr|U\.S)\.$")
 _PREP_TRIM = re.compile(r"^(?:in|on|at|by)\s+", _I)
 
 
 def _sentence_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _SENT_END.finditer(text))]
+    starts = [0]
+    for m in _SENT_END.finditer(text):
+        if text[m.start()] == "." and _NOT_END.search(text, max(0, m.start() - 5), m.start() + 1):
+            continue
+        starts.append(m.end())
+    return starts
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, _Rule, re.Match[str]]]:
     out = []
     for prio, rule in enumerate(_RULES):
+        if rule.keys is not None and not rule.keys.search(text):
+            continue
         for m in rule.regex.finditer(text):
             if rule.guard is not None and not rule.guard(m, text):
                 continue
