@@ -140,7 +140,7 @@ def run(
             result.annotations[job.label] = ann
             result.annotated.append(job.label)
             if write and job.snapshot is not None:
-                if snapshots.save(ann, key, job.snapshot, job.label):
+                if snapshots.save(ann, key, job.snapshot, job.document.path or job.label):
                     result.written.append(str(job.snapshot))
     return result
 

@@ -103,12 +103,38 @@ def content_key(doc: Document, glossary_digest: str = "") -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+class _Flow(dict):
+    """A mapping written on one line: one mention, time or place per line reads well in a diff."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(
+    _Flow, lambda d, data: d.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
+)
+
+
 def dump(ann: Annotations, key: str, source: str) -> str:
     """The snapshot's text: header, key, then the annotations without the article text."""
     data: dict[str, Any] = ann.to_dict()
     text = data.pop("text")
-    body = {"key": key, "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), **data}
-    return HEADER.format(source=source) + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
+    for ent in data["entities"]:
+        ent["mentions"] = [_Flow(m) for m in ent["mentions"]]
+    data["places"] = [_Flow(p) for p in data["places"]]
+    data["times"] = [_Flow(t) for t in data["times"]]
+    for ev in data["events"]:
+        ev["sentence"] = _Flow(ev["sentence"])
+    body = {
+        "schema": data.pop("schema"),
+        "key": key,
+        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        **data,
+    }
+    return HEADER.format(source=source) + yaml.dump(
+        body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=200
+    )
 
 
 def write_atomic(path: Path, content: str) -> bool:

@@ -622,7 +622,7 @@ def _group(cands: list[Candidate], text: str, glossary: Glossary | None,
     """Put candidates that name the same thing into one group, in order of first mention."""
     groups: dict[str, _Group] = {}
     form_key: dict[str, str] = {}
-    surname_key: dict[str, str] = {}
+    surname_key = _surnames(cands, glossary)
     acronym_key = {alias_key(a): id(c) for a, c in acronyms.items()}
     cand_key: dict[int, str] = {}
     for c in cands:
@@ -632,14 +632,32 @@ def _group(cands: list[Candidate], text: str, glossary: Glossary | None,
         for form in (surface, *c.aliases, *([c.name] if c.name else [])):
             form_key.setdefault(alias_key(form), key)
             form_key.setdefault(CORPORATE_SUFFIX.sub("", alias_key(form)), key)
-        if c.label == "PERSON" and len(surface.split()) >= 2:
-            surname_key[surface.split()[-1]] = key
         groups.setdefault(key, _Group(key)).cands.append(c)
     return list(groups.values())
 
 
+def _surnames(cands: list[Candidate], glossary: Glossary | None) -> dict[str, tuple[str, int]]:
+    """Surname -> (identity key of the full name, where the full name first appears).
+
+    Headlines often use the surname before the body gives the full name, so
+    this is collected before grouping rather than in reading order; the
+    glossary's persons count as named before the text starts.
+    """
+    out: dict[str, tuple[str, int]] = {}
+    people = [e for e in (glossary.entries if glossary else []) if e.type == "PERSON"]
+    full_names = [(e.name, "g:" + e.name, -1) for e in people]
+    for c in cands:
+        if c.label == "PERSON" and c.entry is None:
+            entry = glossary.entry_for(c.surface) if glossary is not None else None
+            full_names.append((c.surface, "g:" + entry.name if entry else "t:" + alias_key(c.surface), c.start))
+    for name, key, start in full_names:
+        if len(name.split()) >= 2:
+            out.setdefault(name.split()[-1], (key, start))
+    return out
+
+
 def _identity_key(c: Candidate, surface: str, glossary: Glossary | None, form_key: dict[str, str],
-                  surname_key: dict[str, str], acronym_key: dict[str, int], cand_key: dict[int, str]) -> str:
+                  surname_key: dict[str, tuple[str, int]], acronym_key: dict[str, int], cand_key: dict[int, str]) -> str:
     if c.entry is not None:
         return "g:" + c.entry.name
     entry = glossary.entry_for(surface) if glossary is not None else None
@@ -658,7 +676,9 @@ def _identity_key(c: Candidate, surface: str, glossary: Glossary | None, form_ke
     if k in form_key:
         return form_key[k]
     if " " not in surface and surface in surname_key:
-        return surname_key[surface]
+        key, first = surname_key[surface]
+        if c.start > first or c.label == "PERSON":  # before the full name, only a PERSON reading joins
+            return key
     return "t:" + alias_key(c.name or surface)
 
 

@@ -76,7 +76,7 @@ def choose_year(dct: date, month: int, day: int | None, future: bool) -> int:
         if day is None and year == dct.year and month == dct.month:
             delta = 0
         ahead = delta > 0
-        cost = abs(delta) * (1.0 if ahead == future else 1.6 if ahead else 1.3)
+        cost = abs(delta) * (1.0 if ahead == future else 4.0 if ahead else 2.0)
         if cost < best_cost:
             best_year, best_cost = year, cost
     return best_year

@@ -98,7 +98,7 @@ class _Ctx:
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|going\s+to|scheduled|expected\s+to|expects|plans?\s+to|planning\s+to|is\s+due|"
     r"are\s+due|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|intends?\s+to|deadline|effective|"
-    r"as\s+(?:soon|early)\s+as|could|might|planned|to\s+be\s+held)\b|'ll\b",
+    r"as\s+(?:soon|early)\s+as|could|might|to\s+be\s+held)\b|'ll\b",
     _I)
 
 
@@ -287,7 +287,7 @@ _MONTH_PREPS = {"in", "of", "since", "until", "till", "by", "through", "during",
 def _month_guard(m: re.Match[str], text: str) -> bool:
     """'May' and 'March' alone are usually a modal and a verb: want a date-like neighbour."""
     mon = m.group("mon")
-    if not mon.endswith(".") and mon.lower() in MONTHS and len(mon) <= 4 and mon != "May" and not m.group("day"):
+    if mon in ("Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec") and not m.group("day"):
         return False  # "Jan" alone is a name
     if mon not in ("May", "March", "Mar."):
         return True
@@ -342,13 +342,17 @@ def _mdy(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
         elif rel == "this":
             year = ctx.dct.year
         else:
-            year = D.choose_year(ctx.dct, month, day, _future(ctx, m.start(), m.end()))
+            future = _future(ctx, m.start(), m.end()) or _prev_word(ctx.text, m.start()) in _DEADLINE_PREPS
+            year = D.choose_year(ctx.dct, month, day, future)
     ys = f"{year:04d}" if year is not None else "XXXX"
     if day is None:
         return "DATE", f"{ys}-{month:02d}", mod
     if day > 31:
         return None
     return "DATE", f"{ys}-{month:02d}-{day:02d}", mod
+
+
+_DEADLINE_PREPS = {"by", "through", "until", "till", "before"}
 
 
 @_rule("dmy", rf"(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|"
@@ -428,9 +432,7 @@ _SPELLED_YEAR = (rf"(?P<c>nineteen|eighteen|twenty)[\s-]+(?P<yy>(?:{_TENW})(?:[\
                  rf"hundred(?:\s+and\s+(?:{_UNITW}))?)|(?P<tt>two\s+thousand(?:\s+and\s+(?:{_UNITW}))?)")
 
 
-@_rule("spelled_year", rf"(?i:(?:the\s+year\s+)?(?:{_SPELLED_YEAR}))(?![\w-])",
-       guard=lambda m, text: _prev_word(text, m.start()) not in ("the",) or m.group(0).lower().startswith("the")
-       or True)
+@_rule("spelled_year", rf"(?i:(?:the\s+year\s+)?(?:{_SPELLED_YEAR}))(?![\w-])(?![\s-]+(?i:{_UNIT}|people|of)\b)")
 def _spelled_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     if m["tt"]:
         rest = m["tt"].lower().split(" and ")
