@@ -24,6 +24,16 @@ class BriefingConfig(base.Config):
     tooltips = c.Choice(("paragraph", "first", "all"), default="paragraph")
     """Which mentions carry a tooltip: first per paragraph, first in the article, or all."""
 
+    entity_pages = c.Type(bool, default=True)
+    """One page per entity across all briefings (kept out of the navigation) and an index by type."""
+
+    site_pages = c.Type(bool, default=True)
+    """Site-wide map and timeline pages of all briefings."""
+
+    map_tiles = c.Optional(c.Type(dict))
+    """Optional tile layer for the interactive map: ``{url: ..., attribution: ...}``. None by
+    default: the map is drawn from the embedded Natural Earth shapes and needs no network."""
+
     snapshots = c.Type(bool, default=True)
     """Keep each briefing's annotations in ``<article>.annotations.yml`` beside it (reviewable,
     reused while fresh so the NLP never re-runs on unchanged articles)."""

@@ -1,64 +1,60 @@
 """The MkDocs plugin: configuration and hooks only; the work happens in plain functions.
 
-- ``on_files``: every seed becomes a generated Markdown page; assets are added.
-- ``on_page_markdown``: briefing pages are annotated and their mentions wrapped.
-- ``on_page_content``: the map and timeline panels replace a placeholder.
-- ``on_page_context``: the home page's list of briefings (all pages are known by then).
+- ``on_config``: assets first in ``extra_css``; offline defaults (local shims, no web fonts).
+- ``on_files``: seeds become generated pages; every briefing is annotated (fresh
+  snapshots reused, stale ones redone in parallel); the site-wide entity, map
+  and timeline pages are generated from the results.
+- ``on_page_markdown``: briefing pages get their mentions wrapped in tooltips.
+- ``on_page_content``: map and timeline panels, page metadata, the site map.
+- ``on_page_context``: the home page's list of briefings.
 - ``on_serve``: ``mkdocs serve`` also watches the seeds and the glossary.
 """
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
+import re
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from . import batch
 from .batch import Job
 from .config import BriefingConfig
 from .model import Annotations
-from .site import is_briefing_meta, page_entries, seed_entries
+from .render.sitepages import BriefingRef
+from .site import Entry, docs_pages, is_briefing_meta, page_entries, seed_entries
 from .snapshots import SUFFIX
 from .sources import Source, SourceError, check_meta, markdown_text, read_markdown, read_seed
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("briefing.css", "briefing.js", "vendor/iframe-worker-shim.js", "vendor/iframe-worker-LICENSE.txt")
+ASSET_DIR = "assets/briefing"
+CSS = ("briefing.css",)
+JS = ("briefing.js",)
+VENDOR = ("vendor/iframe-worker-shim.js", "vendor/iframe-worker-LICENSE.txt")
 # Material's default fonts come from Google Fonts: a request outside the site.
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
-ASSET_DIR = "assets/briefing"
 PANELS_PLACEHOLDER = '<div class="bf-panels-placeholder"></div>'
-
-
-@dataclass
-class Briefing:
-    """One annotated page, remembered for the site-wide listings."""
-
-    url: str
-    title: str
-    section: str | None
-    date: str | None
-    annotations: Annotations
+SITEMAP_PLACEHOLDER = '<div class="bf-sitemap-placeholder"></div>'
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     """Annotated briefings: tooltips, map and timeline on every article page."""
 
     def __init__(self) -> None:
-        self.seed_sources: dict[str, Path] = {}
-        self.briefings: dict[str, Briefing] = {}
+        self.root = Path(".")
         self.glossary = None
         self.glossary_file: Path | None = None
-        self.annotations: dict[str, Annotations] = {}
-        self.root = Path(".")
+        self.seed_sources: dict[str, Path] = {}
+        self.briefings: dict[str, BriefingRef] = {}  # by page src_uri
+        self.entity_uris: set[str] = set()
+        self.files: Files | None = None
 
-    # ------------------------------------------------------------------ config and files
+    # ------------------------------------------------------------------ config
 
     @event_priority(50)
     def on_config(self, config):
@@ -67,16 +63,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.glossary = None
         self.glossary_file = self.root / self.config.glossary if self.config.glossary else None
-        if self.config.glossary:
+        if self.glossary_file:
             from .entities import GlossaryError, load_glossary
 
             try:
-                self.glossary = load_glossary(self.root / self.config.glossary)
+                self.glossary = load_glossary(self.glossary_file)
             except GlossaryError as e:
                 raise PluginError(str(e)) from None
         # Ours first, so that the site's own extra_css wins.
-        config.extra_css.insert(0, f"{ASSET_DIR}/briefing.css")
-        config.extra_javascript.append(f"{ASSET_DIR}/briefing.js")
+        for i, name in enumerate(CSS):
+            config.extra_css.insert(i, f"{ASSET_DIR}/{name}")
+        config.extra_javascript.extend(f"{ASSET_DIR}/{name}" for name in JS)
         if self.config.offline:
             self._offline_defaults(config)
         return config
@@ -94,11 +91,45 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if getattr(theme, "name", None) == "material" and theme.get("font") == MATERIAL_DEFAULT_FONT:
             theme["font"] = False
 
+    def on_serve(self, server, *, config, builder):
+        if self.config.enabled:
+            seeds = self.root / self.config.seeds_dir
+            if seeds.is_dir():
+                server.watch(str(seeds))
+            if self.glossary_file:
+                server.watch(str(self.glossary_file))
+        return server
+
+    # ------------------------------------------------------------------ files
+
     def on_files(self, files: Files, *, config) -> Files:
         if not self.config.enabled:
             return files
+        self._add_assets(files, config)
+        for f in [f for f in files if f.src_uri.endswith(SUFFIX)]:
+            files.remove(f)  # snapshots of docs pages are data, not site content
+        try:
+            entries = self._entries(files, config)
+        except SourceError as e:
+            raise PluginError(str(e)) from None
+        annotations = self._annotate([e.job for e in entries])
+        self.briefings = {}
+        for e in entries:
+            ann = annotations[e.uri]
+            d = ann.document
+            self.briefings[e.uri] = BriefingRef(e.uri, d.title or e.uri, d.section, d.date, ann)
+        self._site_pages(files, config)
+        self.files = files
+        return files
+
+    def _url(self, uri: str, page) -> str:
+        """Link from ``page`` to the page built from ``uri``, relative (works from file://)."""
+        f = self.files.get_file_from_path(uri) if self.files else None
+        return get_relative_url(f.url if f else uri, page.url)
+
+    def _add_assets(self, files: Files, config) -> None:
         assets = Path(__file__).parent / "assets"
-        for name in ASSETS:
+        for name in CSS + JS + VENDOR:
             if name == "briefing.css":  # the map's own rules travel with its renderer
                 from .render.mapsvg import MAP_CSS
 
@@ -106,73 +137,79 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=css))
             else:
                 files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(assets / name)))
-        for f in [f for f in files if f.src_uri.endswith(SUFFIX)]:
-            files.remove(f)  # snapshots of docs pages are data, not site content
-        self.seed_sources, self.briefings = {}, {}
-        jobs: list[Job] = []
-        try:
-            jobs += self._seed_jobs(files, config)
-            jobs += self._page_jobs(files, config)
-        except SourceError as e:
-            raise PluginError(str(e)) from None
-        self.annotations = self._annotate(jobs)
-        return files
 
-    def _seed_jobs(self, files: Files, config) -> list[Job]:
-        """Every seed becomes a generated Markdown page under ``briefings_dir``."""
-        entries = seed_entries(
+    def _entries(self, files: Files, config) -> list[Entry]:
+        """Seeds (added as generated pages) and Markdown pages that are briefings."""
+        seeds = seed_entries(
             self.root, self.config.seeds_dir, self.config.briefings_dir, self.config.snapshots
         )
-        for e in entries:
+        self.seed_sources = {}
+        for e in seeds:
             d = e.source.document
             meta = {"title": d.title, "section": d.section, "briefing": True, "source": d.path}
             front = "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True) + "---\n\n"
+            if files.get_file_from_path(e.uri) is not None:
+                raise SourceError(f"{e.seed}: its page {e.uri} clashes with a file in docs/")
             files.append(File.generated(config, e.uri, content=front + e.source.body))
             self.seed_sources[e.uri] = e.seed
-        return [e.job for e in entries]
-
-    def _page_jobs(self, files: Files, config) -> list[Job]:
-        """Markdown pages whose front matter makes them briefings."""
         pages = [
             (f.src_uri, f.abs_src_path)
             for f in files.documentation_pages()
             if f.src_uri not in self.seed_sources and f.abs_src_path
         ]
-        return [e.job for e in page_entries(Path(config.docs_dir), pages, self.config.snapshots)]
+        known = {uri for uri, _ in docs_pages(Path(config.docs_dir))}
+        pages = [(uri, path) for uri, path in pages if uri in known]
+        return seeds + page_entries(Path(config.docs_dir), pages, self.config.snapshots)
 
-    def _annotate(self, jobs: list[Job]) -> dict:
+    def _annotate(self, jobs: list[Job]) -> dict[str, Annotations]:
         strict = self.config.strict
-        result = batch.run(
-            jobs,
-            self.glossary,
-            self.glossary_file,
-            workers=self.config.jobs or batch.default_workers(),
-            write=not strict,
-        )
+        workers = self.config.jobs or batch.default_workers()
+        result = batch.run(jobs, self.glossary, self.glossary_file, workers=workers, write=not strict)
         for problem in result.problems:
             log.warning(problem)
         if strict and result.stale:
             raise PluginError(
-                "stale annotation snapshots (run `mkdocs build` without strict or "
+                "stale annotation snapshots (refresh them with a non-strict build or "
                 f"`briefing annotate --write`): {', '.join(sorted(result.stale))}"
             )
         if jobs:
             log.info(result.summary())
         return result.annotations
 
-    def on_serve(self, server, *, config, builder):
-        if self.config.enabled:
-            seeds = self.root / self.config.seeds_dir
-            if seeds.is_dir():
-                server.watch(str(seeds))
-            if self.config.glossary:
-                server.watch(str(self.root / self.config.glossary))
-        return server
+    def _site_pages(self, files: Files, config) -> None:
+        """Entity pages (not in the navigation), the entity index, the site map and timeline."""
+        from .render import sitepages
+
+        refs = sorted(self.briefings.values(), key=lambda b: b.uri)
+        self.entity_uris = set()
+        if self.config.entity_pages:
+            entities = sitepages.collect_entities(refs)
+            for ent in entities:
+                files.append(
+                    File.generated(
+                        config,
+                        ent.uri,
+                        content=sitepages.entity_page(ent),
+                        inclusion=InclusionLevel.NOT_IN_NAV,
+                    )
+                )
+                self.entity_uris.add(ent.uri)
+            files.append(
+                File.generated(config, "entities/index.md", content=sitepages.entity_index(entities))
+            )
+        if self.config.site_pages and refs:
+            n_places = len({p.entity for b in refs for p in b.annotations.places})
+            files.append(
+                File.generated(
+                    config, "map.md", content=sitepages.map_page(n_places, len(refs), SITEMAP_PLACEHOLDER)
+                )
+            )
+            files.append(File.generated(config, "timeline.md", content=sitepages.timeline_page(refs)))
 
     # ------------------------------------------------------------------ pages
 
     def _is_briefing(self, page) -> bool:
-        return page.file.src_uri in self.seed_sources or is_briefing_meta(page.meta or {})
+        return page.file.src_uri in self.briefings
 
     def _source(self, markdown: str, page) -> Source:
         """The page's document: seeds from their file (same text as the CLI), pages from Markdown."""
@@ -181,16 +218,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             _, segments, _ = markdown_text(markdown)
             source.body, source.segments = markdown, segments
             return source
-        name = page.file.src_path
-        meta = check_meta(dict(page.meta or {}), name)
+        meta = check_meta(dict(page.meta or {}), page.file.src_path)
         front = "---\n" + yaml.safe_dump(meta, sort_keys=True) + "---\n" if meta else ""
-        source = read_markdown(name, front + markdown)
-        return source
+        return read_markdown(page.file.src_path, front + markdown)
 
     def on_page_markdown(self, markdown: str, *, page, config, files):
         if not self.config.enabled or not self._is_briefing(page):
             return markdown
-        from .pipeline import annotate_document
         from .render.timeline import event_anchor
         from .render.tooltips import wrap_mentions
 
@@ -198,23 +232,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             source = self._source(markdown, page)
         except SourceError as e:
             raise PluginError(str(e)) from None
-        ann = self.annotations.get(page.file.src_uri)
-        if ann is None or ann.text != source.document.text:
+        ref = self.briefings[page.file.src_uri]
+        if ref.annotations.text != source.document.text:
             # Another plugin changed the Markdown since we read the file: annotate what MkDocs renders.
-            ann = annotate_document(source.document, self.glossary)
+            from .pipeline import annotate_document
+
+            ref.annotations = annotate_document(source.document, self.glossary)
+        ann = ref.annotations
         self._check_places(ann, page)
         anchors = {ev.sentence[0]: event_anchor(ev) for ev in ann.events}
         wrapped = wrap_mentions(source.body, source.segments, ann, self.config.tooltips, anchors)
-        linked = {ev.id for ev in ann.events if f'id="{event_anchor(ev)}"' in wrapped}
-        page.meta["bf_linked"] = linked
-        d = ann.document
-        self.briefings[page.file.src_uri] = Briefing(
-            page.file.url, d.title or page.title or "", d.section, d.date, ann
-        )
+        page.meta["bf_linked"] = {ev.id for ev in ann.events if f'id="{event_anchor(ev)}"' in wrapped}
         return wrapped + "\n\n" + PANELS_PLACEHOLDER + "\n"
 
     def _check_places(self, ann: Annotations, page) -> None:
-        """Places the map cannot show: a warning, or an error with ``strict``."""
+        """Places the map cannot show: a note, or an error with ``strict``."""
         placed = {p.entity for p in ann.places}
         missing = sorted(e.name for e in ann.entities if e.type in ("GPE", "LOC") and e.id not in placed)
         if missing:
@@ -223,30 +255,39 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 raise PluginError(message + " (add coordinates to the glossary)")
             log.info(message)
 
+    def _entity_urls(self, page, ann: Annotations) -> dict[str, str]:
+        uris = {e.id: f"entities/{e.id}.md" for e in ann.entities}
+        return {eid: self._url(uri, page) for eid, uri in uris.items() if uri in self.entity_uris}
+
     def on_page_content(self, html_text: str, *, page, config, files):
-        if not self.config.enabled or page.file.src_uri not in self.briefings:
+        if not self.config.enabled:
             return html_text
-        from .render.page import render_panels
+        if SITEMAP_PLACEHOLDER in html_text:
+            return html_text.replace(SITEMAP_PLACEHOLDER, self._site_map(page), 1)
+        if not self._is_briefing(page):
+            return html_text
+        from .render.page import render_meta, render_panels
 
         b = self.briefings[page.file.src_uri]
-        meta = ['<p class="bf-meta">']
-        if b.section:
-            meta.append(f'<span class="bf-section">{html.escape(b.section)}</span>')
-        if b.date:
-            inferred = b.annotations.document.date_source == "inferred"
-            meta.append(
-                f'<time datetime="{html.escape(b.date)}">{html.escape(b.date)}</time>'
-                + (
-                    ' <span class="bf-inferred" title="No date was given; inferred from the text">'
-                    "(date inferred)</span>"
-                    if inferred
-                    else ""
-                )
-            )
-        meta.append("</p>")
-        panels = render_panels(b.annotations, linked=page.meta.get("bf_linked", set()))
-        html_text = html_text.replace(PANELS_PLACEHOLDER, panels, 1)
-        return "".join(meta) + html_text
+        panels = render_panels(
+            b.annotations,
+            linked=page.meta.get("bf_linked", set()),
+            entity_urls=self._entity_urls(page, b.annotations),
+            tiles=self.config.map_tiles,
+        )
+        if page.present_anchor_ids is not None:  # links to #bf-ev-... from other pages are valid
+            page.present_anchor_ids.update(re.findall(r'\sid="([^"]+)"', panels))
+        return render_meta(b.annotations) + html_text.replace(PANELS_PLACEHOLDER, panels, 1)
+
+    def _site_map(self, page) -> str:
+        from .render.page import render_site_map
+
+        places = []
+        for b in sorted(self.briefings.values(), key=lambda b: (b.date or "", b.uri), reverse=True):
+            url = self._url(b.uri, page)
+            for p in b.annotations.places:
+                places.append((p, b.title, url))
+        return render_site_map(places, tiles=self.config.map_tiles)
 
     @event_priority(-50)
     def on_page_context(self, context, *, page, config, nav):
@@ -257,28 +298,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _index_html(self, page) -> str:
         """Briefings by section, newest first; undated ones last."""
-        if not self.briefings:
-            return '<p class="bf-empty">No briefings yet: add articles to the seeds folder.</p>'
-        by_section: dict[str, list[Briefing]] = {}
-        for b in self.briefings.values():
-            by_section.setdefault(b.section or "Other", []).append(b)
-        out = ['<div class="bf-index">']
-        for section in sorted(by_section):
-            items = sorted(by_section[section], key=lambda b: b.title)
-            items.sort(key=lambda b: b.date or "", reverse=True)  # stable: titles stay sorted per date
-            out.append(f'<h2>{html.escape(section)}</h2><ul class="bf-index-list">')
-            for b in items:
-                href = get_relative_url(b.url, page.url)
-                stamp = (
-                    f'<time datetime="{html.escape(b.date)}">{html.escape(b.date)}</time> ' if b.date else ""
-                )
-                n_ent, n_pl = len(b.annotations.entities), len(b.annotations.places)
-                n_ev = sum(1 for ev in b.annotations.events if ev.earliest)
-                out.append(
-                    f'<li>{stamp}<a href="{html.escape(href)}">{html.escape(b.title)}</a> '
-                    f'<span class="bf-index-stats">{n_ent} entities · {n_pl} places · '
-                    f"{n_ev} dated events</span></li>"
-                )
-            out.append("</ul>")
-        out.append("</div>")
-        return "".join(out)
+        from .render.page import render_index
+
+        return render_index([(b, self._url(b.uri, page)) for b in self.briefings.values()])
+
+
+__all__ = ["BriefingPlugin", "is_briefing_meta"]

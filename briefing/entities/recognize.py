@@ -211,7 +211,28 @@ def _rule_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[i
     cands += _regions(doc)
     cands += _platform_products(doc)
     cands += _camel_products(doc)
+    cands += _defined_acronyms(doc)
     return cands, blocked
+
+
+def _defined_acronyms(doc: Doc) -> list[Candidate]:
+    """'General Motors (GM)': the capitalised words before a fitting acronym are one name."""
+    out = []
+    for i, j in _cap_runs(doc):
+        if j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
+            continue
+        while i < j and doc[i].is_sent_start and doc[i].lower_ in ("the", "a", "an", "in", "on", "at"):
+            i += 1
+        acronym, words = doc[j + 1].text, [t.text for t in doc[i:j] if _is_cap(t)]
+        if len(words) < 2 or not acronym.isupper() or not _initials_fit(acronym, " ".join(words)):
+            continue
+        if acronym[0] != words[0][0]:
+            continue
+        label = doc[j + 1].ent_type_ or "ORG"
+        label = "ORG" if label in NUMERIC_LABELS else label
+        out.append(Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), LABEL_MAP.get(label, label),
+                             PRIORITY_RULE, "rules"))
+    return out
 
 
 def _is_cap(tok: Token) -> bool:
@@ -226,7 +247,9 @@ def _cap_runs(doc: Doc) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < n and not doc[j].is_sent_start and doc[j - 1].text != "\n":
+        # The parser's sentence starts are unreliable inside capitalised runs ('General | Motors'):
+        # only punctuation and line breaks end a run.
+        while j < n and doc[j - 1].text not in (".", "!", "?", ":", ";") and not doc[j - 1].is_space:
             if _is_cap(doc[j]):
                 j += 1
             elif doc[j].lower_ in CONNECTORS and j + 1 < n and _is_cap(doc[j + 1]) and doc[j].lower_ != "and":
@@ -649,7 +672,8 @@ def _surnames(cands: list[Candidate], glossary: Glossary | None) -> dict[str, tu
     for c in cands:
         if c.label == "PERSON" and c.entry is None:
             entry = glossary.entry_for(c.surface) if glossary is not None else None
-            full_names.append((c.surface, "g:" + entry.name if entry else "t:" + alias_key(c.surface), c.start))
+            key = "g:" + entry.name if entry else "t:" + alias_key(c.surface)
+            full_names.append((c.surface, key, c.start))
     for name, key, start in full_names:
         if len(name.split()) >= 2:
             out.setdefault(name.split()[-1], (key, start))
@@ -657,7 +681,8 @@ def _surnames(cands: list[Candidate], glossary: Glossary | None) -> dict[str, tu
 
 
 def _identity_key(c: Candidate, surface: str, glossary: Glossary | None, form_key: dict[str, str],
-                  surname_key: dict[str, tuple[str, int]], acronym_key: dict[str, int], cand_key: dict[int, str]) -> str:
+                  surname_key: dict[str, tuple[str, int]], acronym_key: dict[str, int],
+                  cand_key: dict[int, str]) -> str:
     if c.entry is not None:
         return "g:" + c.entry.name
     entry = glossary.entry_for(surface) if glossary is not None else None

@@ -12,7 +12,7 @@ import html
 import json
 
 from ..model import Annotations
-from .mapsvg import MapMarker, render_map_svg
+from .mapsvg import MapMarker, render_map_svg, render_world_svg
 from .timeline import render_timeline
 from .tooltips import TYPE_LABELS, tooltip_text
 
@@ -23,6 +23,11 @@ def safe_json(data: object) -> str:
     """JSON that is inert inside ``<script type="application/json">``."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def data_script(data: object) -> str:
+    """The inline JSON island that the scripts read (never fetched: pages work from file://)."""
+    return f'<script type="application/json" class="bf-data">{safe_json(data)}</script>'
 
 
 def place_markers(ann: Annotations) -> list[MapMarker]:
@@ -54,10 +59,13 @@ def render_places(ann: Annotations) -> str:
     )
 
 
-def client_data(ann: Annotations, entity_urls: dict[str, str] | None = None) -> dict:
+def client_data(
+    ann: Annotations, entity_urls: dict[str, str] | None = None, tiles: dict | None = None
+) -> dict:
     """What the tooltip/map script needs, keyed by entity id."""
     urls = entity_urls or {}
     return {
+        "tiles": tiles,
         "entities": {
             e.id: {
                 "name": e.name,
@@ -76,7 +84,13 @@ def client_data(ann: Annotations, entity_urls: dict[str, str] | None = None) -> 
     }
 
 
-def render_panels(ann: Annotations, *, linked: set[str], entity_urls: dict[str, str] | None = None) -> str:
+def render_panels(
+    ann: Annotations,
+    *,
+    linked: set[str],
+    entity_urls: dict[str, str] | None = None,
+    tiles: dict | None = None,
+) -> str:
     """Map, timeline, hidden tooltip descriptions and inline data, appended to the article."""
     tips = "".join(
         f'<span id="bf-tip-{html.escape(e.id)}">{html.escape(tooltip_text(e))}</span>' for e in ann.entities
@@ -88,6 +102,100 @@ def render_panels(ann: Annotations, *, linked: set[str], entity_urls: dict[str, 
         '<h2 id="bf-h-timeline">Timeline</h2>'
         + render_timeline(ann, linked=linked, map_prefix=MAP_PREFIX)
         + "</section>"
-        f'<div class="bf-tips" hidden>{tips}</div>'
-        f'<script type="application/json" class="bf-data">{safe_json(client_data(ann, entity_urls))}</script>'
+        f'<div class="bf-tips" hidden>{tips}</div>' + data_script(client_data(ann, entity_urls, tiles))
+    )
+
+
+def render_meta(ann: Annotations) -> str:
+    """Section and date above the headline; an inferred date says so."""
+    d = ann.document
+    bits = []
+    if d.section:
+        bits.append(f'<span class="bf-section">{html.escape(d.section)}</span>')
+    if d.date:
+        bits.append(f'<time datetime="{html.escape(d.date)}">{html.escape(d.date)}</time>')
+        if d.date_source == "inferred":
+            bits.append(
+                '<span class="bf-inferred" title="No date was given; inferred from the text">'
+                "(date inferred)</span>"
+            )
+    return f'<p class="bf-meta">{" ".join(bits)}</p>' if bits else ""
+
+
+def render_index(items: list) -> str:
+    """Briefings by section, newest first; ``items`` are (BriefingRef, relative URL)."""
+    if not items:
+        return '<p class="bf-empty">No briefings yet: add articles to the seeds folder.</p>'
+    by_section: dict[str, list] = {}
+    for b, url in items:
+        by_section.setdefault(b.section or "Other", []).append((b, url))
+    out = ['<div class="bf-index">']
+    for section in sorted(by_section):
+        rows = sorted(by_section[section], key=lambda x: (x[0].title, x[0].uri))
+        rows.sort(key=lambda x: x[0].date or "", reverse=True)  # stable: titles stay sorted per date
+        out.append(f'<h2>{html.escape(section)}</h2><ul class="bf-index-list">')
+        for b, url in rows:
+            ann = b.annotations
+            stamp = f'<time datetime="{html.escape(b.date)}">{html.escape(b.date)}</time> ' if b.date else ""
+            dated = sum(1 for ev in ann.events if ev.earliest)
+            out.append(
+                f'<li>{stamp}<a href="{html.escape(url)}">{html.escape(b.title)}</a> '
+                f'<span class="bf-index-stats">{len(ann.entities)} entities · {len(ann.places)} places · '
+                f"{dated} dated events</span></li>"
+            )
+        out.append("</ul>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def render_site_map(places: list, tiles: dict | None = None) -> str:
+    """The world map of every briefing's places; ``places`` are (Place, briefing title, URL)."""
+    merged: dict[str, dict] = {}
+    for p, title, url in places:
+        entry = merged.setdefault(p.entity, {"place": p, "briefings": []})
+        if all(b["url"] != url for b in entry["briefings"]):
+            entry["briefings"].append({"title": title, "url": url})
+    if not merged:
+        return '<p class="bf-empty">No places yet.</p>'
+    ordered = sorted(merged.values(), key=lambda m: (-len(m["briefings"]), m["place"].name))
+    markers = [
+        MapMarker(
+            id=m["place"].entity,
+            label=m["place"].name,
+            lat=m["place"].lat,
+            lon=m["place"].lon,
+            kind=m["place"].kind,
+        )
+        for m in ordered
+    ]
+    svg = render_world_svg(markers, title="Map of the places in all briefings", id_prefix="bf-world")
+    items = []
+    for m in ordered:
+        p = m["place"]
+        links = ", ".join(
+            f'<a href="{html.escape(b["url"])}">{html.escape(b["title"])}</a>' for b in m["briefings"]
+        )
+        items.append(
+            f'<li id="{MAP_PREFIX}-{html.escape(p.entity)}" data-place="{html.escape(p.entity)}">'
+            f'<span class="bf-place-name">{html.escape(p.name)}</span> '
+            f'<span class="bf-place-meta">{html.escape(p.kind)}</span>: {links}</li>'
+        )
+    data = {
+        "tiles": tiles,
+        "entities": {},
+        "places": {
+            m["place"].entity: {
+                "name": m["place"].name,
+                "lat": m["place"].lat,
+                "lon": m["place"].lon,
+                "kind": m["place"].kind,
+                "briefings": m["briefings"],
+            }
+            for m in ordered
+        },
+    }
+    return (
+        f'<figure class="bf-map bf-sitemap">{svg}<figcaption>Base map: Natural Earth; places: GeoNames '
+        f'(CC BY 4.0).</figcaption></figure><ul class="bf-places bf-places-site">{"".join(items)}</ul>'
+        + data_script(data)
     )

@@ -60,11 +60,12 @@ def season_of(d: date) -> tuple[int, str]:
     return (d.year, "WI") if m == 12 else (d.year - 1, "WI")
 
 
-def choose_year(dct: date, month: int, day: int | None, future: bool) -> int:
+def choose_year(dct: date, month: int, day: int | None, future: bool, past: bool = False) -> int:
     """The year a month (and day) without a year most sensibly has, seen from ``dct``.
 
     The nearest occurrence wins, with a bias towards the past (news reports
-    mostly look back) that a future-tense clause turns around.
+    mostly look back) that a future-tense clause turns around and a past-tense
+    verb strengthens.
     """
     best_year, best_cost = dct.year, float("inf")
     for year in (dct.year - 1, dct.year, dct.year + 1):
@@ -76,7 +77,7 @@ def choose_year(dct: date, month: int, day: int | None, future: bool) -> int:
         if day is None and year == dct.year and month == dct.month:
             delta = 0
         ahead = delta > 0
-        cost = abs(delta) * (1.0 if ahead == future else 4.0 if ahead else 2.0)
+        cost = abs(delta) * (1.0 if ahead == future else (12.0 if past else 4.0) if ahead else 2.0)
         if cost < best_cost:
             best_year, best_cost = year, cost
     return best_year

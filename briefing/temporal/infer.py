@@ -28,7 +28,8 @@ from .tagger import _MONTH, _WD, _month_num, _sentence_starts
 _FULL = re.compile(rf"(?P<mon>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)"
                    rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH}),?\s+(?P<year2>(?:19|20)\d\d)"
                    r"|(?<![\d-])(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])")
-_MONTH_DAY = re.compile(rf"(?P<mon>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,]*\s*(?:19|20)\d\d)(?!\d)"
+_MONTH_DAY = re.compile(rf"(?P<mon>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+                        r"(?![\d,]*\s*(?:19|20)\d\d)(?!\d)"
                         rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})(?!,?\s+(?:19|20)\d\d)")
 _WEEKDAY = re.compile(rf"(?P<wd>{_WD})(?:\s+(?P<pod>morning|afternoon|evening|night))?")
 _YEAR = re.compile(r"(?<![\d$.,])(?P<y>(?:19|20)\d\d)(?![\d%])")
@@ -45,7 +46,8 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 def infer_document_date(text: str, today: date | None = None) -> str | None:
     """The most likely publication date ('YYYY-MM-DD') of ``text``, or None without evidence."""
     today = today or date.today()
-    weekdays = [(m.start(), WEEKDAYS[m["wd"].lower()], (m["pod"] or "").lower()) for m in _WEEKDAY.finditer(text)]
+    weekdays = [(m.start(), WEEKDAYS[m["wd"].lower()], (m["pod"] or "").lower())
+                for m in _WEEKDAY.finditer(text)]
     anchor = _full_date_anchor(text, today) or _paired_anchor(text, weekdays, today)
     if anchor is None:
         return None

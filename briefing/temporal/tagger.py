@@ -98,8 +98,17 @@ class _Ctx:
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|shall|going\s+to|scheduled|expected\s+to|expects|plans?\s+to|planning\s+to|is\s+due|"
     r"are\s+due|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|intends?\s+to|deadline|effective|"
-    r"as\s+(?:soon|early)\s+as|could|might|to\s+be\s+held)\b|'ll\b",
+    r"as\s+(?:soon|early)\s+as|could|might|should|to\s+be\s+held)\b|'ll\b",
     _I)
+
+
+_PAST_CUE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", _I)
+
+
+def _past(ctx: _Ctx, start: int) -> bool:
+    """A past-tense verb just before: 'shut down in December' means last December."""
+    s0, _ = ctx.sentence(start)
+    return bool(_PAST_CUE.search(ctx.text, max(s0, start - 60), start))
 
 
 def _future(ctx: _Ctx, start: int, end: int) -> bool:
@@ -307,7 +316,8 @@ def _iso(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     return "DATE", v, None
 
 
-@_rule("slash", r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)(?![\d/])")
+@_rule("slash",
+       r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)(?![\d/])")
 def _slash(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     y = m["y"]
     if len(y) == 2:
@@ -335,15 +345,15 @@ def _mdy(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
         if m["ryear"]:
             year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[rel]
         elif rel in ("last", "this past"):
-            year = ctx.dct.year if (month, day or 1) < (ctx.dct.month, ctx.dct.day) and month != ctx.dct.month \
-                else ctx.dct.year - 1
+            before = (month, day or 1) < (ctx.dct.month, ctx.dct.day) and month != ctx.dct.month
+            year = ctx.dct.year if before else ctx.dct.year - 1
         elif rel in ("next", "this coming"):
             year = ctx.dct.year if (month, day or 99) > (ctx.dct.month, ctx.dct.day) else ctx.dct.year + 1
         elif rel == "this":
             year = ctx.dct.year
         else:
             future = _future(ctx, m.start(), m.end()) or _prev_word(ctx.text, m.start()) in _DEADLINE_PREPS
-            year = D.choose_year(ctx.dct, month, day, future)
+            year = D.choose_year(ctx.dct, month, day, future, past=not future and _past(ctx, m.start()))
     ys = f"{year:04d}" if year is not None else "XXXX"
     if day is None:
         return "DATE", f"{ys}-{month:02d}", mod
@@ -421,7 +431,8 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     return "DATE", v, _mod_of(m["pm"])
 
 
-@_rule("century", rf"(?:(?i:the)\s+)?(?:(?P<pm>{_PMOD})[\s-]*)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<o>(?i:{_ORDW})))"
+@_rule("century", rf"(?:(?i:the)\s+)?(?:(?P<pm>{_PMOD})[\s-]*)?"
+                  rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<o>(?i:{_ORDW})))"
                   r"[\s-]+(?i:century)(?![a-z])", keys=r"centur")
 def _century(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     n = int(m["n"]) if m["n"] else ORDINALS[m["o"].lower()]
@@ -432,7 +443,8 @@ _SPELLED_YEAR = (rf"(?P<c>nineteen|eighteen|twenty)[\s-]+(?P<yy>(?:{_TENW})(?:[\
                  rf"hundred(?:\s+and\s+(?:{_UNITW}))?)|(?P<tt>two\s+thousand(?:\s+and\s+(?:{_UNITW}))?)")
 
 
-@_rule("spelled_year", rf"(?i:(?:the\s+year\s+)?(?:{_SPELLED_YEAR}))(?![\w-])(?![\s-]+(?i:{_UNIT}|people|of)\b)")
+@_rule("spelled_year",
+       rf"(?i:(?:the\s+year\s+)?(?:{_SPELLED_YEAR}))(?![\w-])(?![\s-]+(?i:{_UNIT}|people|of)\b)")
 def _spelled_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     if m["tt"]:
         rest = m["tt"].lower().split(" and ")
@@ -518,7 +530,8 @@ def _year_period(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | N
 
 
 @_rule("half", rf"(?i:(?:the\s+)?(?P<h>first|second|last|latter)[\s-]+half(?:\s+of\s+(?:(?P<y>{_YEAR})"
-               rf"|(?P<ry>this|last|next)\s+year|the\s+year|fiscal\s+(?P<fy>{_YEAR})))?)(?![\w-])", keys=r"half")
+               rf"|(?P<ry>this|last|next)\s+year|the\s+year|fiscal\s+(?P<fy>{_YEAR})))?)(?![\w-])",
+       keys=r"half")
 def _half(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     h = 1 if m["h"].lower() == "first" else 2
     if m["y"] or m["fy"]:
@@ -581,6 +594,9 @@ def _latest_period(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] |
 _REL_UNIT = r"(?:week|weekend|month|year|decade|century|fiscal\s+year|spring|summer|fall|autumn|winter)"
 
 
+_YEAR_AS_SPAN = re.compile(r"\s+(?:ended|ending|to\s+date|before|earlier|as\s+a\s+whole)", _I)
+
+
 @_rule("relative",
        rf"(?i:(?:(?P<pm>{_PMOD})[\s-]*)?(?P<rel>last|this|next|coming|past|previous|current|this\s+past|"
        rf"this\s+coming|the\s+(?:past|last|coming|next|previous|current|following|preceding|prior|same|"
@@ -600,7 +616,7 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None
         return "DATE", str(ctx.last_year), mod
     if rel in ("the", "that", "same", "the same") and u != "weekend" and not pm:
         if u == "year" and rel == "the":
-            if re.match(r"\s+(?:ended|ending|to\s+date|before|earlier|as\s+a\s+whole)", ctx.text[m.end():], _I):
+            if _YEAR_AS_SPAN.match(ctx.text, m.end()):
                 return "DURATION", "P1Y", None
             return ("DATE", str(ctx.dct.year), None) if ctx.dct else ("DATE", "XXXX", None)
         return None
@@ -615,7 +631,8 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None
         return None
     step = {"last": -1, "past": -1, "previous": -1, "this past": -1, "the previous": -1, "the preceding": -1,
             "the prior": -1, "the last": -1, "the past": -1,
-            "next": 1, "coming": 1, "this coming": 1, "the next": 1, "the coming": 1, "the following": 1}.get(rel, 0)
+            "next": 1, "coming": 1, "this coming": 1, "the next": 1, "the coming": 1,
+            "the following": 1}.get(rel, 0)
     d = ctx.dct
     if u == "weekend":
         return _weekend(ctx, m, step)
@@ -689,7 +706,8 @@ def _season_guard(m: re.Match[str], text: str) -> bool:
        guard=_season_guard, keys=r"spring|summer|fall|autumn|winter")
 def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     rel = (m["rel"] or "").lower()
-    return _season_value(ctx, m, SEASONS[m["s"].lower()], rel, int(m["y"]) if m["y"] else None, _mod_of(m["pm"]))
+    year = int(m["y"]) if m["y"] else None
+    return _season_value(ctx, m, SEASONS[m["s"].lower()], rel, year, _mod_of(m["pm"]))
 
 
 # -- days: weekdays, yesterday, tonight, parts of day --------------------------------------------
@@ -733,7 +751,9 @@ def _dayword(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     return "DATE", v, mod
 
 
-@_rule("this_pod", rf"(?i:(?:(?P<pm>early|late)\s+)?(?P<rel>this|last|the\s+previous)\s+(?P<pod>{_POD}))(?![\w])", keys=r"morning|afternoon|evening|night")
+@_rule("this_pod",
+       rf"(?i:(?:(?P<pm>early|late)\s+)?(?P<rel>this|last|the\s+previous)\s+(?P<pod>{_POD}))(?![\w])",
+       keys=r"morning|afternoon|evening|night")
 def _this_pod(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     rel = m["rel"].lower()
     pod = PARTS_OF_DAY[m["pod"].lower()]
@@ -824,7 +844,8 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
 # -- ago / earlier / from now ---------------------------------------------------------------------
 
 @_rule("ago", rf"(?i:(?:(?P<q>{_DMOD})\s+)?(?P<n>{_NUM})(?:\s+or\s+so)?[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?"
-              rf"(?:\s+(?:and\s+(?:a\s+half|{_NUM}\s+{_UNIT})))?\s+(?P<dir>ago|earlier|from\s+now|hence|back))(?![\w])", keys=r"ago\b|earlier|from now|hence|back")
+              rf"(?:\s+(?:and\s+(?:a\s+half|{_NUM}\s+{_UNIT})))?\s+(?P<dir>ago|earlier|from\s+now|hence|back))(?![\w])",
+       keys=r"ago\b|earlier|from now|hence|back")
 def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     u = _unit_of(m["u"])
     if u == "second" and m["n"].lower() in ("a", "an"):
@@ -859,7 +880,7 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
 # -- durations -----------------------------------------------------------------------------------
 
 @_rule("duration",
-       rf"(?i:(?:(?:the|a|an)\s+)?(?:(?P<dir>past|last|next|first|coming|previous|final|latest|following|"
+       rf"(?i:(?:(?:the|a|an)\s+(?![\w.]+-{_UNIT}\b))?(?:(?P<dir>past|last|next|first|coming|previous|final|latest|following|"
        rf"remaining|initial|ensuing|same|other|additional|extra|subsequent)\s+)?(?:(?P<q>{_DMOD})\s+)?"
        rf"(?P<n>{_NUM})(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|working|"
        rf"calendar|extra|further))?[\s-]+(?P<u>{_UNIT})(?!-old)(?:\s+or\s+so)?(?:\s+and\s+(?P<n2>a\s+half|"
@@ -911,7 +932,8 @@ def _bare_plural(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | N
     return "DURATION", duration_value(None, _unit_of(m["u"])), None
 
 
-@_rule("recent_units", r"(?i:(?:more\s+)?recent\s+(?P<u>days|weeks|months|years|decades|quarters))(?![\w-])", keys=r"recent")
+@_rule("recent_units", r"(?i:(?:more\s+)?recent\s+(?P<u>days|weeks|months|years|decades|quarters))(?![\w-])",
+       keys=r"recent")
 def _recent_units(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     return "DATE", "PAST_REF", None
 
@@ -929,7 +951,8 @@ def _set_adverb(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | No
     return "SET", _SET_ADVERBS[m.group(0).lower()], None
 
 
-@_rule("set_every", rf"(?i:(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT}|morning|afternoon|"
+@_rule("set_every",
+       rf"(?i:(?:every|each)\s+(?:other\s+)?(?:(?P<n>{_NUM})\s+)?(?P<u>{_UNIT}|morning|afternoon|"
                     rf"evening|night|weekend|summer|winter|spring|autumn|fall)|(?:once|twice|thrice|{_NUM}\s+times)"
                     rf"\s+(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year|quarter|decade))(?![\w-])"
                     rf"|(?i:every|each)\s+(?P<wd>{_WD}|{_MONTH})", keys=r"every|each|once|twice|thrice|times")
@@ -986,7 +1009,8 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
         if not pm and hh == 12:
             hh = 0
     day = _dayref_value(m["dayref"], ctx, m.start(), m.end()) if m["dayref"] else "XXXX-XX-XX"
-    return "TIME", f"{day}T{hh:02d}:{mm:02d}", None
+    zone = "Z" if m["tz"] and m["tz"].upper() in ("UTC", "GMT") else ""
+    return "TIME", f"{day}T{hh:02d}:{mm:02d}{zone}", None
 
 
 def _dayref_value(ref: str, ctx: _Ctx, start: int, end: int) -> str:
@@ -1012,7 +1036,8 @@ _REFS = {
     "PRESENT_REF": r"right\s+now|just\s+now|now|nowadays|currently|current|at\s+present|the\s+present|"
                    r"these\s+days",
     "PAST_REF": r"(?:more\s+|most\s+|very\s+)?recently|lately|the\s+past|the\s+old\s+days",
-    "FUTURE_REF": r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|a\s+later\s+date|the\s+years\s+to\s+come",
+    "FUTURE_REF": r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|a\s+later\s+date|"
+                  r"the\s+years\s+to\s+come",
 }
 _REF_BLOCK = re.compile(r"\s+(?:account|accounts|affairs|events|flows?|carrying|through|trends?)\b|-", _I)
 
@@ -1023,8 +1048,6 @@ def _ref_guard(m: re.Match[str], text: str) -> bool:
         return False
     if s == "now" and _prev_word(text, m.start()) in ("by", "until", "from", "as"):
         return True
-    if s == "future" and re.match(r"\s*(?:contracts?|s\b|exchange|trading|markets?|prices?)", text[m.end():], _I):
-        return False
     if s == "recent" and re.match(r"\s+(?:days|weeks|months|years|decades|quarters)\b", text[m.end():], _I):
         return False
     return not (s.startswith("in the past") and False)
@@ -1040,9 +1063,9 @@ def _ref(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
 
 _SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 # A full stop after these is an abbreviation, not a sentence end ("Mr. Smith", "10 a.m. Friday").
-_NOT_END = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|No|vs|Vs|a\.m|p\.m|Jan|Feb|Aug|Sept|"
+_NOT_END = re.compile(r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|No|vs|Vs|a\.m|p\.m|Jan|Feb|Aug|"
+                      r"Sept|"
                       r"Oct|Nov|Dec|Inc|Co|Corp|Jr|Sr|U\.S)\.$")
-_PREP_TRIM = re.compile(r"^(?:in|on|at|by)\s+", _I)
 
 
 def _sentence_starts(text: str) -> list[int]:
@@ -1054,7 +1077,10 @@ def _sentence_starts(text: str) -> list[int]:
     return starts
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, _Rule, re.Match[str]]]:
+_Cand = tuple[int, int, int, _Rule, re.Match[str]]
+
+
+def _candidates(text: str) -> list[_Cand]:
     out = []
     for prio, rule in enumerate(_RULES):
         if rule.keys is not None and not rule.keys.search(text):
@@ -1068,7 +1094,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, _Rule, re.Match[str]]]:
     return out
 
 
-def _select(cands: list[tuple[int, int, int, _Rule, re.Match[str]]]) -> list[tuple[int, int, _Rule, re.Match[str]]]:
+def _select(cands: list[_Cand]) -> list[tuple[int, int, _Rule, re.Match[str]]]:
     """Longest match first; ties go to the rule declared first (more specific)."""
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     taken: list[tuple[int, int]] = []
@@ -1121,7 +1147,7 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpression]:
         if res is None:
             continue
         typ, value, mod = res
-        if typ in ("DATE", "TIME") and "T" in value and value[:1] in "0123456789X" and not value.startswith("P"):
+        if typ in ("DATE", "TIME") and "T" in value and value[:1] in "0123456789X":
             typ = "TIME"
         elif typ == "TIME":
             typ = "DATE"

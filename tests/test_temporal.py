@@ -1,0 +1,286 @@
+"""Temporal stage: TIMEX3 tagging and normalisation, date inference, labels and bounds.
+
+Sentences are invented for the tests; the document date is Wednesday 2024-10-30
+unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefing.temporal import describe_value, infer_document_date, tag_times, value_bounds
+
+DCT = "2024-10-30"  # a Wednesday
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_d12db4dc30b4437a.txt"
+
+
+def times(text: str, dct: str | None = DCT) -> dict[str, tuple[str, str, str | None]]:
+    """{extent text: (type, value, mod)} for compact assertions."""
+    return {t.text: (t.type, t.value, t.mod) for t in tag_times(text, dct)}
+
+
+def value_of(text: str, extent: str, dct: str | None = DCT) -> str:
+    found = times(text, dct)
+    assert extent in found, f"{extent!r} not tagged in {found}"
+    return found[extent][1]
+
+
+# ----------------------------------------------------------------------------- seed
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+def test_seed_expectations(seed_text: str) -> None:
+    found = times(seed_text)
+    assert found["Wednesday"][1] == "2024-10-30"
+    assert found["Monday evening"][1] == "2024-10-28TEV"
+    assert found["Oct. 28"][1] in ("2024-10-28", "2024-10-28TEV")
+    assert found["early October"][1:] == ("2024-10", "START")
+    assert found["August"][1] == "2024-08"
+    assert found["recently"][1] == "PAST_REF"
+    assert found["Currently"][1] == "PRESENT_REF"
+
+
+def test_seed_offsets_and_order(seed_text: str) -> None:
+    result = tag_times(seed_text, DCT)
+    assert [t.start for t in result] == sorted(t.start for t in result)
+    for t in result:
+        assert seed_text[t.start:t.end] == t.text
+
+
+def test_seed_document_date(seed_text: str) -> None:
+    assert infer_document_date(seed_text, today=date(2025, 6, 1)) == "2024-10-30"
+    # Years later Oct 28 falls on other weekdays; the Monday pairing still pins 2024.
+    assert infer_document_date(seed_text, today=date(2027, 1, 1)) == "2024-10-30"
+
+
+# ----------------------------------------------------------------------------- days and weekdays
+
+
+@pytest.mark.parametrize(("sentence", "extent", "value"), [
+    ("The mayor resigned on Friday.", "Friday", "2024-10-25"),
+    ("The council met on Wednesday.", "Wednesday", "2024-10-30"),
+    ("The board will vote on Friday.", "Friday", "2024-11-01"),
+    ("They meet again next Monday.", "next Monday", "2024-11-04"),
+    ("She arrived last Thursday.", "last Thursday", "2024-10-24"),
+    ("Prices fell yesterday.", "yesterday", "2024-10-29"),
+    ("The shop opens today.", "today", "2024-10-30"),
+    ("The vote is tomorrow.", "tomorrow", "2024-10-31"),
+])
+def test_days(sentence: str, extent: str, value: str) -> None:
+    assert value_of(sentence, extent) == value
+
+
+def test_parts_of_day() -> None:
+    found = times("Fans gathered on Monday evening and again tonight; it rained this morning.")
+    assert found["Monday evening"] == ("TIME", "2024-10-28TEV", None)
+    assert found["tonight"][1] == "2024-10-30TNI"
+    assert found["this morning"][1] == "2024-10-30TMO"
+    assert value_of("The storm hit late Sunday night.", "late Sunday night") == "2024-10-27TNI"
+
+
+def test_clock_times() -> None:
+    assert times("The ferry left at 10:30 a.m. from the pier.")["10:30 a.m."] == ("TIME", "2024-10-30T10:30", None)
+    assert value_of("The polls close at 8 p.m. Tuesday, officials said.", "8 p.m. Tuesday") == "2024-10-29T20:00"
+    assert value_of("Launch was at 14:05 UTC.", "14:05 UTC") == "2024-10-30T14:05Z"
+    assert value_of("It started at noon.", "noon") == "2024-10-30T12:00"
+
+
+# ----------------------------------------------------------------------------- calendar dates
+
+
+@pytest.mark.parametrize(("sentence", "extent", "value"), [
+    ("The treaty was signed on Oct. 28.", "Oct. 28", "2024-10-28"),
+    ("The factory closed on March 3, 2019.", "March 3, 2019", "2019-03-03"),
+    ("The factory closed on 3 March 2019.", "3 March 2019", "2019-03-03"),
+    ("The file is dated 2021-07-14.", "2021-07-14", "2021-07-14"),
+    ("The form was filed on 7/14/2021.", "7/14/2021", "2021-07-14"),
+    ("The bridge opened in June 1998.", "June 1998", "1998-06"),
+    ("Sales slumped in August.", "August", "2024-08"),
+    ("The company was founded in 1987.", "1987", "1987"),
+    ("Growth was strong in the 1990s.", "the 1990s", "199X"),
+    ("The tower dates from the 19th century.", "the 19th century", "18"),
+    ("The plant reopened on Christmas Day.", "Christmas Day", "2023-12-25"),
+])
+def test_calendar_dates(sentence: str, extent: str, value: str) -> None:
+    assert value_of(sentence, extent) == value
+
+
+def test_month_without_year_follows_tense() -> None:
+    assert value_of("The mill shut down in December.", "December") == "2023-12"
+    assert value_of("The new line will open in December.", "December") == "2024-12"
+    assert value_of("The merger will close on Jan. 15.", "Jan. 15") == "2025-01-15"
+
+
+def test_position_modifiers() -> None:
+    found = times("Talks stalled in early October, resumed in mid-November and end in late 2025.")
+    assert found["early October"][1:] == ("2024-10", "START")
+    assert found["mid-November"][2] == "MID"
+    assert found["late 2025"][1:] == ("2025", "END")
+    assert times("Work resumes at the end of the year.")["the end of the year"][1:] == ("2024", "END")
+
+
+def test_may_the_modal_is_not_a_month() -> None:
+    assert "May" not in times("May I ask a question? Prices may rise.")
+    assert value_of("The fair was held in May.", "May") == "2024-05"
+
+
+# ----------------------------------------------------------------------------- relative periods
+
+
+@pytest.mark.parametrize(("sentence", "extent", "value"), [
+    ("Fighting resumed last week.", "last week", "2024-W43"),
+    ("The museum reopened this week.", "this week", "2024-W44"),
+    ("Rents rose last month.", "last month", "2024-09"),
+    ("Exports fell last year.", "last year", "2023"),
+    ("Elections are due next year.", "next year", "2025"),
+    ("The dam was finished two years ago.", "two years ago", "2022"),
+    ("The crops failed last summer.", "last summer", "2023-SU"),
+    ("Profits rose in the third quarter.", "the third quarter", "2024-Q3"),
+    ("The choir sang over the weekend.", "the weekend", "2024-W43-WE"),
+    ("Output fell in the first half of 2023.", "the first half of 2023", "2023-H1"),
+    ("The spending covers fiscal 2025.", "fiscal 2025", "2025"),
+])
+def test_relative_periods(sentence: str, extent: str, value: str) -> None:
+    assert value_of(sentence, extent) == value
+
+
+def test_year_earlier_follows_the_quarter_discussed() -> None:
+    found = times("Net income rose in the second quarter, up from a year earlier.")
+    assert found["the second quarter"][1] == "2024-Q2"
+    assert found["a year earlier"][1] == "2023-Q2"
+
+
+# ----------------------------------------------------------------------------- durations, sets, references
+
+
+@pytest.mark.parametrize(("sentence", "extent", "value"), [
+    ("The strike lasted three days.", "three days", "P3D"),
+    ("He served two years in prison.", "two years", "P2Y"),
+    ("Repairs will take several weeks.", "several weeks", "PXW"),
+    ("The trial ran for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+    ("Wait for 45 minutes.", "45 minutes", "PT45M"),
+    ("Sales grew in the past two months.", "the past two months", "P2M"),
+    ("It signed a five-year contract.", "five-year", "P5Y"),
+])
+def test_durations(sentence: str, extent: str, value: str) -> None:
+    found = times(sentence)
+    assert found[extent][:2] == ("DURATION", value)
+
+
+def test_sets() -> None:
+    assert times("The committee meets every week.")["every week"][:2] == ("SET", "P1W")
+    assert times("Fees are reviewed annually or daily.")["daily"][:2] == ("SET", "P1D")
+    assert times("Buses leave every Monday.")["every Monday"][:2] == ("SET", "XXXX-WXX-1")
+
+
+def test_reference_words() -> None:
+    found = times("Rates are low now. The firm recently moved. Nowadays few care. In the future costs rise.")
+    assert found["now"][1] == "PRESENT_REF"
+    assert found["recently"][1] == "PAST_REF"
+    assert found["Nowadays"][1] == "PRESENT_REF"
+    assert found["the future"][1] == "FUTURE_REF"
+    assert value_of("Currently the bridge is closed.", "Currently") == "PRESENT_REF"
+
+
+def test_extent_conventions() -> None:
+    found = times("The vote took place on Friday in the fourth quarter.")
+    assert "Friday" in found and "on Friday" not in found
+    assert "the fourth quarter" in found
+
+
+def test_things_that_are_not_times() -> None:
+    assert times("He paid $1990 for 2000 shares and 1500 people came.") == {}
+    assert times("The Jan Smuts airport and a second chance.") == {}
+
+
+# ----------------------------------------------------------------------------- without a document date
+
+
+def test_without_dct_values_stay_underspecified() -> None:
+    found = times("The talks on Oct. 28 and on Monday ended in June 2001.", dct=None)
+    assert found["Oct. 28"][1] == "XXXX-10-28"
+    assert found["Monday"][1] == "XXXX-WXX-1"
+    assert found["June 2001"][1] == "2001-06"
+    assert times("Exports fell last year.", dct=None)["last year"][1] == "XXXX"
+
+
+# ----------------------------------------------------------------------------- document date
+
+
+def test_infer_from_full_date_and_weekday() -> None:
+    text = "The flood peaked on March 3, 2019. Officials said on Thursday the river was falling."
+    assert infer_document_date(text, today=date(2024, 1, 1)) == "2019-03-07"
+
+
+def test_infer_from_weekday_pairing() -> None:
+    text = "Voters went to the polls on Sunday, June 9. Results came on Tuesday."
+    # June 9 was a Sunday in 2024 (and 2019); the latest such year not after today.
+    assert infer_document_date(text, today=date(2024, 12, 1)) == "2024-06-11"
+    assert infer_document_date(text, today=date(2023, 12, 1)) == "2019-06-11"
+
+
+def test_infer_without_evidence() -> None:
+    assert infer_document_date("The river was falling on Thursday.", today=date(2024, 1, 1)) is None
+    assert infer_document_date("No dates at all.") is None
+
+
+# ----------------------------------------------------------------------------- labels and bounds
+
+
+@pytest.mark.parametrize(("value", "mod", "label"), [
+    ("2024-10", "START", "early Oct 2024"),
+    ("2024-10-28TEV", None, "28 Oct 2024, evening"),
+    ("2024-W43", None, "week 43 of 2024"),
+    ("PAST_REF", None, "recently"),
+    ("2024-Q3", None, "Q3 2024"),
+    ("2023-SU", None, "summer 2023"),
+    ("199X", None, "the 1990s"),
+    ("P3D", None, "3 days"),
+])
+def test_describe_value(value: str, mod: str | None, label: str) -> None:
+    assert describe_value(value, mod) == label
+
+
+@pytest.mark.parametrize(("value", "mod", "bounds"), [
+    ("2024-10", "START", ("2024-10-01", "2024-10-10")),
+    ("2024-08", None, ("2024-08-01", "2024-08-31")),
+    ("2024-W43", None, ("2024-10-21", "2024-10-27")),
+    ("2024-Q3", None, ("2024-07-01", "2024-09-30")),
+    ("2024-SU", None, ("2024-06-01", "2024-08-31")),
+    ("199X", None, ("1990-01-01", "1999-12-31")),
+    ("2024-10-28TEV", None, ("2024-10-28", "2024-10-28")),
+    ("PAST_REF", None, None),
+    ("P3D", None, None),
+])
+def test_value_bounds(value: str, mod: str | None, bounds: tuple[str, str] | None) -> None:
+    assert value_bounds(value, mod) == bounds
+
+
+# ----------------------------------------------------------------------------- engineering
+
+
+def test_deterministic_and_fast(seed_text: str) -> None:
+    text = " ".join([seed_text] * 2)[:4200]  # about 650 words
+    first = tag_times(text, DCT)
+    assert tag_times(text, DCT) == first
+    start = time.perf_counter()
+    for _ in range(20):
+        tag_times(text, DCT)
+    assert (time.perf_counter() - start) / 20 < 0.05  # generous bound for loaded CI machines
+
+
+def test_import_does_not_load_spacy() -> None:
+    code = "import sys, briefing.temporal; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "False"
