@@ -35,36 +35,132 @@ SEEDS = REPO / "seeds"
 SECTIONS = ("Politics", "World", "Security", "Economy", "Diplomacy", "Middle East", "Europe", "Asia")
 # Real places the gazetteer can resolve, so the map and geocoder do realistic work.
 PLACES = (
-    "Syria", "Iraq", "Jordan", "Lebanon", "Turkey", "Egypt", "Libya", "Yemen", "Somalia", "Kenya",
-    "Nigeria", "Mali", "Niger", "Sudan", "Ukraine", "Poland", "Romania", "Georgia", "Armenia",
-    "Afghanistan", "Pakistan", "India", "Indonesia", "Philippines", "Colombia", "Mexico", "Peru",
-    "Baghdad", "Damascus", "Amman", "Beirut", "Ankara", "Cairo", "Tripoli", "Nairobi", "Mogadishu",
-    "Kyiv", "Warsaw", "Bucharest", "Tbilisi", "Kabul", "Islamabad", "Jakarta", "Manila", "Bogota",
+    "Syria",
+    "Iraq",
+    "Jordan",
+    "Lebanon",
+    "Turkey",
+    "Egypt",
+    "Libya",
+    "Yemen",
+    "Somalia",
+    "Kenya",
+    "Nigeria",
+    "Mali",
+    "Niger",
+    "Sudan",
+    "Ukraine",
+    "Poland",
+    "Romania",
+    "Georgia",
+    "Armenia",
+    "Afghanistan",
+    "Pakistan",
+    "India",
+    "Indonesia",
+    "Philippines",
+    "Colombia",
+    "Mexico",
+    "Peru",
+    "Baghdad",
+    "Damascus",
+    "Amman",
+    "Beirut",
+    "Ankara",
+    "Cairo",
+    "Tripoli",
+    "Nairobi",
+    "Mogadishu",
+    "Kyiv",
+    "Warsaw",
+    "Bucharest",
+    "Tbilisi",
+    "Kabul",
+    "Islamabad",
+    "Jakarta",
+    "Manila",
+    "Bogota",
 )
 # Places named in the project's seed: the ones the generator swaps out.
 SEED_PLACES = ("Syria", "Iraq", "Anbar", "Middle East", "Syrian", "Iraqi")
 ADJECTIVES = {
-    "Syria": "Syrian", "Iraq": "Iraqi", "Jordan": "Jordanian", "Lebanon": "Lebanese", "Turkey": "Turkish",
-    "Egypt": "Egyptian", "Libya": "Libyan", "Yemen": "Yemeni", "Somalia": "Somali", "Kenya": "Kenyan",
-    "Nigeria": "Nigerian", "Mali": "Malian", "Niger": "Nigerien", "Sudan": "Sudanese",
-    "Ukraine": "Ukrainian", "Poland": "Polish", "Romania": "Romanian", "Georgia": "Georgian",
-    "Armenia": "Armenian", "Afghanistan": "Afghan", "Pakistan": "Pakistani", "India": "Indian",
-    "Indonesia": "Indonesian", "Philippines": "Philippine", "Colombia": "Colombian",
-    "Mexico": "Mexican", "Peru": "Peruvian",
+    "Syria": "Syrian",
+    "Iraq": "Iraqi",
+    "Jordan": "Jordanian",
+    "Lebanon": "Lebanese",
+    "Turkey": "Turkish",
+    "Egypt": "Egyptian",
+    "Libya": "Libyan",
+    "Yemen": "Yemeni",
+    "Somalia": "Somali",
+    "Kenya": "Kenyan",
+    "Nigeria": "Nigerian",
+    "Mali": "Malian",
+    "Niger": "Nigerien",
+    "Sudan": "Sudanese",
+    "Ukraine": "Ukrainian",
+    "Poland": "Polish",
+    "Romania": "Romanian",
+    "Georgia": "Georgian",
+    "Armenia": "Armenian",
+    "Afghanistan": "Afghan",
+    "Pakistan": "Pakistani",
+    "India": "Indian",
+    "Indonesia": "Indonesian",
+    "Philippines": "Philippine",
+    "Colombia": "Colombian",
+    "Mexico": "Mexican",
+    "Peru": "Peruvian",
 }
 REGIONS = ("Middle East", "Horn of Africa", "Sahel", "Black Sea region", "South Caucasus", "Balkans")
 PROVINCES = ("Nineveh", "Kirkuk", "Diyala", "Idlib", "Aleppo", "Homs", "Punjab", "Sindh", "Kandahar")
 PEOPLE = (
-    "Maria Lopez", "James Carter", "Aisha Rahman", "Chen Wei", "Olga Petrenko", "David Mensah",
-    "Fatima Haddad", "Lars Eriksson", "Priya Nair", "Tomasz Nowak", "Amina Yusuf", "Kenji Sato",
-    "Hannah Becker", "Omar Farouk", "Lucia Rossi", "Samuel Okafor",
+    "Maria Lopez",
+    "James Carter",
+    "Aisha Rahman",
+    "Chen Wei",
+    "Olga Petrenko",
+    "David Mensah",
+    "Fatima Haddad",
+    "Lars Eriksson",
+    "Priya Nair",
+    "Tomasz Nowak",
+    "Amina Yusuf",
+    "Kenji Sato",
+    "Hannah Becker",
+    "Omar Farouk",
+    "Lucia Rossi",
+    "Samuel Okafor",
 )
 SEED_PEOPLE = ("Sabrina Singh",)
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
-MONTH_ABBR = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+MONTH_ABBR = (
+    "Jan.",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 HEADLINES = (
     "{n} Killed as Fighting Flares in {place}",
@@ -141,9 +237,7 @@ def _swap(text: str, rng: random.Random, mapping: dict[str, str]) -> str:
         text = re.sub(rf"\b{re.escape(old)}\b", new, text)
     # Numbers first: the day of a date is then redrawn within the month.
     text = _NUMBER_RE.sub(lambda m: str(max(1, int(m[1]) + rng.randint(-3, 9))), text)
-    text = _DATE_RE.sub(
-        lambda m: rng.choice(MONTH_ABBR) + (f" {rng.randint(1, 28)}" if m[2] else ""), text
-    )
+    text = _DATE_RE.sub(lambda m: rng.choice(MONTH_ABBR) + (f" {rng.randint(1, 28)}" if m[2] else ""), text)
     return _WEEKDAY_RE.sub(lambda m: rng.choice(WEEKDAYS), text)
 
 

@@ -46,10 +46,12 @@ class Result:
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        from .render.sitepages import plural
+
         return (
-            f"{len(self.annotations)} briefings: {len(self.annotated)} annotated, {len(self.reused)} reused "
-            f"from snapshots, {len(self.written)} snapshots written"
-            + (f", {len(self.problems)} problems" if self.problems else "")
+            f"{plural(len(self.annotations), 'briefing')}: {len(self.annotated)} annotated, "
+            f"{len(self.reused)} reused from snapshots, {plural(len(self.written), 'snapshot')} written"
+            + (f", {plural(len(self.problems), 'problem')}" if self.problems else "")
         )
 
 
@@ -123,8 +125,7 @@ def run(
                 result.annotations[job.label] = loaded[0]
                 result.reused.append(job.label)
                 continue
-            if loaded is not None or job.snapshot.exists():
-                result.stale.append(str(job.snapshot))
+            result.stale.append(str(job.snapshot))  # missing, corrupt or out of date
         todo.append((job, key))
     if todo:
         bar = Progress(len(todo), "annotating") if progress else None

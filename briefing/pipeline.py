@@ -39,10 +39,11 @@ def annotate_document(doc: Document, glossary: Glossary | None = None) -> Annota
     spacy_doc = load_nlp()(doc.text)
     entities = extract_entities(doc.text, spacy_doc, glossary=glossary, article=doc.path)
     times = tag_times(doc.text, doc.date)
-    places = glossary_places(entities, glossary) + resolve_places(
-        [e for e in entities if glossary is None or not glossary.coordinates(e.name)], doc.text
-    )
-    places.sort(key=lambda p: next((i for i, e in enumerate(entities) if e.id == p.entity), 0))
+    fixed = glossary_places(entities, glossary)
+    pinned = {p.entity for p in fixed}
+    places = fixed + resolve_places([e for e in entities if e.id not in pinned], doc.text)
+    order = {e.id: i for i, e in enumerate(entities)}
+    places.sort(key=lambda p: order.get(p.entity, 0))
     events = extract_events(doc, spacy_doc, entities, times, places)
     return Annotations(document=doc, entities=entities, places=places, times=times, events=events)
 
@@ -53,7 +54,8 @@ def glossary_places(entities, glossary: Glossary | None) -> list[Place]:
         return []
     out = []
     for e in entities:
-        coords = glossary.coordinates(e.name)
+        entry = glossary.entry_for(e.name)
+        coords = entry.coordinates if entry else None
         if coords:
             kind = "country" if e.type == "GPE" else "feature" if e.type in ("LOC", "FAC") else "address"
             out.append(

@@ -213,6 +213,14 @@ _TEXT_BLOCKS = {"paragraph_open", "heading_open", "th_open", "td_open"}
 _GAP = re.compile(r"[ \t*_~\[\]!]*")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)\s")
+# Inline HTML and autolinks as Python-Markdown (what MkDocs renders with) sees them: looser than
+# CommonMark, e.g. ``<http://x.org/a b>`` or ``<Paris, said>``. Text inside is never wrapped.
+_PYMD_INLINE_HTML = re.compile(
+    r"<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*>"  # markdown.inlinepatterns.AUTOLINK_RE
+    r"|<[^<> !]+@[^@<> ]+>"  # AUTOMAIL_RE
+    r"|<(?:/?[a-zA-Z][^<>@ ]*(?: [^<>]*)?|!--(?:(?!<!--|-->).)*--)>",  # HTML_RE
+    re.S,
+)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -290,6 +298,7 @@ def _inline_runs(tok, local_src: str) -> list[tuple[str, int | None, int | None,
     pieces: list[tuple[str, int | None, int | None, bool]] = []
     cursor: int | None = 0
     in_link = 0
+    foreign = [m.span() for m in _PYMD_INLINE_HTML.finditer(local_src)]
     for child in tok.children or []:
         kind = child.type
         if kind in ("softbreak", "hardbreak"):
@@ -344,7 +353,8 @@ def _inline_runs(tok, local_src: str) -> list[tuple[str, int | None, int | None,
             cursor = None
             continue
         for ts, te, ss, se in runs:
-            pieces.append((content[ts:te], ss, se, not in_link))
+            inside_html = any(a < se and ss < b for a, b in foreign)
+            pieces.append((content[ts:te], ss, se, not in_link and not inside_html))
         cursor = runs[-1][3]
     return pieces
 

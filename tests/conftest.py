@@ -51,3 +51,32 @@ def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> su
         cwd=cwd or ROOT,
         timeout=300,
     )
+
+
+def make_site(root: Path, seeds: dict[str, str] | None = None, docs: dict[str, str] | None = None,
+              plugin_options: str = "") -> Path:
+    """A small site in ``root``: the repo's mkdocs.yml and home page, plus the given seeds and pages."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "seeds").mkdir(exist_ok=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if plugin_options:
+        config = config.replace("      seeds_dir: seeds\n", "      seeds_dir: seeds\n" + plugin_options)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / "docs" / "index.md").write_text((ROOT / "docs" / "index.md").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    glossary = ROOT / "seeds" / "glossary.yml"
+    (root / "seeds" / "glossary.yml").write_text(glossary.read_text(encoding="utf-8"), encoding="utf-8")
+    for name, text in (seeds or {}).items():
+        (root / "seeds" / name).write_text(text, encoding="utf-8")
+    for name, text in (docs or {}).items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def build(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build` in ``root`` (a real subprocess, as users run it)."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=root, env=full_env,
+                          capture_output=True, text=True, timeout=600)

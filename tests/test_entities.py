@@ -306,3 +306,10 @@ def test_ids_unique_within_article() -> None:
     text = "Two teams\nParis Saint met Paris. Later, PARIS saint fans sang."
     ids = [e.id for e in extract_entities(text)]
     assert len(ids) == len(set(ids))
+
+
+def test_name_before_its_acronym_is_one_span_even_when_the_model_misses_it() -> None:
+    text = "Loans approved\nGlobal Harvest Partners (GHP) and Norrland Foods got loans. GHP said yes."
+    ghp = find(extract_entities(text), "GHP")
+    assert ghp.name == "Global Harvest Partners"
+    assert len(ghp.mentions) == 3

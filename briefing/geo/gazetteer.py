@@ -99,11 +99,11 @@ def prior_score(c: Candidate) -> float:
 
     score = math.log10(max(c.population, 1) + 1) + _KIND_BONUS.get(c.kind, 0.0)
     if c.feature == "PPLC":
-        score += 2.2
+        score += 3.0
     elif c.feature == "ADM2":
         score -= 0.5
     if c.alias:
-        score -= 0.7
+        score -= 3.0
     return score
 
 

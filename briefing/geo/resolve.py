@@ -42,10 +42,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Weights of the evidence, on the scale of prior_score (log10 population + kind bonus).
 W_QUALIFIER = 8.0      # 'Paris, Texas': the text says which one
 W_KIND_HINT = 2.0      # 'Anbar province', 'Washington state'
-W_COUNTRY = 2.0        # the candidate's country is mentioned elsewhere
-W_TOP_COUNTRY = 1.0    # ... and is the article's main country
-W_ADMIN1 = 2.5         # the candidate's state/province is mentioned elsewhere
-W_NEAR = 1.0           # within NEAR_KM of another place of the article
+W_COUNTRY = float(__import__('os').environ.get('WC', 2.0))        # the candidate's country is mentioned elsewhere
+W_TOP_COUNTRY = float(__import__('os').environ.get('WT', 1.0))    # ... and is the article's main country
+W_ADMIN1 = float(__import__('os').environ.get('WA', 2.5))         # the candidate's state/province is mentioned elsewhere
+W_NEAR = float(__import__('os').environ.get('WN', 1.0))           # within NEAR_KM of another place of the article
 NEAR_KM = 150.0
 
 
@@ -190,7 +190,8 @@ def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) ->
     if c.country and ctx.countries.get(c.country, 0) > 0:
         score += W_COUNTRY
         if c.country == top_country:
-            score += W_TOP_COUNTRY
+            share = ctx.countries[c.country] / sum(ctx.countries.values())
+            score += W_TOP_COUNTRY * share
     if c.kind != "country" and c.admin1 and ctx.admin1s.get((c.country, c.admin1), 0) > 0:
         score += W_ADMIN1 if c.kind != "admin1" else W_ADMIN1 / 2
     if c.kind in ("city", "region") and any(_km(c.lat, c.lon, la, lo) < NEAR_KM for la, lo in ctx.points

@@ -14,6 +14,7 @@ Without JavaScript the ``title`` attribute shows a plain-text tooltip and
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 from collections import Counter
 
 from ..model import Annotations, Entity
@@ -45,9 +46,40 @@ def tooltip_text(entity: Entity) -> str:
     return ". ".join(parts)
 
 
-def _pieces(segments: list[Segment], start: int, end: int) -> list[tuple[int, int]] | None:
+class _Index:
+    """Segments found by offset in O(log n): a 2 MB article has ~10^4 segments and mentions.
+
+    Segments come in text order and do not overlap (``markdown_text`` emits them so).
+    """
+
+    def __init__(self, segments: list[Segment]) -> None:
+        self.segments = sorted(segments, key=lambda s: (s.start, s.end))
+        self.starts = [s.start for s in self.segments]
+
+    def at(self, offset: int) -> Segment | None:
+        """The segment containing text offset ``offset``."""
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0 and self.segments[i].start == self.segments[i].end:
+            i -= 1  # empty segments contain nothing
+        if i >= 0 and self.segments[i].start <= offset < self.segments[i].end:
+            return self.segments[i]
+        return None
+
+    def covering(self, start: int, end: int) -> list[Segment]:
+        """Segments overlapping text ``[start, end)``, in order."""
+        i = max(0, bisect_right(self.starts, start) - 1)
+        out = []
+        for s in self.segments[i:]:
+            if s.start >= end:
+                break
+            if s.end > start:
+                out.append(s)
+        return out
+
+
+def _pieces(index: _Index, start: int, end: int) -> list[tuple[int, int]] | None:
     """Source spans covering text [start, end), or None when it cannot be wrapped."""
-    covering = [s for s in segments if s.start < end and s.end > start]
+    covering = index.covering(start, end)
     if not covering or any(not s.wrappable or s.src is None or s.src_end is None for s in covering):
         return None
     if len({s.block for s in covering}) != 1:
@@ -66,7 +98,9 @@ def _pieces(segments: list[Segment], start: int, end: int) -> list[tuple[int, in
     return spans
 
 
-def choose_mentions(ann: Annotations, segments: list[Segment], mode: str) -> list[tuple[Entity, int, int]]:
+def choose_mentions(
+    ann: Annotations, segments: list[Segment] | _Index, mode: str
+) -> list[tuple[Entity, int, int]]:
     """Which mentions carry a tooltip: every one, the first per paragraph, or the first overall.
 
     "First" counts per surface form: "CENTCOM" after "US Central Command" is
@@ -74,12 +108,13 @@ def choose_mentions(ann: Annotations, segments: list[Segment], mode: str) -> lis
     """
     chosen: list[tuple[Entity, int, int]] = []
     seen: set[tuple[str, str, int]] = set()
+    index = segments if isinstance(segments, _Index) else _Index(segments)
     mentions = sorted((m.start, m.end, e) for e in ann.entities for m in e.mentions)
     last_end = -1
     for start, end, e in mentions:
         if start < last_end:
             continue  # overlapping mentions: the earlier (longer-first) one wins
-        seg = next((s for s in segments if s.start <= start < s.end), None)
+        seg = index.at(start)
         if seg is None or not seg.wrappable:
             continue
         key = (e.id, ann.text[start:end].casefold(), 0 if mode == "first" else seg.block)
@@ -101,8 +136,9 @@ def wrap_mentions(
     """The Markdown body with tooltip spans (and optional empty anchors at text offsets)."""
     inserts: list[tuple[int, int, str]] = []  # (source position, order, html)
     counts = Counter()
-    for e, start, end in choose_mentions(ann, segments, mode):
-        pieces = _pieces(segments, start, end)
+    index = _Index(segments)
+    for e, start, end in choose_mentions(ann, index, mode):
+        pieces = _pieces(index, start, end)
         if not pieces:
             continue
         counts[e.id] += 1
@@ -116,8 +152,8 @@ def wrap_mentions(
             inserts.append((a, 1, f"<span {attrs}>"))
             inserts.append((b, 0, "</span>"))
     for offset, anchor_id in (anchors or {}).items():
-        seg = next((s for s in segments if s.start <= offset < s.end and s.wrappable), None)
-        if seg is None or (seg.end - seg.start) != (seg.src_end - seg.src):
+        seg = index.at(offset)
+        if seg is None or not seg.wrappable or (seg.end - seg.start) != (seg.src_end - seg.src):
             continue
         pos = seg.src + offset - seg.start
         inserts.append((pos, 2, f'<span id="{html.escape(anchor_id, quote=True)}" class="bf-anchor"></span>'))

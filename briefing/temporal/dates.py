@@ -77,7 +77,7 @@ def choose_year(dct: date, month: int, day: int | None, future: bool, past: bool
         if day is None and year == dct.year and month == dct.month:
             delta = 0
         ahead = delta > 0
-        cost = abs(delta) * (1.0 if ahead == future else (12.0 if past else 4.0) if ahead else 2.0)
+        cost = abs(delta) * (1.0 if ahead == future else (6.0 if past else 4.0) if ahead else 2.0)
         if cost < best_cost:
             best_year, best_cost = year, cost
     return best_year

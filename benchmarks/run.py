@@ -1,0 +1,487 @@
+"""Speed, memory and page-weight benchmarks of the briefing plugin; one entry point.
+
+    python3 benchmarks/run.py [--sizes 100,500,1000] [--quick] [--accuracy]
+
+For each size N a deterministic corpus of N briefings is generated from
+``seeds/`` (benchmarks/corpus.py) as two sites, and every figure below is
+measured in the same run, so that ratios compare like with like on a noisy
+machine (builds of the two sites are interleaved; medians of the repetitions):
+
+- plain build: Material alone on the same Markdown pages;
+- cold / warm build: the briefing site without snapshots / with all fresh;
+- incremental rebuild: a second ``mkdocs build`` after one article changed,
+  and which snapshot files that rewrote;
+- peak memory of the cold build (largest process, and the whole process tree);
+- page weight the annotations add per article;
+- annotation throughput against raw spaCy (benchmarks/throughput.py);
+- with ``--accuracy``: the shared scorers on the development sets.
+
+The code under test is copied once at start (``--live`` to skip): other people
+editing ``briefing/`` mid-run would otherwise change the snapshot key and turn
+warm builds cold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import REPO, Corpus, make_corpus  # noqa: E402
+
+SNAP = ".annotations.yml"
+EVAL = REPO.parent / "shared" / "eval"
+ACCURACY = (
+    ("timeml-dev", "timex"),
+    ("meantime-dev", "ner"),
+    ("meantime-dev", "timex"),
+    ("lgl-dev", "geo"),
+    ("gwn-dev", "geo"),
+)
+
+
+# ------------------------------------------------------------------------------ running commands
+
+
+@dataclass
+class Measure:
+    """One command's wall time and memory: largest process (wait4) and whole tree (sampled)."""
+
+    seconds: float
+    maxrss_mb: float
+    tree_mb: float
+
+
+def _children_of() -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                stat = Path(f"/proc/{d}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            out.setdefault(ppid, []).append(int(d))
+    return out
+
+
+def _pss_kb(pid: int) -> int:
+    """Proportional set size: pages shared by forked workers are counted once overall."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_pss_kb(root: int) -> int:
+    kids, todo, total = _children_of(), [root], 0
+    while todo:
+        pid = todo.pop()
+        total += _pss_kb(pid)
+        todo += kids.get(pid, [])
+    return total
+
+
+def run_cmd(argv: list[str], cwd: Path, env: dict[str, str], log: Path) -> Measure:
+    """Run a command to completion, sampling its process tree's memory every 0.2 s."""
+    with open(log, "ab") as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.2):
+                peak[0] = max(peak[0], _tree_pss_kb(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t0
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        tail = log.read_text(errors="replace")[-2000:]
+        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(argv)}\n{tail}")
+    return Measure(seconds, usage.ru_maxrss / 1024, peak[0] / 1024)
+
+
+# ------------------------------------------------------------------------------ one size
+
+
+@dataclass
+class SizeResult:
+    n: int
+    words: int
+    figures: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+class Bench:
+    """Everything measured for the sizes of one run, sharing the environment and the log."""
+
+    def __init__(self, args: argparse.Namespace, env: dict[str, str]) -> None:
+        self.args, self.env = args, env
+        self.work: Path = args.workdir
+        self.log = self.work / "commands.log"
+
+    def build(self, site: Path, out: Path) -> Measure:
+        argv = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(out)]
+        return run_cmd(argv, site, self.env, self.log)
+
+    def size(self, n: int) -> SizeResult:
+        reps = self.args.reps or (1 if self.args.quick else 3 if n <= 200 else 2 if n <= 500 else 1)
+        corpus = make_corpus(self.work / f"n{n}", n, seed=self.args.seed)
+        r = SizeResult(n, corpus.words)
+        say(f"N={n}: {corpus.words} words, {reps} repetition(s)")
+        self._builds(corpus, r, reps)
+        self._incremental(corpus, r, reps)
+        self._weight(corpus, r)
+        self._throughput(corpus, r, max(reps, 1 if self.args.quick else 3))
+        return r
+
+    def _builds(self, c: Corpus, r: SizeResult, reps: int) -> None:
+        bout, pout = c.root / "site-briefing", c.root / "site-plain"
+        for snap in c.briefing.glob(f"seeds/*{SNAP}"):
+            snap.unlink()
+        cold = self.build(c.briefing, bout)
+        fresh = _snapshots(c.briefing)
+        if len(fresh) != r.n:
+            r.notes.append(f"cold build wrote {len(fresh)} snapshots for {r.n} briefings")
+        say(f"  cold build {cold.seconds:.1f}s, max RSS {cold.maxrss_mb:.0f} MB, tree {cold.tree_mb:.0f} MB")
+        plain, warm = [], []
+        for _ in range(reps):
+            plain.append(self.build(c.plain, pout))
+            warm.append(self.build(c.briefing, bout))
+            say(f"  plain {plain[-1].seconds:.1f}s, warm {warm[-1].seconds:.1f}s")
+        rewritten = sorted(k for k, v in _snapshots(c.briefing).items() if fresh.get(k) != v)
+        if rewritten:
+            r.notes.append(f"warm builds rewrote {len(rewritten)} snapshots: not all were fresh")
+        f = r.figures
+        f["plain_s"] = statistics.median(m.seconds for m in plain)
+        f["cold_s"] = cold.seconds
+        f["warm_s"] = statistics.median(m.seconds for m in warm)
+        f["warm/plain"] = statistics.median(w.seconds / p.seconds for w, p in zip(warm, plain, strict=True))
+        f["cold/plain"] = cold.seconds / f["plain_s"]
+        f["cold_ms_per_doc"] = 1000 * (cold.seconds - f["plain_s"]) / r.n
+        f["warm_ms_per_doc"] = 1000 * (f["warm_s"] - f["plain_s"]) / r.n
+        f["cold_maxrss_mb"] = cold.maxrss_mb
+        f["cold_tree_mb"] = cold.tree_mb
+        f["warm_maxrss_mb"] = statistics.median(m.maxrss_mb for m in warm)
+        f["plain_maxrss_mb"] = statistics.median(m.maxrss_mb for m in plain)
+
+    def _incremental(self, c: Corpus, r: SizeResult, reps: int) -> None:
+        """Edit one article and rebuild, as ``mkdocs serve`` does after a save; same for plain."""
+        bout, pout = c.root / "site-briefing", c.root / "site-plain"
+        seed = c.seeds[len(c.seeds) // 2]
+        page = _plain_page(c, seed)
+        inc, plain, wrong = [], [], []
+        for i in range(reps):
+            before = _snapshots(c.briefing)
+            extra = f" Officials gave no further details on update {i + 1}."
+            seed.write_text(seed.read_text(encoding="utf-8").rstrip("\n") + extra + "\n", encoding="utf-8")
+            page.write_text(page.read_text(encoding="utf-8").rstrip("\n") + extra + "\n", encoding="utf-8")
+            inc.append(self.build(c.briefing, bout))
+            plain.append(self.build(c.plain, pout))
+            after = _snapshots(c.briefing)
+            changed = sorted(k for k in after if before.get(k) != after[k])
+            if changed != [seed.stem + SNAP]:
+                wrong.append(changed)
+            say(
+                f"  edit: briefing {inc[-1].seconds:.1f}s, plain {plain[-1].seconds:.1f}s, rewrote {changed}"
+            )
+        f = r.figures
+        f["incr_s"] = statistics.median(m.seconds for m in inc)
+        f["incr_plain_s"] = statistics.median(m.seconds for m in plain)
+        f["incr/plain"] = statistics.median(a.seconds / b.seconds for a, b in zip(inc, plain, strict=True))
+        f["incr_only_one"] = 0.0 if wrong else 1.0
+        if wrong:
+            r.notes.append(f"an edit of {seed.name} rewrote these snapshots: {wrong}")
+
+    def _weight(self, c: Corpus, r: SizeResult) -> None:
+        """Bytes an annotated page adds over the same plain page; shared assets once."""
+        bsite, psite = c.root / "site-briefing", c.root / "site-plain"
+        deltas = []
+        for p in sorted((bsite / "briefings").glob("*.html")):
+            q = psite / "briefings" / p.name
+            if q.exists():
+                deltas.append(p.stat().st_size - q.stat().st_size)
+        if len(deltas) != r.n:
+            r.notes.append(f"page weight: {len(deltas)} of {r.n} pages paired")
+        deltas.sort()
+        f = r.figures
+        f["page_delta_median_kb"] = statistics.median(deltas) / 1024
+        f["page_delta_p95_kb"] = deltas[min(len(deltas) - 1, int(0.95 * len(deltas)))] / 1024
+        f["page_delta_max_kb"] = deltas[-1] / 1024
+        f["assets_kb"] = _tree_bytes(bsite / "assets" / "briefing") / 1024
+        f["site_ratio"] = _tree_bytes(bsite) / _tree_bytes(psite)
+
+    def _throughput(self, c: Corpus, r: SizeResult, reps: int) -> None:
+        """Words per second of raw spaCy, our spaCy pipeline, ours with 1 and 2 jobs (interleaved)."""
+        docs = list(c.seeds[: min(r.n, self.args.throughput_docs)])
+        lst = c.root / "throughput.list"
+        lst.write_text("\n".join(str(p) for p in docs) + "\n", encoding="utf-8")
+        runs: dict[str, list[float]] = {}
+        script = Path(__file__).with_name("throughput.py")
+        for _ in range(reps):
+            for name, extra in (
+                ("raw", []),
+                ("full", []),
+                ("ours1", ["--jobs", "1"]),
+                ("ours2", ["--jobs", "2"]),
+            ):
+                engine = "ours" if name.startswith("ours") else name
+                out = subprocess.run(
+                    [sys.executable, str(script), "--engine", engine, *extra, "--list", str(lst)],
+                    env=self.env,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                data = json.loads(out.stdout.strip().splitlines()[-1])
+                runs.setdefault(name, []).append(data["words"] / data["seconds"])
+            say("  words/s " + ", ".join(f"{k} {v[-1]:.0f}" for k, v in runs.items()))
+        f = r.figures
+        for name, values in runs.items():
+            f[f"wps_{name}"] = statistics.median(values)
+        per = list(zip(runs["raw"], runs["ours1"], runs["ours2"], strict=True))
+        f["ours1/raw"] = statistics.median(o1 / raw for raw, o1, _ in per)
+        f["ours2/ours1"] = statistics.median(o2 / o1 for _, o1, o2 in per)
+        f["throughput_docs"] = len(docs)
+
+
+def _snapshots(site: Path) -> dict[str, str]:
+    """Snapshot file name -> hash of its bytes."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.glob(f"seeds/*{SNAP}"))}
+
+
+def _plain_page(c: Corpus, seed: Path) -> Path:
+    """The plain site's page made from ``seed`` (the same URI the plugin gives it)."""
+    from briefing.site import seed_entries
+
+    for e in seed_entries(c.briefing, "seeds", "briefings", snapshots=True):
+        if e.seed == seed:
+            return c.plain / "docs" / e.uri
+    raise SystemExit(f"no page for {seed}")
+
+
+def _tree_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+# ------------------------------------------------------------------------------ report
+
+ROWS = (
+    ("words", "words in the corpus", "{:.0f}"),
+    ("plain_s", "plain Material build (s)", "{:.1f}"),
+    ("cold_s", "briefing build, cold: no snapshots (s)", "{:.1f}"),
+    ("warm_s", "briefing build, warm: snapshots fresh (s)", "{:.1f}"),
+    ("warm/plain", "  ratio warm / plain", "{:.2f}"),
+    ("cold/plain", "  ratio cold / plain", "{:.2f}"),
+    ("warm_ms_per_doc", "  warm overhead per briefing (ms)", "{:.0f}"),
+    ("cold_ms_per_doc", "  cold overhead per briefing (ms)", "{:.0f}"),
+    ("incr_s", "rebuild after editing 1 article (s)", "{:.1f}"),
+    ("incr_plain_s", "plain rebuild after editing 1 page (s)", "{:.1f}"),
+    ("incr/plain", "  ratio", "{:.2f}"),
+    ("incr_only_one", "  only that snapshot rewritten (1=yes)", "{:.0f}"),
+    ("cold_maxrss_mb", "cold build max RSS, largest process (MB)", "{:.0f}"),
+    ("cold_tree_mb", "cold build peak PSS, process tree (MB)", "{:.0f}"),
+    ("warm_maxrss_mb", "warm build max RSS (MB)", "{:.0f}"),
+    ("plain_maxrss_mb", "plain build max RSS (MB)", "{:.0f}"),
+    ("page_delta_median_kb", "page weight added, median (KB)", "{:.1f}"),
+    ("page_delta_p95_kb", "page weight added, p95 (KB)", "{:.1f}"),
+    ("page_delta_max_kb", "page weight added, max (KB)", "{:.1f}"),
+    ("assets_kb", "shared assets, once (KB)", "{:.0f}"),
+    ("site_ratio", "whole site bytes, briefing / plain", "{:.2f}"),
+    ("throughput_docs", "throughput sample (briefings)", "{:.0f}"),
+    ("wps_raw", "raw spaCy tok2vec+ner (words/s)", "{:.0f}"),
+    ("wps_full", "our spaCy pipeline alone (words/s)", "{:.0f}"),
+    ("wps_ours1", "ours, 1 job (words/s)", "{:.0f}"),
+    ("wps_ours2", "ours, 2 jobs (words/s)", "{:.0f}"),
+    ("ours1/raw", "  ratio ours 1 job / raw", "{:.2f}"),
+    ("ours2/ours1", "  ratio 2 jobs / 1 job", "{:.2f}"),
+)
+# Figures whose growth with N is worth a line: times per run, memory, weight, throughput.
+GROWTH = (
+    "plain_s",
+    "cold_s",
+    "warm_s",
+    "incr_s",
+    "cold_maxrss_mb",
+    "cold_tree_mb",
+    "page_delta_median_kb",
+    "wps_ours1",
+)
+
+
+def table(results: list[SizeResult]) -> str:
+    head = f"{'figure':<44}" + "".join(f"{'N=' + str(r.n):>10}" for r in results)
+    lines = [head, "-" * len(head)]
+    for key, label, fmt in ROWS:
+        vals = [r.words if key == "words" else r.figures.get(key) for r in results]
+        lines.append(f"{label:<44}" + "".join(f"{fmt.format(v) if v is not None else '-':>10}" for v in vals))
+    return "\n".join(lines)
+
+
+def growth(results: list[SizeResult]) -> str:
+    """Factor per 10x more briefings between the smallest and largest size (10 = linear)."""
+    a, b = results[0], results[-1]
+    if b.n <= a.n:
+        return ""
+    decades = math.log10(b.n / a.n)
+    lines = [f"growth per 10x briefings, N={a.n} -> N={b.n} (10.0 = linear; 1.0 = flat)"]
+    for key in GROWTH:
+        x, y = a.figures.get(key), b.figures.get(key)
+        if x and y:
+            label = next(lbl for k, lbl, _ in ROWS if k == key)
+            lines.append(f"  {label:<44}{(y / x) ** (1 / decades):>8.2f}")
+    return "\n".join(lines)
+
+
+def targets(results: list[SizeResult]) -> list[str]:
+    by_n = {r.n: r for r in results}
+    at200 = by_n.get(200) or min(results, key=lambda r: abs(r.n - 200))
+    largest = results[-1]
+    out = []
+
+    def check(name: str, value: float | None, ok: bool, note: str = "") -> None:
+        shown = "-" if value is None else f"{value:.2f}"
+        out.append(f"{'PASS' if ok else 'FAIL'}  {name:<52}{shown:>9}  {note}".rstrip())
+
+    w = at200.figures["warm/plain"]
+    check(
+        "warm build / plain build <= 1.15",
+        w,
+        w <= 1.15,
+        f"N={at200.n}" + ("" if at200.n == 200 else " (no N=200 in this run)"),
+    )
+    for r in results:
+        check(
+            "ours 1 job / raw spaCy >= 0.75",
+            r.figures["ours1/raw"],
+            r.figures["ours1/raw"] >= 0.75,
+            f"N={r.n}",
+        )
+        check("2 jobs / 1 job >= 1.6", r.figures["ours2/ours1"], r.figures["ours2/ours1"] >= 1.6, f"N={r.n}")
+        check(
+            "edit 1 article re-annotates only it",
+            r.figures["incr_only_one"],
+            r.figures["incr_only_one"] == 1.0,
+            f"N={r.n}",
+        )
+        mx = r.figures["page_delta_max_kb"]
+        check("page weight added per article <= 60 KB (max)", mx, mx <= 60, f"N={r.n}")
+    mem = largest.figures["cold_maxrss_mb"]
+    tree = largest.figures["cold_tree_mb"]
+    note = f"N={largest.n}" + ("" if largest.n >= 1000 else " (target is for N=1000)")
+    check("peak memory < 1 GB: max RSS (MB/1024)", mem / 1024, mem < 1024, note)
+    check("peak memory < 1 GB: process tree PSS (MB/1024)", tree / 1024, tree < 1024, note)
+    return out
+
+
+def accuracy(args: argparse.Namespace, env: dict[str, str]) -> list[str]:
+    score = EVAL / "score.py"
+    if not score.exists():
+        return [f"accuracy skipped: {score} not found"]
+    lines = []
+    for data, task in ACCURACY:
+        argv = [
+            sys.executable,
+            str(score),
+            "--data",
+            str(EVAL / f"{data}.jsonl"),
+            "--cmd",
+            "briefing annotate",
+            "--task",
+            task,
+            "--quiet",
+        ] + (["--limit", str(args.accuracy_limit), "--spread"] if args.accuracy_limit else [])
+        say(f"accuracy: {data} {task}")
+        out = subprocess.run(argv, env=env, capture_output=True, text=True)
+        lines += [ln for ln in out.stdout.splitlines() if ln.split(" ", 1)[0] in (task, "run")]
+        if out.returncode:
+            lines.append(f"{data} {task}: scorer exited {out.returncode}: {out.stderr.strip()[-300:]}")
+    return lines
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def freeze(work: Path) -> Path:
+    """A copy of the package as it is now, put first on PYTHONPATH for every command of the run."""
+    dest = work / "code"
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(REPO / "briefing", dest / "briefing", ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--sizes", default="100,500,1000", help="comma-separated corpus sizes (default 100,500,1000)"
+    )
+    ap.add_argument("--quick", action="store_true", help="sizes 20,50 and one repetition (~5 min)")
+    ap.add_argument("--reps", type=int, default=0, help="repetitions per figure (default: 3 / 2 / 1 by size)")
+    ap.add_argument(
+        "--throughput-docs", type=int, default=100, help="briefings timed for words/s (default 100)"
+    )
+    ap.add_argument("--seed", type=int, default=0, help="corpus random seed")
+    ap.add_argument(
+        "--workdir", type=Path, default=Path("/tmp/bench"), help="scratch folder (default /tmp/bench)"
+    )
+    ap.add_argument(
+        "--live", action="store_true", help="test the working tree's code, not a copy made at start"
+    )
+    ap.add_argument("--accuracy", action="store_true", help="also run the shared scorers (long)")
+    ap.add_argument("--accuracy-limit", type=int, default=0, help="score only N spread documents per set")
+    ap.add_argument("--json-out", type=Path, help="write every figure as JSON here")
+    args = ap.parse_args(argv)
+    sizes = [20, 50] if args.quick else sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    if args.quick and args.throughput_docs == 100:
+        args.throughput_docs = 50
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+    if not args.live:
+        code = freeze(args.workdir)
+        sys.path.insert(0, str(code))  # this process too (page URIs come from briefing.site)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
+    bench = Bench(args, env)
+    t0 = time.perf_counter()
+    results = [bench.size(n) for n in sizes]
+    report = [table(results), "", growth(results), ""]
+    report += ["targets:", *targets(results)]
+    for r in results:
+        report += [f"note N={r.n}: {note}" for note in r.notes]
+    if args.accuracy:
+        report += ["", "accuracy (shared/eval dev sets):", *accuracy(args, env)]
+    report.append(
+        f"\ntotal benchmark time {time.perf_counter() - t0:.0f}s; code: "
+        f"{'working tree' if args.live else 'copy of briefing/ taken at start'}"
+    )
+    print("\n".join(report))
+    if args.json_out:
+        data = [{"n": r.n, "words": r.words, **r.figures, "notes": r.notes} for r in results]
+        args.json_out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
