@@ -279,21 +279,66 @@ def make_article(seeds: list[Seed], rng: random.Random) -> tuple[str, str, list[
     return section, headline, out
 
 
-def _mkdocs_yml(with_briefing: bool) -> str:
-    """The repository's mkdocs.yml, with the briefing plugin removed for the plain site."""
-    cfg = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+@dataclass(frozen=True)
+class _Tagged:
+    """A value with an application tag (MkDocs' ``!ENV``, ``!relative``), kept as written."""
+
+    tag: str
+    node: yaml.Node
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged("!" + suffix, node))
+_Dumper.add_representer(_Tagged, lambda d, t: _retag(d, t))
+
+
+def _retag(dumper: yaml.SafeDumper, t: _Tagged) -> yaml.Node:
+    t.node.tag = t.tag
+    return t.node
+
+
+def _load_config(config: Path) -> dict:
+    return yaml.load(config.read_text(encoding="utf-8"), Loader=_Loader)  # a SafeLoader subclass
+
+
+def _mkdocs_yml(config: Path, with_briefing: bool) -> str:
+    """The repository's mkdocs.yml: seeds in ``seeds/``, and no briefing plugin for the plain site."""
+    cfg = _load_config(config)
     plugins = []
     for p in cfg.get("plugins", []):
         name = p if isinstance(p, str) else next(iter(p))
-        if name == "briefing" and not with_briefing:
-            continue
+        if name == "briefing":
+            if not with_briefing:
+                continue
+            p = {"briefing": {**(p["briefing"] or {} if isinstance(p, dict) else {}), "seeds_dir": "seeds"}}
         plugins.append(p)
     cfg["plugins"] = plugins
-    return yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True)
+    return yaml.dump(cfg, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
 
 
-def make_corpus(root: Path, n: int, seed: int = 0, seeds_dir: Path = SEEDS) -> Corpus:
-    """Write N briefings as a briefing site and as the equivalent plain Material site under ``root``."""
+def _glossary(config: Path) -> str | None:
+    """The glossary path the repository's briefing plugin options name, if any."""
+    for p in _load_config(config).get("plugins", []):
+        if isinstance(p, dict) and "briefing" in p:
+            return (p["briefing"] or {}).get("glossary")
+    return None
+
+
+def make_corpus(
+    root: Path, n: int, seed: int = 0, seeds_dir: Path = SEEDS, config: Path = REPO / "mkdocs.yml"
+) -> Corpus:
+    """Write N briefings as a briefing site and as the equivalent plain Material site under ``root``.
+
+    ``config`` is the site configuration to copy (its folder also holds ``docs/index.md``
+    and the glossary it names).
+    """
     from briefing.site import seed_entries
 
     if root.exists():
@@ -303,9 +348,13 @@ def make_corpus(root: Path, n: int, seed: int = 0, seeds_dir: Path = SEEDS) -> C
     bsite, psite = root / "briefing", root / "plain"
     for site, with_briefing in ((bsite, True), (psite, False)):
         (site / "docs").mkdir(parents=True)
-        (site / "mkdocs.yml").write_text(_mkdocs_yml(with_briefing), encoding="utf-8")
-        shutil.copy(REPO / "docs" / "index.md", site / "docs" / "index.md")
+        (site / "mkdocs.yml").write_text(_mkdocs_yml(config, with_briefing), encoding="utf-8")
+        shutil.copy(config.parent / "docs" / "index.md", site / "docs" / "index.md")
     (bsite / "seeds").mkdir()
+    glossary = _glossary(config)
+    if glossary:  # the editors' glossary travels with the site, at the same relative path
+        (bsite / glossary).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(config.parent / glossary, bsite / glossary)
     paths = []
     for i in range(n):
         section, headline, paragraphs = make_article(seeds, rng)

@@ -140,6 +140,7 @@ class Bench:
         self.args, self.env = args, env
         self.work: Path = args.workdir
         self.log = self.work / "commands.log"
+        self.config = REPO / "mkdocs.yml"
 
     def build(self, site: Path, out: Path) -> Measure:
         argv = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(out)]
@@ -147,7 +148,7 @@ class Bench:
 
     def size(self, n: int) -> SizeResult:
         reps = self.args.reps or (1 if self.args.quick else 3 if n <= 200 else 2 if n <= 500 else 1)
-        corpus = make_corpus(self.work / f"n{n}", n, seed=self.args.seed)
+        corpus = make_corpus(self.work / f"n{n}", n, seed=self.args.seed, config=self.config)
         r = SizeResult(n, corpus.words)
         say(f"N={n}: {corpus.words} words, {reps} repetition(s)")
         self._builds(corpus, r, reps)
@@ -203,9 +204,7 @@ class Bench:
             changed = sorted(k for k in after if before.get(k) != after[k])
             if changed != [seed.stem + SNAP]:
                 wrong.append(changed)
-            say(
-                f"  edit: briefing {inc[-1].seconds:.1f}s, plain {plain[-1].seconds:.1f}s, rewrote {changed}"
-            )
+            say(f"  edit: briefing {inc[-1].seconds:.1f}s, plain {plain[-1].seconds:.1f}s, rewrote {changed}")
         f = r.figures
         f["incr_s"] = statistics.median(m.seconds for m in inc)
         f["incr_plain_s"] = statistics.median(m.seconds for m in plain)
@@ -425,11 +424,20 @@ def say(message: str) -> None:
 
 
 def freeze(work: Path) -> Path:
-    """A copy of the package as it is now, put first on PYTHONPATH for every command of the run."""
+    """A copy of the package and site config as they are now; first on PYTHONPATH for the whole run."""
+    from corpus import _glossary
+
     dest = work / "code"
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(REPO / "briefing", dest / "briefing", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    (dest / "docs").mkdir()
+    shutil.copy(REPO / "docs" / "index.md", dest / "docs" / "index.md")
+    glossary = _glossary(REPO / "mkdocs.yml")
+    if glossary:
+        (dest / glossary).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / glossary, dest / glossary)
     return dest
 
 
@@ -464,6 +472,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(code))  # this process too (page URIs come from briefing.site)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
     bench = Bench(args, env)
+    if not args.live:
+        bench.config = code / "mkdocs.yml"
     t0 = time.perf_counter()
     results = [bench.size(n) for n in sizes]
     report = [table(results), "", growth(results), ""]

@@ -240,6 +240,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             ref.annotations = annotate_document(source.document, self.glossary)
         ann = ref.annotations
         self._check_places(ann, page)
+        page.meta.setdefault("description", summary_of(ann))
         anchors = {ev.sentence[0]: event_anchor(ev) for ev in ann.events}
         wrapped = wrap_mentions(source.body, source.segments, ann, self.config.tooltips, anchors)
         page.meta["bf_linked"] = {ev.id for ev in ann.events if f'id="{event_anchor(ev)}"' in wrapped}
@@ -289,6 +290,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 places.append((p, b.title, url))
         return render_site_map(places, tiles=self.config.map_tiles)
 
+    def on_post_page(self, output: str, *, page, config):
+        """Open Graph tags, so that shared links show the headline and the article's lead."""
+        if not self.config.enabled or "</head>" not in output:
+            return output
+        from .render.page import open_graph
+
+        ref = self.briefings.get(page.file.src_uri)
+        return output.replace("</head>", open_graph(page, config, ref) + "</head>", 1)
+
     @event_priority(-50)
     def on_page_context(self, context, *, page, config, nav):
         if not self.config.enabled or page.content is None or self.config.index_marker not in page.content:
@@ -301,6 +311,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         from .render.page import render_index
 
         return render_index([(b, self._url(b.uri, page)) for b in self.briefings.values()])
+
+
+def summary_of(ann: Annotations, limit: int = 200) -> str:
+    """The article's first sentence (after the headline), cut at a word boundary."""
+    from .render.sitepages import sentence_around
+
+    text = ann.text
+    start = text.find("\n") + 1 if ann.document.title else 0
+    s, e = sentence_around(text, start, start)
+    lead = " ".join(text[s:e].split())
+    return lead if len(lead) <= limit else lead[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 __all__ = ["BriefingPlugin", "is_briefing_meta"]

@@ -10,6 +10,7 @@ links, headings or raw HTML.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html
 import re
@@ -78,6 +79,8 @@ def read_seed(path: str | Path, text: str | None = None) -> Source:
         text = decode(Path(path).read_bytes(), name)
     lines = [ln.strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
+    if not lines:
+        raise SourceError(f"{name}: the file is empty")
     if len(lines) < 2:
         raise SourceError(f"{name}: a seed needs a section line, a headline line and paragraphs")
     section, headline, paragraphs = lines[0], lines[1], lines[2:]
@@ -213,14 +216,74 @@ _TEXT_BLOCKS = {"paragraph_open", "heading_open", "th_open", "td_open"}
 _GAP = re.compile(r"[ \t*_~\[\]!]*")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)\s")
-# Inline HTML and autolinks as Python-Markdown (what MkDocs renders with) sees them: looser than
-# CommonMark, e.g. ``<http://x.org/a b>`` or ``<Paris, said>``. Text inside is never wrapped.
+# Links, inline HTML and autolinks as Python-Markdown (what MkDocs renders with) sees them: looser
+# than CommonMark, e.g. ``[a](http://x.org/a b)``, ``<http://x.org/a b>`` or ``<Paris, said>``.
+# Text inside is never wrapped.
 _PYMD_INLINE_HTML = re.compile(
-    r"<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*>"  # markdown.inlinepatterns.AUTOLINK_RE
+    r"!?\[(?:\\.|[^\[\]\\]|\[[^\[\]]*\])*\]\s?(?:\((?:\\.|[^()\\]|\([^()]*\))*\)|\[[^\[\]]*\])"
+    r"|<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*>"  # markdown.inlinepatterns.AUTOLINK_RE
     r"|<[^<> !]+@[^@<> ]+>"  # AUTOMAIL_RE
     r"|<(?:/?[a-zA-Z][^<>@ ]*(?: [^<>]*)?|!--(?:(?!<!--|-->).)*--)>",  # HTML_RE
     re.S,
 )
+
+
+# Python-Markdown's block-level tags (``markdown.Markdown().block_level_elements``).
+_PYMD_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body canvas colgroup dd details dialog div dl dt fieldset "
+    "figcaption figure footer form group h1 h2 h3 h4 h5 h6 header hgroup hr html iframe legend li "
+    "main map math menu nav noscript object ol output p pre progress script section style summary "
+    "table tbody td template textarea tfoot th thead tr ul video".split()
+)
+_VOID_TAGS = frozenset({"hr"})
+_BLOCK_HTML_START = re.compile(r"^ {0,3}<(?:(!--)|([A-Za-z][A-Za-z0-9-]*))", re.M)
+
+
+def _raw_html_regions(body: str, code_lines: set[int]) -> list[tuple[int, int]]:
+    """Source ranges that Python-Markdown passes through as raw HTML blocks.
+
+    CommonMark ends an HTML block at a blank line; Python-Markdown (MkDocs)
+    keeps everything up to the matching closing tag, or to the end of the
+    page when there is none. Text there is never wrapped: a span would be
+    raw HTML inside raw HTML. Lines of fenced or indented code do not open
+    a block (MkDocs stashes fenced code first).
+    """
+    regions: list[tuple[int, int]] = []
+    starts = _line_starts(body)
+    pos = 0
+    for m in _BLOCK_HTML_START.finditer(body):
+        if m.start() < pos:
+            continue
+        line = bisect.bisect_right(starts, m.start()) - 1
+        if line in code_lines:
+            continue
+        if m.group(1):  # a comment runs to its end
+            close = body.find("-->", m.end())
+            end = len(body) if close < 0 else close + 3
+        else:
+            tag = m.group(2).lower()
+            if tag not in _PYMD_BLOCK_TAGS:
+                continue
+            end = _closing_tag_end(body, m.start(), tag)
+        regions.append((m.start(), end))
+        pos = end
+    return regions
+
+
+def _closing_tag_end(body: str, at: int, tag: str) -> int:
+    """End of the tag that closes the one opening at ``at`` (nesting counted), else of the body."""
+    if tag in _VOID_TAGS:
+        close = body.find(">", at)
+        return len(body) if close < 0 else close + 1
+    depth = 0
+    for m in re.finditer(rf"<(/?){re.escape(tag)}(?=[\s/>])[^>]*>", body[at:], re.I):
+        if m.group(1):
+            depth -= 1
+        elif not m.group().endswith("/>"):
+            depth += 1
+        if depth <= 0:
+            return at + m.end()
+    return len(body)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -298,7 +361,7 @@ def _inline_runs(tok, local_src: str) -> list[tuple[str, int | None, int | None,
     pieces: list[tuple[str, int | None, int | None, bool]] = []
     cursor: int | None = 0
     in_link = 0
-    foreign = [m.span() for m in _PYMD_INLINE_HTML.finditer(local_src)]
+    foreign = _foreign_ranges(local_src)
     for child in tok.children or []:
         kind = child.type
         if kind in ("softbreak", "hardbreak"):
@@ -359,6 +422,33 @@ def _inline_runs(tok, local_src: str) -> list[tuple[str, int | None, int | None,
     return pieces
 
 
+# Inline raw HTML elements whose content may still carry a tooltip (plain phrasing markup).
+_PHRASING_TAGS = frozenset("b strong i em u s small mark sub sup del ins span q cite bdi".split())
+_VOID_INLINE = frozenset("br wbr img hr input area col embed source track".split())
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+
+
+def _foreign_ranges(local_src: str) -> list[tuple[int, int]]:
+    """Ranges of an inline source where a span must not go, as Python-Markdown renders it.
+
+    Links, autolinks and raw tags themselves, plus everything an inline raw
+    element such as ``<a href=...>`` or ``<code>`` encloses (to its closing
+    tag, or to the end of the block when it is never closed).
+    """
+    ranges = []
+    for m in _PYMD_INLINE_HTML.finditer(local_src):
+        ranges.append(m.span())
+        name = _TAG_NAME.match(m.group())
+        if not name or m.group().endswith("/>"):
+            continue
+        tag = name.group(1).lower()
+        if tag in _PHRASING_TAGS or tag in _VOID_INLINE:
+            continue
+        close = re.compile(rf"</{re.escape(tag)}\s*>", re.I).search(local_src, m.end())
+        ranges.append((m.start(), close.end() if close else len(local_src)))
+    return ranges
+
+
 def _local_to_body(tok, body: str, starts: list[int]) -> list[int] | None:
     """Offset in ``body`` of each line of the inline token's source."""
     if not tok.map:
@@ -387,6 +477,8 @@ def markdown_text(body: str) -> tuple[str, list[Segment], str | None]:
     """
     tokens = _md.parse(body)
     starts = _line_starts(body)
+    code_lines = {n for t in tokens if t.type in ("fence", "code_block") and t.map for n in range(*t.map)}
+    raw = _raw_html_regions(body, code_lines)
     parts: list[str] = []
     segments: list[Segment] = []
     pos = 0
@@ -417,6 +509,8 @@ def markdown_text(body: str) -> tuple[str, list[Segment], str | None]:
                 k = max(i for i, s in enumerate(line_starts) if s <= ls)
                 src = line_offsets[k] + ls - line_starts[k]
                 src_end = src + (le - ls)
+                if any(a < src_end and src < b for a, b in raw):
+                    outside_link = False  # raw HTML to Python-Markdown: count it, never wrap it
             segments.append(
                 Segment(
                     pos,

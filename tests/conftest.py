@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -53,8 +54,12 @@ def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> su
     )
 
 
-def make_site(root: Path, seeds: dict[str, str] | None = None, docs: dict[str, str] | None = None,
-              plugin_options: str = "") -> Path:
+def make_site(
+    root: Path,
+    seeds: dict[str, str] | None = None,
+    docs: dict[str, str] | None = None,
+    plugin_options: str = "",
+) -> Path:
     """A small site in ``root``: the repo's mkdocs.yml and home page, plus the given seeds and pages."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "seeds").mkdir(exist_ok=True)
@@ -62,8 +67,9 @@ def make_site(root: Path, seeds: dict[str, str] | None = None, docs: dict[str, s
     if plugin_options:
         config = config.replace("      seeds_dir: seeds\n", "      seeds_dir: seeds\n" + plugin_options)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (root / "docs" / "index.md").write_text((ROOT / "docs" / "index.md").read_text(encoding="utf-8"),
-                                            encoding="utf-8")
+    (root / "docs" / "index.md").write_text(
+        (ROOT / "docs" / "index.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     glossary = ROOT / "seeds" / "glossary.yml"
     (root / "seeds" / "glossary.yml").write_text(glossary.read_text(encoding="utf-8"), encoding="utf-8")
     for name, text in (seeds or {}).items():
@@ -78,5 +84,59 @@ def make_site(root: Path, seeds: dict[str, str] | None = None, docs: dict[str, s
 def build(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """`mkdocs build` in ``root`` (a real subprocess, as users run it)."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *args], cwd=root, env=full_env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *args],
+        cwd=root,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is not installed: run tests/setup_and_run.sh")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, built_site):
+    """A page that may only load files inside the built site; everything else is refused."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    outside: list[str] = []
+    root = built_site.resolve().as_uri()
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(root) or url.startswith("data:") or url.startswith("blob:"):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.outside, pg.errors = outside, errors
+    yield pg
+    context.close()

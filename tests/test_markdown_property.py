@@ -67,7 +67,7 @@ words = st.lists(word, min_size=1, max_size=5).map(" ".join)
 def inline(draw) -> str:
     """One inline construct."""
     text = draw(words)
-    kind = draw(st.integers(0, 12))
+    kind = draw(st.integers(0, 13))
     return [
         text,
         text,
@@ -82,6 +82,7 @@ def inline(draw) -> str:
         f"<http://example.com/{draw(word)}>",
         f"{text} & {draw(word)}",
         f"![{text}](img.png) {text}",
+        f"<{text}, said> {text}",
     ][kind]
 
 
@@ -111,7 +112,17 @@ def block(draw) -> str:
     if kind == 8:
         return f"| {draw(words)} | {draw(words)} |\n| --- | --- |\n| {a} | {b} |"
     if kind == 9:
-        return f'<div class="raw">\n{a}\n</div>'
+        gap = draw(st.sampled_from(["\n", "\n\n"]))
+        return draw(
+            st.sampled_from(
+                [
+                    f'<div class="raw">{gap}{a}{gap}</div>',
+                    f'<section class="raw"><div>{gap}{a}</div>{gap}{b}</section>',
+                    f"<!--{gap}{a}{gap}-->",
+                    f'<div class="raw">{a}</div>',
+                ]
+            )
+        )
     if kind == 10:
         return f'!!! note "{draw(words)}"\n    {a}\n    {b}'
     return "---"
@@ -232,5 +243,5 @@ def test_two_megabyte_article_wraps_quickly():
     ann = annotate_by_hand(derived)
     wrapped = wrap_mentions(source.body, segments, ann, mode="all")
     elapsed = time.perf_counter() - t0
-    assert wrapped.count('class="bf-m') == sum(len(e.mentions) for e in ann.entities) - 4  # not the h1
+    assert wrapped.count('class="bf-m') == sum(len(e.mentions) for e in ann.entities)
     assert elapsed < 20, f"{elapsed:.1f}s for a 2 MB article"

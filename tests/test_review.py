@@ -12,9 +12,19 @@ pytestmark = pytest.mark.slow
 
 
 def _git(root, *args):
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@x", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@x", "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["git", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@x",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@x",
+            "PATH": "/usr/bin:/bin",
+        },
+    )
 
 
 def test_diff_shows_exactly_what_one_sentence_changes(tmp_path):
@@ -27,8 +37,10 @@ def test_diff_shows_exactly_what_one_sentence_changes(tmp_path):
     text = seed.read_text(encoding="utf-8")
     old = "In a joint operation in August, US and Iraqi forces killed 14 militants"
     assert old in text
-    seed.write_text(text.replace(old, "In a joint operation in July, US and Jordanian forces killed 14 militants"),
-                    encoding="utf-8")
+    seed.write_text(
+        text.replace(old, "In a joint operation in July, US and Jordanian forces killed 14 militants"),
+        encoding="utf-8",
+    )
     assert build(site).returncode == 0
 
     proc = run_cli("diff", "HEAD", cwd=site)

@@ -55,25 +55,32 @@ def test_check_names_stale_and_missing_snapshots(site):
     ok = run_cli("check", cwd=site)
     assert ok.returncode == 0, ok.stderr
     seed = site / "seeds" / SEED_NAME
-    seed.write_text(seed.read_text(encoding="utf-8").replace("fourteen", "14") + "\nA new closing line.\n",
-                    encoding="utf-8")
-    (site / "seeds" / "other.txt").write_text("World\nA headline\nA paragraph about Paris.\n", encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("fourteen", "14") + "\nA new closing line.\n",
+        encoding="utf-8",
+    )
+    (site / "seeds" / "other.txt").write_text(
+        "World\nA headline\nA paragraph about Paris.\n", encoding="utf-8"
+    )
     bad = run_cli("check", cwd=site)
     assert bad.returncode == 1
     assert f"{SNAP_NAME}: stale" in bad.stderr and "other.annotations.yml: missing" in bad.stderr
 
 
 def test_strict_build_fails_on_stale_snapshots(tmp_path):
-    site = make_site(tmp_path, seeds={SEED_NAME: SEED.read_text(encoding="utf-8")},
-                     plugin_options="      strict: true\n")
+    site = make_site(
+        tmp_path, seeds={SEED_NAME: SEED.read_text(encoding="utf-8")}, plugin_options="      strict: true\n"
+    )
     proc = build(site)
     assert proc.returncode != 0
     assert "stale annotation snapshots" in proc.stderr and SNAP_NAME in proc.stderr
     assert not (site / "seeds" / SNAP_NAME).exists()  # strict never writes
 
 
-@pytest.mark.parametrize("garbage", ["schema: 1\nkey: [unclosed\n", "\x00\x01 not yaml at all: : :", "- a list\n",
-                                     "schema: 7\nkey: x\n"])
+@pytest.mark.parametrize(
+    "garbage",
+    ["schema: 1\nkey: [unclosed\n", "\x00\x01 not yaml at all: : :", "- a list\n", "schema: 7\nkey: x\n"],
+)
 def test_corrupt_snapshot_is_reported_and_rebuilt(site, garbage):
     snap = site / "seeds" / SNAP_NAME
     snap.write_text(garbage, encoding="utf-8")

@@ -113,7 +113,7 @@ US_STATE_ABBREV: dict[str, list[str]] = {
     "AL": ["Ala."], "AK": [], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."],
     "CO": ["Colo."], "CT": ["Conn."], "DE": ["Del."], "DC": [], "FL": ["Fla."], "GA": ["Ga."],
     "HI": [], "ID": [], "IL": ["Ill."], "IN": ["Ind."], "IA": [], "KS": ["Kan.", "Kans."],
-    "KY": ["Ky."], "LA": ["La."], "ME": [], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."],
+    "KY": ["Ky."], "LA": [], "ME": [], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."],
     "MN": ["Minn."], "MS": ["Miss."], "MO": ["Mo."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."],
     "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."], "NM": ["N.M.", "N.Mex."], "NY": ["N.Y."],
     "NC": ["N.C."], "ND": ["N.D."], "OH": [], "OK": ["Okla."], "OR": ["Ore.", "Oreg."],
@@ -132,6 +132,13 @@ ADMIN_AFFIXES = re.compile(
     r"voivodeship|municipality|territory|autonomous region|autonomous community|republic|canton|"
     r"division|emirate|parish|capital territory|ken)$"
 )
+
+# Short forms of big cities that GeoNames lacks or files as codes (by geonameid).
+CITY_ALIASES: dict[int, list[str]] = {
+    5368361: ["L.A.", "LA"],  # Los Angeles ("La." would be Louisiana's AP abbreviation, left out)
+    5128581: ["NYC", "N.Y.C.", "New York"],
+    4140963: ["D.C.", "DC", "Washington D.C.", "Washington, D.C."],
+}
 
 # Bare names whose usual meaning in news is not the highest-prior place (the city over its state).
 PREFERRED = {"New York": "geonames:5128581", "NY": "admin1:US.NY", "Washington D.C.": "geonames:4140963"}
@@ -189,6 +196,42 @@ def pycountry_subdivisions() -> dict[str, dict[str, list[str]]]:
             continue
         out[sub.country_code][admin_key(sub.name)].append(sub.name)
     return out
+
+
+def abbreviation_variants(name: str) -> list[str]:
+    """'Saint Paul' -> ['Saint Paul', 'St. Paul']: news abbreviates these words, GeoNames does not."""
+    out = [name]
+    for pre, repl in (("Saint ", "St. "), ("St. ", "Saint "), ("Mount ", "Mt. "), ("Fort ", "Ft. ")):
+        if name.startswith(pre):
+            out.append(repl + name[len(pre):])
+    return out
+
+
+def mainland_centroid(rings: list[list[list[float]]]) -> tuple[float, float] | None:
+    """Area centroid of a country's largest polygon: its visual centre, not its capital.
+
+    The largest ring is the mainland (contiguous US, not Alaska and Hawaii;
+    metropolitan France, not its overseas departments), which is where a map
+    reader looks for the country.
+    """
+    best: tuple[float, float, float] | None = None
+    for ring in rings:
+        if len(ring) < 3:
+            continue
+        mean_lat = sum(p[1] for p in ring) / len(ring)
+        k = math.cos(math.radians(mean_lat))
+        area = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+            cross = (x1 * k) * y2 - (x2 * k) * y1
+            area += cross
+            cx += (x1 + x2) * cross
+            cy += (y1 + y2) * cross
+        if area == 0:
+            continue
+        cand = (abs(area) / 2, cy / (3 * area), cx / (3 * area))
+        if best is None or cand[0] > best[0]:
+            best = cand
+    return (round(best[1], 4), round(best[2], 4)) if best else None
 
 
 def robust_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -369,7 +412,10 @@ def build(gnc_dir: Path, rg_csv: Path, ci_dir: Path, min_alt_pop: int, min_pop: 
     for cc, co in sorted(countries.items()):
         info = ci.get(cc, {})
         latlng = lit(info.get("latlng")) if info else None
-        if latlng and len(latlng) == 2:
+        centroid = mainland_centroid(country_polygons(info)) if info else None
+        if centroid:
+            lat, lon = centroid
+        elif latlng and len(latlng) == 2:
             lat, lon = float(latlng[0]), float(latlng[1])
         elif by_country.get(cc):
             lat, lon = robust_centre(by_country[cc])
@@ -451,14 +497,15 @@ def build(gnc_dir: Path, rg_csv: Path, ci_dir: Path, min_alt_pop: int, min_pop: 
         alts: list[str] = []
         if c["population"] >= min_alt_pop:
             alts = sorted({a for a in c.get("alternatenames", []) if good_alternate(a)})
-        for name in [c["name"], *alts]:
-            for pre, repl in (("Saint ", "St. "), ("St. ", "Saint "), ("Mount ", "Mt. "), ("Fort ", "Ft. ")):
-                if name.startswith(pre):
-                    alts.append(repl + name[len(pre):])
-        b.add(rec, [c["name"]], alts)
+        b.add(rec, abbreviation_variants(c["name"]) + CITY_ALIASES.get(c["geonameid"], []),
+              [v for a in alts for v in abbreviation_variants(a)])
     # Curated regions and features.
     region_names: set[str] = set()
+    continents = {v["toponymName"]: (float(v["lat"]), float(v["lng"]))
+                  for v in load_json(gnc_dir, "continents.json").values()}
     for entry in yaml.safe_load(REGIONS.read_text(encoding="utf-8")):
+        if entry.get("feature") == "continent" and entry["name"] in continents:
+            entry["lat"], entry["lon"] = continents[entry["name"]]  # GeoNames' own points
         slug = normalize(entry["name"]).replace(" ", "-")
         rec = [f"region:{slug}", entry["name"], float(entry["lat"]), float(entry["lon"]), entry["kind"],
                entry.get("country"), None, int(entry.get("prior", 100000)), entry.get("feature")]

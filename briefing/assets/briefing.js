@@ -6,6 +6,17 @@
   "use strict";
   var tip = null;
   var current = null;
+  var hideTimer = null;
+
+  /* Leaving the mention for the card (to click its link) must not close it: hide a moment later,
+   * unless the pointer or the focus went into the card. */
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(function () {
+      if (tip && (tip.matches(":hover") || tip.contains(document.activeElement))) return;
+      hide();
+    }, 200);
+  }
 
   function data() {
     var el = document.querySelector("script.bf-data");
@@ -27,6 +38,10 @@
     tip.className = "bf-tooltip";
     tip.setAttribute("role", "tooltip");
     tip.hidden = true;
+    tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    tip.addEventListener("mouseleave", hideSoon);
+    tip.addEventListener("focusout", hideSoon);
+    tip.addEventListener("click", function (ev) { ev.stopPropagation(); });
     document.body.appendChild(tip);
     return tip;
   }
@@ -72,6 +87,7 @@
   function show(span, ents) {
     var ent = ents[span.getAttribute("data-bf")];
     if (!ent) return;
+    clearTimeout(hideTimer);
     if (current && current !== span) hide();
     current = span;
     var t = fill(ent);
@@ -82,6 +98,7 @@
   }
 
   function hide() {
+    clearTimeout(hideTimer);
     if (tip) tip.hidden = true;
     if (current) {
       current.removeAttribute("aria-expanded");
@@ -99,9 +116,9 @@
       span.dataset.bfReady = "1";
       if (span.title) { span.setAttribute("data-bf-title", span.title); span.removeAttribute("title"); }
       span.addEventListener("mouseenter", function () { show(span, ents); });
-      span.addEventListener("mouseleave", function () { if (document.activeElement !== span) hide(); });
+      span.addEventListener("mouseleave", function () { if (document.activeElement !== span) hideSoon(); });
       span.addEventListener("focus", function () { show(span, ents); });
-      span.addEventListener("blur", hide);
+      span.addEventListener("blur", hideSoon);
       span.addEventListener("click", function (ev) {  /* touch: tap toggles */
         if (current === span && tip && !tip.hidden) { hide(); } else { show(span, ents); }
         ev.stopPropagation();

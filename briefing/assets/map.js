@@ -106,7 +106,7 @@
     if (basemap) return basemap;
     var raw = window.BRIEFING_BASEMAP;
     if (!raw || !raw.arcs || !raw.countries) return null;
-    basemap = decodeBasemap(raw);
+    try { basemap = decodeBasemap(raw); } catch (e) { return null; } /* a damaged file: keep the SVG */
     return basemap;
   }
 
@@ -196,6 +196,22 @@
     });
   }
 
+  /* Whose label gets the first free spot: countries before regions, then the most mentioned. */
+  var KIND_RANK = { country: 0, admin1: 1, city: 2, address: 3, region: 4, feature: 5 };
+
+  function labelOrder(data) {
+    var ents = data.entities || {};
+    function weight(p) {
+      var e = ents[p.id];
+      return p.briefings.length || (e && e.mentions) || 0;
+    }
+    function rank(p) { return p.kind in KIND_RANK ? KIND_RANK[p.kind] : 6; }
+    return function (a, b) {
+      return rank(a) - rank(b) || weight(b) - weight(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    };
+  }
+
   function safeHref(href) {
     return typeof href === "string" && /^(https?:|\.|\/|#|[\w-]+(\.html|\/))/i.test(href) ? href : null;
   }
@@ -267,9 +283,7 @@
   /* ------------------------------------------------------------ markers */
 
   function firstMention(id) {
-    var q = cssString(id);
-    return document.querySelector('.bf-m[data-bf="' + q + '"][tabindex]') ||
-      document.querySelector('.bf-m[data-bf="' + q + '"]');
+    return document.querySelector('.bf-m[data-bf="' + cssString(id) + '"]');
   }
 
   function popupContent(place, data) {
@@ -379,23 +393,44 @@
       });
     }
     entry.markers[place.id] = (entry.markers[place.id] || []).concat(layers);
+    marker.bfPlace = place.id;
     entry.labels.push(marker);
   }
 
-  /* Permanent labels that collide with an earlier one are hidden (shown again on highlight). */
+  /* Each permanent label goes right, left, above or below its marker: the first
+   * spot free of earlier labels and of markers, as on the static map; a label
+   * with no free spot is hidden (and shown again while its place is highlighted). */
+  var SPOTS = [["right", 1, 0], ["left", -1, 0], ["top", 0, -1], ["bottom", 0, 1]];
+
+  function overlaps(r, boxes) {
+    return boxes.some(function (k) {
+      return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
+    });
+  }
+
   function declutter(entry) {
-    var kept = [];
+    var taken = [];
+    entry.labels.forEach(function (marker) {
+      var el = marker.getElement && marker.getElement();
+      if (el) taken.push(el.getBoundingClientRect());
+    });
     entry.labels.forEach(function (marker) {
       var tip = marker.getTooltip && marker.getTooltip();
       var el = tip && tip.getElement && tip.getElement();
       if (!el || !tip.options.permanent) return;
       el.classList.remove("bf-lmap-label-hidden");
-      var r = el.getBoundingClientRect();
-      if (!r.width) return;
-      var clash = kept.some(function (k) {
-        return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
-      });
-      if (clash) el.classList.add("bf-lmap-label-hidden"); else kept.push(r);
+      var gap = marker.options.radius + 2;
+      for (var i = 0; i < SPOTS.length; i++) {
+        tip.options.direction = SPOTS[i][0];
+        tip.options.offset = [SPOTS[i][1] * gap, SPOTS[i][2] * gap];
+        tip.update();
+        var r = el.getBoundingClientRect();
+        if (!r.width || !overlaps(r, taken)) { taken.push(r); return; }
+      }
+      tip.options.direction = SPOTS[0][0];
+      tip.options.offset = [gap, 0];
+      tip.update();
+      el.classList.add("bf-lmap-label-hidden");
     });
   }
 
@@ -404,7 +439,21 @@
   function fit(entry) {
     var v = entry.view;
     if (v) {
-      entry.map.fitBounds([[Math.max(-85, v[1]), v[0]], [Math.min(85, v[3]), v[2]]], { animate: false });
+      /* The static view is equirectangular; in Web Mercator its polar margins
+       * would swallow the map, so latitudes are kept to where the places are. */
+      var lats = entry.places.map(function (p) { return p.lat; });
+      var south = Math.max(v[1], Math.min.apply(null, [-60].concat(lats)));
+      var north = Math.min(v[3], Math.max.apply(null, [75].concat(lats.map(function (l) { return l + 2; }))));
+      if (v[2] - v[0] >= 300) { /* the world: fill the width, crop the poles */
+        var L = window.L, map = entry.map, width = map.getSize().x || 720;
+        var zoom = Math.max(map.getMinZoom(), Math.floor(4 * Math.log(width / 256) / Math.LN2) / 4);
+        var top = L.Projection.SphericalMercator.project(L.latLng(north, 0)).y;
+        var bottom = L.Projection.SphericalMercator.project(L.latLng(south, 0)).y;
+        var mid = L.Projection.SphericalMercator.unproject(L.point(0, (top + bottom) / 2)).lat;
+        map.setView([mid, (v[0] + v[2]) / 2], zoom, { animate: false });
+      } else {
+        entry.map.fitBounds([[south, v[0]], [north, v[2]]], { animate: false });
+      }
     } else if (entry.places.length) {
       var b = window.L.latLngBounds(entry.places.map(function (p) { return [p.lat, p.lng]; }));
       entry.map.fitBounds(b.pad(0.3), { animate: false, maxZoom: 5 });
@@ -422,7 +471,7 @@
     var tiles = data.tiles && typeof data.tiles.url === "string" ? data.tiles : null;
     var countries = getBasemap();
     if (!countries && !tiles) return; /* nothing to draw a better map with: keep the SVG */
-    var places = placesOf(data, view);
+    var places = placesOf(data, view).sort(labelOrder(data));
     var container = document.createElement("div");
     container.className = "bf-lmap";
     var title = svg && svg.querySelector("title");
@@ -432,6 +481,7 @@
     if (svg && host.contains(svg)) svg.parentNode.insertBefore(container, svg.nextSibling);
     else host.insertBefore(container, host.firstChild);
     var map;
+    host.classList.add("bf-lmap-ready"); /* the final layout first: the view is fitted to it */
     try {
       map = L.map(container, {
         zoomSnap: 0.25,
@@ -465,18 +515,25 @@
         map.attributionControl.addAttribution(ATTRIBUTION);
       }
       fit(entry);
+      ["pointerdown", "wheel", "keydown"].forEach(function (type) {
+        container.addEventListener(type, function () { entry.touched = true; }, { passive: true });
+      });
       var permanent = places.length <= MAX_PERMANENT_LABELS;
-      places.forEach(function (p) { addMarker(entry, p, data, permanent); });
+      /* Areas first, so that they lie under the point markers; labels keep their order. */
+      places.filter(function (p) { return REGION_KINDS[p.kind]; }).concat(
+        places.filter(function (p) { return !REGION_KINDS[p.kind]; })
+      ).forEach(function (p) { addMarker(entry, p, data, permanent); });
+      var order = places.map(function (p) { return p.id; });
+      entry.labels.sort(function (a, b) { return order.indexOf(a.bfPlace) - order.indexOf(b.bfPlace); });
       map.on("zoomend moveend", function () { declutter(entry); });
       if (window.ResizeObserver) {
         entry.observer = new ResizeObserver(function () {
           map.invalidateSize({ animate: false });
-          if (!entry.fitted) fit(entry);
+          if (!entry.fitted || !entry.touched) fit(entry); /* keep the reader's own view */
           declutter(entry);
         });
         entry.observer.observe(container);
       }
-      host.classList.add("bf-lmap-ready");
       live.push(entry);
       declutter(entry);
     } catch (e) {

@@ -102,6 +102,8 @@ def prior_score(c: Candidate) -> float:
         score += 3.0
     elif c.feature == "ADM2":
         score -= 0.5
+    elif c.id.startswith("region:"):
+        score += 1.2  # curated: listed because news names it
     if c.alias:
         score -= 3.0
     return score

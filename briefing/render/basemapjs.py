@@ -101,7 +101,7 @@ def basemap_script(level: int = DEFAULT_LEVEL) -> str:
     countries = [dump([c["name"], c["id"], c["polygons"]]) for c in document["countries"]]
     header = {
         "format": FORMAT,
-        "source": document["source"] + f"; detail level {level}, polyline-encoded by briefing/render/basemapjs.py",
+        "source": f"{document['source']}; detail level {level}, polyline-encoded (briefing.render.basemapjs)",
         "license": document["license"],
         "quantum": document["quantum"],
     }

@@ -199,3 +199,19 @@ def render_site_map(places: list, tiles: dict | None = None) -> str:
         f'(CC BY 4.0).</figcaption></figure><ul class="bf-places bf-places-site">{"".join(items)}</ul>'
         + data_script(data)
     )
+
+
+def open_graph(page, config, ref=None) -> str:
+    """``<meta property="og:…">`` tags for a page; briefings are articles with a publication date."""
+    title = (ref.title if ref else None) or page.title or config.site_name
+    description = (page.meta or {}).get("description") or config.site_description or ""
+    tags = [("og:title", title), ("og:description", description), ("og:site_name", config.site_name),
+            ("og:type", "article" if ref else "website")]
+    if page.canonical_url:
+        tags.append(("og:url", page.canonical_url))
+    if ref and ref.date:
+        tags.append(("article:published_time", ref.date))
+    if ref and ref.section:
+        tags.append(("article:section", ref.section))
+    out = "".join(f'<meta property="{k}" content="{html.escape(str(v), quote=True)}">' for k, v in tags if v)
+    return out + '<meta name="twitter:card" content="summary">'

@@ -69,11 +69,10 @@ class _Index:
         """Segments overlapping text ``[start, end)``, in order."""
         i = max(0, bisect_right(self.starts, start) - 1)
         out = []
-        for s in self.segments[i:]:
-            if s.start >= end:
-                break
-            if s.end > start:
-                out.append(s)
+        while i < len(self.segments) and self.segments[i].start < end:
+            if self.segments[i].end > start:
+                out.append(self.segments[i])
+            i += 1
         return out
 
 

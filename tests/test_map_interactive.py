@@ -1,0 +1,263 @@
+"""The interactive map: Leaflet over the static SVG, from file://, with no outside request.
+
+The first tests check the generated country shapes (``basemap.js``) and the
+payload budget without a browser. The browser tests drive Debian's Chromium
+like ``test_browser.py`` does: every request outside the built site is
+aborted and recorded, and console errors fail the test.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.render.basemapjs import FORMAT, basemap_script, decode_polyline, encode_polyline
+from briefing.render.mapsvg import BASEMAP_PATH
+
+ASSETS = Path(__file__).resolve().parent.parent / "briefing" / "assets"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PREFIX = "window.BRIEFING_BASEMAP="
+
+
+def _script_data(text: str) -> dict:
+    """The object that basemap.js assigns (it is JSON after the assignment)."""
+    body = text[text.index(PREFIX) + len(PREFIX) :].rstrip().rstrip(";")
+    return json.loads(body)
+
+
+# --------------------------------------------------------------------------- no browser
+
+
+def test_polyline_round_trip_keeps_every_integer():
+    values = [0, 1, -1, 15, -16, 31, -32, 1023, -1024, 17999, -18000, 36000, -9000, 123456, -654321]
+    text = encode_polyline(values)
+    assert decode_polyline(text) == values
+    assert all(63 <= ord(c) <= 126 for c in text)  # printable ASCII: safe in a JS string
+
+
+def test_basemap_script_reproduces_every_arc_of_basemap_json():
+    source = json.loads(BASEMAP_PATH.read_text(encoding="utf-8"))
+    data = _script_data(basemap_script(0))
+    assert data["format"] == FORMAT
+    assert "Natural Earth" in data["source"] and data["quantum"] == source["quantum"]
+    assert len(data["arcs"]) == len(source["arcs"])
+    for encoded, flat in zip(data["arcs"], source["arcs"], strict=True):
+        assert decode_polyline(encoded) == flat  # level 0 keeps every vertex, deltas included
+    assert [c[0] for c in data["countries"]] == [c["name"] for c in source["countries"]]
+    assert data["countries"][0][2] == source["countries"][0]["polygons"]
+
+
+def test_coarser_level_keeps_arc_endpoints_and_shrinks():
+    fine, coarse = _script_data(basemap_script(0)), _script_data(basemap_script(3))
+    assert len(basemap_script(3)) < 0.8 * len(basemap_script(0))
+    for a, b in zip(fine["arcs"], coarse["arcs"], strict=True):
+        va, vb = decode_polyline(a), decode_polyline(b)
+        assert va[:2] == vb[:2]  # same first point
+        assert (sum(va[0::2]), sum(va[1::2])) == (sum(vb[0::2]), sum(vb[1::2]))  # same last point
+
+
+def test_basemap_script_is_deterministic_and_small():
+    first = basemap_script.__wrapped__(0)
+    assert first == basemap_script.__wrapped__(0)
+    assert first.startswith("/*") and PREFIX in first
+    assert len(first.encode()) < 200_000
+
+
+def test_map_payload_stays_within_budget():
+    files = [
+        ASSETS / "vendor" / "leaflet" / "leaflet.js",
+        ASSETS / "vendor" / "leaflet" / "leaflet.css",
+        ASSETS / "map.js",
+        ASSETS / "map.css",
+    ]
+    total = sum(f.stat().st_size for f in files) + len(basemap_script().encode())
+    assert total < 600_000, total
+    assert "Leaflet 1.9.4" in files[0].read_text(encoding="utf-8")[:200]
+    assert (ASSETS / "vendor" / "leaflet" / "LICENSE").read_text(encoding="utf-8").startswith("BSD 2-Clause")
+
+
+def test_map_script_makes_no_request_of_its_own():
+    script = (ASSETS / "map.js").read_text(encoding="utf-8")
+    for needle in ("fetch(", "XMLHttpRequest", "import(", "http://", "sendBeacon"):
+        assert needle not in script
+    assert "https://" not in script.replace('<a href="https://leafletjs.com">', "")
+
+
+# --------------------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is not installed: run tests/setup_and_run.sh")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _open(browser, built_site: Path, *, scheme: str = "light", block: tuple[str, ...] = ()):
+    """A page that may only load files of the built site (minus ``block``); the rest is recorded."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme=scheme)
+    outside: list[str] = []
+    root = built_site.resolve().as_uri()
+
+    def guard(route):
+        url = route.request.url
+        if any(url.endswith(name) for name in block):
+            route.abort()
+        elif url.startswith(root) or url.startswith("data:") or url.startswith("blob:"):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.outside, pg.errors = outside, errors
+    return context, pg
+
+
+@pytest.fixture()
+def page(browser, built_site):
+    context, pg = _open(browser, built_site)
+    yield pg
+    context.close()
+
+
+def _seed_url(built_site: Path) -> str:
+    return sorted((built_site / "briefings").glob("*.html"))[0].resolve().as_uri()
+
+
+def _wait_for_map(pg) -> None:
+    pg.wait_for_selector(".bf-lmap.leaflet-container .bf-lmap-marker", timeout=15_000)
+
+
+def _marker(pg, place: str):
+    return pg.locator(f'.bf-lmap [data-bf-place="{place}"]')
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_leaflet_map_replaces_the_static_one_with_markers_and_shapes(page, built_site):
+    page.goto(_seed_url(built_site))
+    _wait_for_map(page)
+    assert _marker(page, "syria").count() == 1 and _marker(page, "iraq").count() == 1
+    assert page.locator(".bf-lmap .bf-lmap-land").count() > 150  # the countries, drawn without tiles
+    assert page.locator(".bf-lmap .bf-lmap-land.bf-lmap-focus").count() >= 2  # Syria and Iraq stand out
+    labels = page.locator(".bf-lmap .bf-lmap-label").all_inner_texts()
+    assert "Syria" in labels and "Iraq" in labels
+    assert page.locator("figure.bf-map svg[data-view]").is_hidden()  # the static map steps aside
+    box = page.locator(".bf-lmap").bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 200
+    assert page.locator(".leaflet-tile").count() == 0
+    assert page.outside == [] and page.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_marker_and_mentions_point_at_each_other(page, built_site):
+    page.goto(_seed_url(built_site))
+    _wait_for_map(page)
+    mentions = page.locator('.bf-m[data-bf="iraq"]')
+    assert mentions.count() >= 1
+
+    _marker(page, "iraq").hover()
+    assert page.locator('.bf-m.bf-hl[data-bf="iraq"]').count() == mentions.count()
+    assert page.locator("li#bf-place-iraq.bf-hl").count() == 1
+    assert page.locator('.bf-m.bf-hl[data-bf="syria"]').count() == 0
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(50)
+    assert page.locator('.bf-m.bf-hl[data-bf="iraq"]').count() == 0
+
+    _marker(page, "iraq").click()  # the popup keeps the place highlighted
+    popup = page.locator(".bf-lmap .leaflet-popup")
+    popup.wait_for(state="visible")
+    assert "Iraq" in popup.inner_text()
+    page.mouse.move(5, 5)
+    assert page.locator('.bf-m.bf-hl[data-bf="iraq"]').count() == mentions.count()
+    popup.locator("a.bf-lmap-goto").click()
+    page.wait_for_function("document.activeElement && document.activeElement.dataset.bf === 'iraq'")
+    page.wait_for_function(
+        "(() => { const r = document.activeElement.getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; })()"
+    )
+
+    page.keyboard.press("Escape")
+    page.mouse.move(5, 5)
+    syria = page.locator('.bf-m[data-bf="syria"]').first
+    syria.hover()
+    page.wait_for_selector('.bf-lmap [data-bf-place="syria"].bf-hl', timeout=2_000)
+    page.mouse.move(5, 5)
+    page.wait_for_selector('.bf-lmap [data-bf-place="syria"]:not(.bf-hl)', timeout=2_000)
+    syria.focus()
+    page.wait_for_selector('.bf-lmap [data-bf-place="syria"].bf-hl', timeout=2_000)
+    assert page.outside == [] and page.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_dark_palette_and_print_keep_the_right_map(browser, built_site):
+    context, pg = _open(browser, built_site, scheme="dark")
+    try:
+        pg.goto(_seed_url(built_site))
+        _wait_for_map(pg)
+        background = pg.evaluate("getComputedStyle(document.querySelector('.bf-lmap')).backgroundColor")
+        body = pg.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background != "rgb(221, 221, 221)" and background != body  # water, from the palette
+        land = pg.evaluate("getComputedStyle(document.querySelector('.bf-lmap-land')).fill")
+        assert land != "rgb(51, 136, 255)"  # Leaflet's default blue was replaced by the palette
+        pg.emulate_media(media="print")
+        assert pg.locator("figure.bf-map svg[data-view]").is_visible()
+        assert pg.locator(".bf-lmap").is_hidden()
+        assert pg.outside == [] and pg.errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_without_leaflet_the_static_map_stays(browser, built_site):
+    context, pg = _open(browser, built_site, block=("leaflet.js",))
+    try:
+        pg.goto(_seed_url(built_site))
+        pg.wait_for_load_state("load")
+        pg.wait_for_timeout(300)
+        assert pg.locator(".bf-lmap").count() == 0
+        assert pg.locator("figure.bf-map svg[data-view]").is_visible()
+        assert [e for e in pg.errors if "Failed to load resource" not in e] == []  # the script did not throw
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_site_map_links_places_to_briefings(page, built_site):
+    pages = [p for p in sorted(built_site.rglob("*.html")) if "bf-sitemap" in p.read_text(encoding="utf-8")]
+    if not pages:
+        pytest.skip("this build has no site-wide map page")
+    page.goto(pages[0].resolve().as_uri())
+    _wait_for_map(page)
+    _marker(page, "syria").click()
+    popup = page.locator(".bf-lmap .leaflet-popup")
+    popup.wait_for(state="visible")
+    links = popup.locator("ul.bf-lmap-briefings a")
+    assert links.count() >= 1
+    assert links.first.get_attribute("href").endswith(".html")
+    assert page.outside == [] and page.errors == []

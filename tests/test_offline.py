@@ -1,0 +1,75 @@
+"""The built site from a folder: zero requests outside it, no errors, search and navigation work;
+and two builds of the same sources are byte-identical."""
+
+from __future__ import annotations
+
+import filecmp
+
+import pytest
+
+from .conftest import SEED, build, make_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def test_every_page_stays_inside_the_folder(page, built_site):
+    # 404.html is for web servers (absolute asset URLs by design), never opened from a folder
+    pages = sorted(p for p in built_site.rglob("*.html") if p.name != "404.html")
+    assert len(pages) >= 6  # home, briefing, entity index + pages, map, timeline
+    for html_file in pages:
+        page.goto(html_file.resolve().as_uri())
+        page.wait_for_load_state("load")
+        assert page.outside == [], (html_file.name, page.outside)
+        assert page.errors == [], (html_file.name, page.errors)
+
+
+def test_search_and_navigation_work_offline(page, built_site):
+    page.goto((built_site / "index.html").resolve().as_uri())
+    page.locator(".md-search__input").fill("Sabrina Singh")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=10_000)
+    assert results.count() >= 1
+    page.keyboard.press("Escape")
+    page.locator(".bf-index-list a").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(".html") and "/briefings/" in page.url
+    assert page.locator(".bf-m").count() > 10
+    assert page.outside == [] and page.errors == []
+
+
+def test_entity_link_from_tooltip_opens_the_entity_page(page, built_site):
+    seed_page = sorted((built_site / "briefings").glob("*.html"))[0]
+    page.goto(seed_page.resolve().as_uri())
+    page.locator('.bf-m[tabindex="0"]', has_text="Sabrina Singh").first.focus()
+    link = page.locator("#bf-tooltip a.bf-tooltip-link")
+    link.wait_for(state="visible")
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("entities/sabrina-singh.html")
+    assert "Deputy Pentagon Press Secretary" in page.locator("article").inner_text()
+    assert page.outside == [] and page.errors == []
+
+
+def _same_tree(a, b) -> list[str]:
+    diffs = []
+    cmp = filecmp.dircmp(a, b)
+    stack = [cmp]
+    while stack:
+        c = stack.pop()
+        diffs += [f"{c.left}/{n}" for n in c.left_only + c.right_only + c.funny_files]
+        _, mismatch, errors = filecmp.cmpfiles(c.left, c.right, c.common_files, shallow=False)
+        diffs += [f"{c.left}/{n}" for n in mismatch + errors]
+        stack += c.subdirs.values()
+    return diffs
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    site = make_site(tmp_path / "src", seeds={SEED.name: SEED.read_text(encoding="utf-8")})
+    env = {"SOURCE_DATE_EPOCH": "1730246400", "SITE_URL": "https://example.org/"}
+    first = build(site, "-d", str(tmp_path / "one"), env=env)  # cold: annotates, writes the snapshot
+    assert first.returncode == 0, first.stderr
+    second = build(site, "-d", str(tmp_path / "two"), env=env)  # warm: reuses it
+    assert second.returncode == 0, second.stderr
+    assert _same_tree(tmp_path / "one", tmp_path / "two") == []
+    sitemap = (tmp_path / "one" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<lastmod>2024-10-30</lastmod>" in sitemap  # SOURCE_DATE_EPOCH, not today
