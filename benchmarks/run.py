@@ -251,8 +251,9 @@ class Bench:
                     env=self.env,
                     capture_output=True,
                     text=True,
-                    check=True,
                 )
+                if out.returncode:
+                    raise SystemExit(f"throughput {name} failed:\n{out.stderr[-2000:]}")
                 data = json.loads(out.stdout.strip().splitlines()[-1])
                 runs.setdefault(name, []).append(data["words"] / data["seconds"])
             say("  words/s " + ", ".join(f"{k} {v[-1]:.0f}" for k, v in runs.items()))

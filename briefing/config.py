@@ -34,6 +34,17 @@ class BriefingConfig(base.Config):
     """Optional tile layer for the interactive map: ``{url: ..., attribution: ...}``. None by
     default: the map is drawn from the embedded Natural Earth shapes and needs no network."""
 
+    geocoders = c.Type(list, default=["gazetteer"])
+    """Place resolvers in order: ``gazetteer`` (embedded, offline) and geopy service names with
+    their options, e.g. ``- nominatim: {user_agent: my-newsroom, min_delay_seconds: 1}``. Online
+    services answer what the gazetteer could not (or everything, when listed before it)."""
+
+    geocode_cache = c.Optional(c.Type(str))
+    """Committed YAML cache of online answers; default ``<seeds_dir>/geocode-cache.yml``."""
+
+    user_agent = c.Type(str, default="briefing-site-generator/0.1 (annotated news briefings)")
+    """User-Agent sent to online geocoders (Nominatim's policy requires a real one: set yours)."""
+
     snapshots = c.Type(bool, default=True)
     """Keep each briefing's annotations in ``<article>.annotations.yml`` beside it (reviewable,
     reused while fresh so the NLP never re-runs on unchanged articles)."""

@@ -113,14 +113,33 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except SourceError as e:
             raise PluginError(str(e)) from None
         annotations = self._annotate([e.job for e in entries])
+        chain = self._geocoders()
         self.briefings = {}
         for e in entries:
-            ann = annotations[e.uri]
+            ann = chain.resolve(annotations[e.uri]) if chain else annotations[e.uri]
             d = ann.document
             self.briefings[e.uri] = BriefingRef(e.uri, d.title or e.uri, d.section, d.date, ann)
+        if chain:
+            for warning in chain.warnings:
+                log.warning(warning)
+            if chain.cache.problem:
+                log.warning(chain.cache.problem)
+            chain.cache.save()
         self._site_pages(files, config)
         self.files = files
         return files
+
+    def _geocoders(self):
+        """The online part of the geocoding chain, or None when only the gazetteer is configured."""
+        from .geo.geocoders import Chain, GeocoderConfigError
+
+        if all(g == "gazetteer" for g in self.config.geocoders):
+            return None
+        cache = self.config.geocode_cache or f"{self.config.seeds_dir}/geocode-cache.yml"
+        try:
+            return Chain.from_config(self.config.geocoders, self.root / cache, self.config.user_agent)
+        except GeocoderConfigError as e:
+            raise PluginError(f"mkdocs.yml: {e}") from None
 
     def _url(self, uri: str, page) -> str:
         """Link from ``page`` to the page built from ``uri``, relative (works from file://)."""

@@ -225,6 +225,11 @@ def test_known_tricky_documents():
         "AT&T and AT&amp;T and Paris&nbsp;NATO\n",
         "Paris <!-- NATO --> Paris\n",
         "`` Paris ` NATO `` Paris\n",
+        "<http://example.com/Maria Lopez> Paris\n",
+        "the\n[Paris](http://example.com/Maria Lopez)\n",
+        "the\n<a the, said> a & Paris\n",
+        'x <a href="u">Paris</a> <code>NATO</code> <b>Paris</b>\n',
+        "<Paris, said> NATO\n",
     ]
     for body in cases:
         check(body)

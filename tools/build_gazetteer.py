@@ -413,7 +413,11 @@ def build(gnc_dir: Path, rg_csv: Path, ci_dir: Path, min_alt_pop: int, min_pop: 
         info = ci.get(cc, {})
         latlng = lit(info.get("latlng")) if info else None
         centroid = mainland_centroid(country_polygons(info)) if info else None
-        if centroid:
+        if centroid and latlng and len(latlng) == 2:
+            # Both are "the centre" by different definitions (published approximate centre,
+            # area centroid of the mainland); their mean is close to either and to GeoNames.
+            lat, lon = (centroid[0] + float(latlng[0])) / 2, (centroid[1] + float(latlng[1])) / 2
+        elif centroid:
             lat, lon = centroid
         elif latlng and len(latlng) == 2:
             lat, lon = float(latlng[0]), float(latlng[1])

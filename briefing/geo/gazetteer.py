@@ -65,7 +65,9 @@ class Candidate:
     name), ``population`` a prior (for regions a rough salience), ``feature``
     a GeoNames-like feature code (PCLI, ADM1, ADM2, PPLC, PPL) or the kind of
     physical feature (sea, desert, ...). ``alias`` is true when the name
-    matched an alternate name rather than the main one.
+    matched an alternate name rather than the main one; ``preferred`` when the
+    gazetteer marks this place as what the bare name usually means in news
+    ('New York' the city, not the state).
     """
 
     id: str
@@ -78,6 +80,7 @@ class Candidate:
     population: int
     feature: str | None
     alias: bool = False
+    preferred: bool = False
 
     @property
     def prior(self) -> float:
@@ -106,6 +109,8 @@ def prior_score(c: Candidate) -> float:
         score += 1.2  # curated: listed because news names it
     if c.alias:
         score -= 3.0
+    if c.preferred:
+        score += 3.0
     return score
 
 
@@ -150,11 +155,11 @@ class Gazetteer:
         if not key:
             return []
         rows = self._shard(shard_of(key)).get(key, [])
-        cands = [self._candidate(row) for row in rows]
         preferred = self.meta["preferred"].get(key)
-        return sorted(cands, key=lambda c: (c.id != preferred, -prior_score(c), c.id))
+        cands = [self._candidate(row, preferred) for row in rows]
+        return sorted(cands, key=lambda c: (-prior_score(c), c.id))
 
-    def _candidate(self, row: list[Any]) -> Candidate:
+    def _candidate(self, row: list[Any], preferred: str | None = None) -> Candidate:
         """Decode a stored row: [id, name, lat, lon, kind letter, cc, admin1 code, pop, feature?, alias]."""
         *fields, alias = row
         fields += [None] * (9 - len(fields))
@@ -163,7 +168,8 @@ class Gazetteer:
             rid = f"geonames:{rid}"
         admin1 = self.meta["admin1"].get(f"{cc}.{a1}") if a1 is not None else None
         return Candidate(rid, name, float(lat), float(lon), _KIND_NAMES[kind], cc, admin1, int(pop or 0),
-                         feature or ("PPL" if kind == "p" else None), alias=bool(alias))
+                         feature or ("PPL" if kind == "p" else None), alias=bool(alias),
+                         preferred=rid == preferred)
 
     def region_names(self) -> list[str]:
         """Names and aliases of the curated regions and features (for a phrase matcher)."""

@@ -192,6 +192,8 @@ def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) ->
         if c.country == top_country:
             share = ctx.countries[c.country] / sum(ctx.countries.values())
             score += W_TOP_COUNTRY * share
+    if c.alias:  # an alternate name is weak evidence: context must not lift it over the main reading
+        return score
     if c.kind != "country" and c.admin1 and ctx.admin1s.get((c.country, c.admin1), 0) > 0:
         score += W_ADMIN1 if c.kind != "admin1" else W_ADMIN1 / 2
     if c.kind in ("city", "region") and any(_km(c.lat, c.lon, la, lo) < NEAR_KM for la, lo in ctx.points
