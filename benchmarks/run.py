@@ -237,18 +237,15 @@ class Bench:
         lst = c.root / "throughput.list"
         lst.write_text("\n".join(str(p) for p in docs) + "\n", encoding="utf-8")
         runs: dict[str, list[float]] = {}
+        cpu: dict[str, list[float]] = {}
         script = Path(__file__).with_name("throughput.py")
         for _ in range(reps):
-            for name, extra in (
-                ("raw", []),
-                ("full", []),
-                ("ours1", ["--jobs", "1"]),
-                ("ours2", ["--jobs", "2"]),
-            ):
+            for name, extra in ENGINES:
                 engine = "ours" if name.startswith("ours") else name
+                env = {**self.env, "OPENBLAS_NUM_THREADS": "1"} if name == "ours2_blas1" else self.env
                 out = subprocess.run(
                     [sys.executable, str(script), "--engine", engine, *extra, "--list", str(lst)],
-                    env=self.env,
+                    env=env,
                     capture_output=True,
                     text=True,
                 )
@@ -256,14 +253,23 @@ class Bench:
                     raise SystemExit(f"throughput {name} failed:\n{out.stderr[-2000:]}")
                 data = json.loads(out.stdout.strip().splitlines()[-1])
                 runs.setdefault(name, []).append(data["words"] / data["seconds"])
+                cpu.setdefault(name, []).append(data["words"] / data["cpu_seconds"])
             say("  words/s " + ", ".join(f"{k} {v[-1]:.0f}" for k, v in runs.items()))
         f = r.figures
         for name, values in runs.items():
             f[f"wps_{name}"] = statistics.median(values)
-        per = list(zip(runs["raw"], runs["ours1"], runs["ours2"], strict=True))
-        f["ours1/raw"] = statistics.median(o1 / raw for raw, o1, _ in per)
-        f["ours2/ours1"] = statistics.median(o2 / o1 for _, o1, o2 in per)
+            f[f"cpu_wps_{name}"] = statistics.median(cpu[name])
+
+        def ratio(a: str, b: str, table: dict[str, list[float]]) -> float:
+            return statistics.median(x / y for x, y in zip(table[a], table[b], strict=True))
+
+        f["ours1/raw"] = ratio("ours1", "raw", runs)
+        f["cpu ours1/raw"] = ratio("ours1", "raw", cpu)
+        f["full/raw"] = ratio("full", "raw", cpu)
+        f["ours2/ours1"] = ratio("ours2", "ours1", runs)
+        f["ours2_blas1/ours1"] = ratio("ours2_blas1", "ours1", runs)
         f["throughput_docs"] = len(docs)
+        f["load_avg"] = os.getloadavg()[0]
 
 
 def _snapshots(site: Path) -> dict[str, str]:
@@ -314,8 +320,22 @@ ROWS = (
     ("wps_full", "our spaCy pipeline alone (words/s)", "{:.0f}"),
     ("wps_ours1", "ours, 1 job (words/s)", "{:.0f}"),
     ("wps_ours2", "ours, 2 jobs (words/s)", "{:.0f}"),
-    ("ours1/raw", "  ratio ours 1 job / raw", "{:.2f}"),
-    ("ours2/ours1", "  ratio 2 jobs / 1 job", "{:.2f}"),
+    ("wps_ours2_blas1", "ours, 2 jobs, OPENBLAS_NUM_THREADS=1", "{:.0f}"),
+    ("ours1/raw", "  ratio ours 1 job / raw (wall)", "{:.2f}"),
+    ("cpu ours1/raw", "  ratio ours 1 job / raw (CPU time)", "{:.2f}"),
+    ("full/raw", "  ratio our spaCy pipeline / raw (CPU)", "{:.2f}"),
+    ("ours2/ours1", "  ratio 2 jobs / 1 job (wall)", "{:.2f}"),
+    ("ours2_blas1/ours1", "  ratio 2 jobs, 1 BLAS thread / 1 job", "{:.2f}"),
+    ("cpu_wps_raw", "raw spaCy, words per CPU second", "{:.0f}"),
+    ("cpu_wps_ours1", "ours 1 job, words per CPU second", "{:.0f}"),
+    ("load_avg", "1-min load average after throughput", "{:.1f}"),
+)
+ENGINES = (
+    ("raw", []),
+    ("full", []),
+    ("ours1", ["--jobs", "1"]),
+    ("ours2", ["--jobs", "2"]),
+    ("ours2_blas1", ["--jobs", "2"]),  # the same, with one OpenBLAS thread per process
 )
 # Figures whose growth with N is worth a line: times per run, memory, weight, throughput.
 GROWTH = (

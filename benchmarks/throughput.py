@@ -9,8 +9,11 @@ rate a long build sees, not Python and spaCy start-up:
 - ``ours``: ``briefing.batch.run`` with ``--jobs`` workers, the code path of
   ``briefing annotate --jobs N`` and of the plugin's cold build (no snapshots).
 
+Both wall time and CPU time (this process and its workers) are reported: on a
+shared machine the CPU figure is the steadier one for comparing engines.
+
 With ``--profile FILE`` the timed part runs under cProfile (``ours`` only makes sense
-with ``--jobs 1``). Prints one JSON object: engine, jobs, docs, words, seconds.
+with ``--jobs 1``). Prints one JSON object: engine, jobs, docs, words, seconds, cpu_seconds.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import argparse
 import cProfile
 import importlib
 import json
+import resource
 import sys
 import time
 from pathlib import Path
@@ -70,6 +74,7 @@ def run(engine: str, jobs: int, paths: list[str], profile: str | None) -> dict:
         work = lambda: len(batch.run(batch_jobs, None, None, workers=jobs, write=False).annotations)  # noqa: E731
     list(nlp.pipe([texts[0][:200]]))  # the first call pays lazy initialisation in every engine
     prof = cProfile.Profile() if profile else None
+    cpu0 = _cpu()
     t0 = time.perf_counter()
     if prof:
         prof.enable()
@@ -77,6 +82,7 @@ def run(engine: str, jobs: int, paths: list[str], profile: str | None) -> dict:
     if prof:
         prof.disable()
     seconds = time.perf_counter() - t0
+    cpu = _cpu() - cpu0
     if prof:
         prof.dump_stats(profile)
     return {
@@ -85,7 +91,15 @@ def run(engine: str, jobs: int, paths: list[str], profile: str | None) -> dict:
         "docs": n,
         "words": sum(len(t.split()) for t in texts),
         "seconds": seconds,
+        "cpu_seconds": cpu,
     }
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its reaped workers: a figure other load does not inflate much."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,9 +33,10 @@ from .sources import Source, SourceError, check_meta, markdown_text, read_markdo
 log = get_plugin_logger(__name__)
 
 ASSET_DIR = "assets/briefing"
-CSS = ("briefing.css",)
-JS = ("briefing.js",)
-VENDOR = ("vendor/iframe-worker-shim.js", "vendor/iframe-worker-LICENSE.txt")
+# Order matters: map.js needs Leaflet and the country shapes (basemap.js) loaded before it.
+CSS = ("vendor/leaflet/leaflet.css", "briefing.css", "map.css")
+JS = ("briefing.js", "vendor/leaflet/leaflet.js", "basemap.js", "map.js")
+VENDOR = ("vendor/iframe-worker-shim.js", "vendor/iframe-worker-LICENSE.txt", "vendor/leaflet/LICENSE")
 # Material's default fonts come from Google Fonts: a request outside the site.
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 PANELS_PLACEHOLDER = '<div class="bf-panels-placeholder"></div>'
@@ -154,6 +155,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
                 css = (assets / name).read_text(encoding="utf-8") + "\n" + MAP_CSS
                 files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=css))
+            elif name == "basemap.js":  # generated from basemap.json, the static maps' own data
+                from .render.basemapjs import basemap_script
+
+                files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=basemap_script()))
             else:
                 files.append(File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(assets / name)))
 

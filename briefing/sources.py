@@ -467,6 +467,23 @@ def _local_to_body(tok, body: str, starts: list[int]) -> list[int] | None:
     return offsets
 
 
+def _indented(body: str, starts: list[int], lines: list[int] | None) -> bool:
+    """A paragraph with a line indented by 4+ columns: Python-Markdown may read it as code.
+
+    CommonMark and Python-Markdown disagree on lists (Python-Markdown needs a
+    blank line before one), so an indented paragraph of a list item in one is
+    an indented code block in the other. Such paragraphs count as text but
+    are never wrapped.
+    """
+    if not lines:
+        return True
+    for n in range(lines[0], min(lines[1], len(starts))):
+        head = body[starts[n] : starts[n] + 4]
+        if head == "    " or re.match(r" {0,3}\t", head):
+            return True
+    return False
+
+
 def markdown_text(body: str) -> tuple[str, list[Segment], str | None]:
     """Plain text of a Markdown body, its segments, and the first h1 (if any).
 
@@ -490,7 +507,11 @@ def markdown_text(body: str) -> tuple[str, list[Segment], str | None]:
             continue
         if tok.type != "inline" or opener is None:
             continue
-        wrappable = opener.type == "paragraph_open" and not _ADMONITION.match(tok.content)
+        wrappable = (
+            opener.type == "paragraph_open"
+            and not _ADMONITION.match(tok.content)
+            and not _indented(body, starts, tok.map)
+        )
         pieces = _inline_runs(tok, tok.content)
         block_text = "".join(p[0] for p in pieces)
         if not block_text.strip():

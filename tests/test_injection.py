@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -123,17 +124,26 @@ def test_payloads_reach_several_kinds_of_page(hostile_site):
     assert len(pages) >= 3
 
 
-def _violations(site: Path, *, raw_headline: bool = True) -> list[tuple[str, str]]:
-    """Payloads that became markup: executable scripts, event handlers, javascript: URLs.
+_RAW_DESCRIPTION = re.compile(r'(?m)^(\s*<meta name="description" content=")(.*)(">)$')
 
-    With ``raw_headline=False`` the seed headline is first escaped wherever it
-    stands verbatim (what the navigation fix will do), to check everything else.
+
+def _as_fixed(html_text: str) -> str:
+    """The page as it will be once the two known holes are fixed, to check everything else.
+
+    The seed headline is escaped where it stands verbatim (MkDocs' navigation),
+    and the ``<meta name="description">`` that Material prints raw is escaped.
     """
+    html_text = html_text.replace(SEED_HEADLINE, html.escape(SEED_HEADLINE))
+    return _RAW_DESCRIPTION.sub(lambda m: m[1] + html.escape(m[2]) + m[3], html_text)
+
+
+def _violations(site: Path, *, raw_headline: bool = True) -> list[tuple[str, str]]:
+    """Payloads that became markup: executable scripts, event handlers, javascript: URLs."""
     found = []
     for path in _pages(site):
         html_text = path.read_text(encoding="utf-8")
         if not raw_headline:
-            html_text = html_text.replace(SEED_HEADLINE, html.escape(SEED_HEADLINE))
+            html_text = _as_fixed(html_text)
         page = _Page()
         page.feed(html_text)
         page.close()
@@ -147,7 +157,8 @@ def _violations(site: Path, *, raw_headline: bool = True) -> list[tuple[str, str
         for tag, name, value in page.attrs:
             if name.startswith("on"):
                 found.append((path.name, f"<{tag} {name}={value[:60]}>"))
-            if name in ("href", "src", "xlink:href", "action") and value.strip().lower().startswith("javascript:"):
+            url = name in ("href", "src", "xlink:href", "action")
+            if url and value.strip().lower().startswith("javascript:"):
                 found.append((path.name, f"<{tag} {name}={value[:60]}>"))
     return found
 
@@ -159,10 +170,18 @@ def test_no_payload_is_markup_in_what_briefing_renders(hostile_site):
 @pytest.mark.xfail(
     strict=True,
     reason="plugin._seed_jobs puts the seed headline (plain text) as the generated page's front-matter "
-    "title; MkDocs/Material print page titles raw in the navigation of every page",
+    "title and MkDocs/Material print page titles raw in every page's navigation; plugin.on_page_markdown "
+    "sets page.meta['description'] to decoded article text, which Material prints raw in <meta content>",
 )
-def test_seed_headline_is_escaped_in_the_navigation(hostile_site):
+def test_no_payload_is_markup_anywhere_as_built(hostile_site):
     assert _violations(hostile_site) == []
+
+
+def test_the_two_known_holes_are_the_only_ones(hostile_site):
+    """Pin down what the xfail above is about, so that a new hole cannot hide behind it."""
+    names = {(name, what.split("=")[0]) for name, what in _violations(hostile_site)}
+    assert ("hostile.html", "<img onerror") in names  # the description of the Markdown page
+    assert ("index.html", "<img onerror") in names  # the seed headline in the navigation
 
 
 def test_payload_text_survives_as_text(hostile_site):
@@ -180,12 +199,11 @@ def test_payload_text_survives_as_text(hostile_site):
 
 @pytest.fixture(scope="module")
 def headline_fixed_site(hostile_site, tmp_path_factory) -> Path:
-    """The built site with the seed headline escaped where it stands raw (the navigation)."""
+    """The built site with the two known holes patched (see ``_as_fixed``)."""
     out = tmp_path_factory.mktemp("hostile-fixed") / "site"
     shutil.copytree(hostile_site, out)
     for path in out.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace(SEED_HEADLINE, html.escape(SEED_HEADLINE)), encoding="utf-8")
+        path.write_text(_as_fixed(path.read_text(encoding="utf-8")), encoding="utf-8")
     return out
 
 

@@ -230,6 +230,7 @@ def test_known_tricky_documents():
         "the\n<a the, said> a & Paris\n",
         'x <a href="u">Paris</a> <code>NATO</code> <b>Paris</b>\n',
         "<Paris, said> NATO\n",
+        "the\n1. the\n\n    the\n    Paris\n",
     ]
     for body in cases:
         check(body)

@@ -72,10 +72,14 @@ BAD_OPTIONS: dict[str, tuple[str, str]] = {
 # Sources that must work: (file name, bytes)
 GOOD_SOURCES: dict[str, tuple[str, bytes]] = {
     "headline-only": ("headline.txt", b"World\nTalks in Paris\n"),
-    "bom-crlf-seed": ("bomcrlf.txt", b"\xef\xbb\xbfWorld\r\nTalks in Paris\r\n\r\nOfficials met in Paris.\r\n"),
+    "bom-crlf-seed": (
+        "bomcrlf.txt",
+        b"\xef\xbb\xbfWorld\r\nTalks in Paris\r\n\r\nOfficials met in Paris.\r\n",
+    ),
     "bom-crlf-page": (
         "bomcrlf.md",
-        b"\xef\xbb\xbf---\r\nsection: World\r\ndate: 2024-02-29\r\n---\r\n# Talks in Paris\r\n\r\nMet in Paris.\r\n",
+        b"\xef\xbb\xbf---\r\nsection: World\r\ndate: 2024-02-29\r\n---\r\n"
+        b"# Talks in Paris\r\n\r\nMet in Paris.\r\n",
     ),
     "cr-only-seed": ("cr.txt", b"World\rTalks in Paris\rOfficials met in Paris.\r"),
     "front-matter-only": ("fmonly.md", b"---\nbriefing: true\n---\n"),
@@ -188,7 +192,9 @@ def test_text_longer_than_the_models_limit_is_annotated():
     assert any(m.start > len(text) - 8_000 for m in mentions)  # the last chunk was annotated too
 
 
-@pytest.mark.skipif(not os.environ.get("BRIEFING_SLOW_TESTS"), reason="2 MB through spaCy: BRIEFING_SLOW_TESTS=1")
+@pytest.mark.skipif(
+    not os.environ.get("BRIEFING_SLOW_TESTS"), reason="2 MB through spaCy: BRIEFING_SLOW_TESTS=1"
+)
 @pytest.mark.xfail(strict=True, reason="spaCy E088 on texts over 10^6 characters (see above)")
 def test_cli_two_megabyte_article(tmp_path):
     paragraph = "Officials from NATO met Maria Lopez in Paris on Monday to discuss the talks. "
@@ -204,7 +210,7 @@ def test_cli_two_megabyte_article(tmp_path):
 # ----------------------------------------------------------------------------- mkdocs build
 
 
-def make_site(root: Path, options: str | None = None, extra: dict[str, bytes] | None = None) -> Path:
+def copy_site(root: Path, options: str | None = None, extra: dict[str, bytes] | None = None) -> Path:
     """A copy of the example site (its seed keeps its fresh snapshot) with ``extra`` files added."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "docs", root / "docs")
@@ -260,7 +266,7 @@ def bad_builds(tmp_path_factory) -> dict[str, subprocess.CompletedProcess]:
 
     def build(case: str) -> subprocess.CompletedProcess:
         options, extra, _ = BAD_SITES[case]
-        return mkdocs_build(make_site(base / case, options, extra), "-q", timeout=120)
+        return mkdocs_build(copy_site(base / case, options, extra), "-q", timeout=120)
 
     with ThreadPoolExecutor(max_workers=3) as pool:
         return dict(zip(BAD_SITES, pool.map(build, BAD_SITES), strict=True))
@@ -277,7 +283,8 @@ def test_mkdocs_sources_that_must_work(tmp_path):
     extra = {}
     for name, data in GOOD_SOURCES.values():
         extra[("seeds/" if name.endswith(".txt") else "docs/") + name] = data
-    site = make_site(tmp_path / "site", "{seeds_dir: seeds, glossary: seeds/glossary.yml, colour: red, jobs: -3}", extra)
+    options = "{seeds_dir: seeds, glossary: seeds/glossary.yml, colour: red, jobs: -3}"
+    site = copy_site(tmp_path / "site", options, extra)
     proc = mkdocs_build(site, "-d", str(tmp_path / "out"))
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
     assert "colour" in proc.stderr  # mkdocs warns about the unknown option

@@ -113,7 +113,7 @@ US_STATE_ABBREV: dict[str, list[str]] = {
     "AL": ["Ala."], "AK": [], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."],
     "CO": ["Colo."], "CT": ["Conn."], "DE": ["Del."], "DC": [], "FL": ["Fla."], "GA": ["Ga."],
     "HI": [], "ID": [], "IL": ["Ill."], "IN": ["Ind."], "IA": [], "KS": ["Kan.", "Kans."],
-    "KY": ["Ky."], "LA": [], "ME": [], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."],
+    "KY": ["Ky."], "LA": ["La."], "ME": [], "MD": ["Md."], "MA": ["Mass."], "MI": ["Mich."],
     "MN": ["Minn."], "MS": ["Miss."], "MO": ["Mo."], "MT": ["Mont."], "NE": ["Neb.", "Nebr."],
     "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."], "NM": ["N.M.", "N.Mex."], "NY": ["N.Y."],
     "NC": ["N.C."], "ND": ["N.D."], "OH": [], "OK": ["Okla."], "OR": ["Ore.", "Oreg."],
@@ -135,7 +135,7 @@ ADMIN_AFFIXES = re.compile(
 
 # Short forms of big cities that GeoNames lacks or files as codes (by geonameid).
 CITY_ALIASES: dict[int, list[str]] = {
-    5368361: ["L.A.", "LA"],  # Los Angeles ("La." would be Louisiana's AP abbreviation, left out)
+    5368361: ["L.A."],  # Los Angeles; 'La.' (Louisiana) normalises alike, a ', La.' qualifier still works
     5128581: ["NYC", "N.Y.C.", "New York"],
     4140963: ["D.C.", "DC", "Washington D.C.", "Washington, D.C."],
 }
@@ -489,13 +489,18 @@ def build(gnc_dir: Path, rg_csv: Path, ci_dir: Path, min_alt_pop: int, min_pop: 
             aliases.append(a2 + " County")
         b.add(rec, [a2], aliases)
 
-    # Cities and towns.
+    # Cities and towns. The capital is the most populous place of the capital's name.
+    capital_ids: dict[str, int] = {}
+    for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        cc = c["countrycode"]
+        if cc not in capital_ids and capitals.get(cc) and capitals[cc] in (c["name"], *c["alternatenames"]):
+            capital_ids[cc] = c["geonameid"]
     for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
         cc = c["countrycode"]
         if c["population"] < min_pop and cc not in SMALL_PLACE_COUNTRIES:
             continue
         a1 = c["admin1code"] if f"{cc}.{c['admin1code']}" in admin1_table else None
-        feature = "PPLC" if capitals.get(cc) == c["name"] else None
+        feature = "PPLC" if capital_ids.get(cc) == c["geonameid"] else None
         rec = [c["geonameid"], c["name"], round(c["latitude"], 3), round(c["longitude"], 3),
                "city", cc, a1, int(c["population"]), feature]
         alts: list[str] = []

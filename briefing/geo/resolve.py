@@ -42,10 +42,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # Weights of the evidence, on the scale of prior_score (log10 population + kind bonus).
 W_QUALIFIER = 8.0      # 'Paris, Texas': the text says which one
 W_KIND_HINT = 2.0      # 'Anbar province', 'Washington state'
-W_COUNTRY = float(__import__('os').environ.get('WC', 2.0))        # the candidate's country is mentioned elsewhere
-W_TOP_COUNTRY = float(__import__('os').environ.get('WT', 1.0))    # ... and is the article's main country
-W_ADMIN1 = float(__import__('os').environ.get('WA', 2.5))         # the candidate's state/province is mentioned elsewhere
-W_NEAR = float(__import__('os').environ.get('WN', 1.0))           # within NEAR_KM of another place of the article
+W_COUNTRY = 2.0        # the candidate's country is mentioned elsewhere
+W_TOP_COUNTRY = 2.0    # ... and is the article's main country
+W_ADMIN1 = 2.5         # the candidate's state/province is mentioned elsewhere
+W_NEAR = 1.0           # within NEAR_KM of another place of the article
 NEAR_KM = 150.0
 
 
