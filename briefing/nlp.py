@@ -52,3 +52,26 @@ def _register_line_breaks() -> None:
             if "\n" in tok.text or "\n" in tok.whitespace_:
                 doc[tok.i + 1].is_sent_start = True
         return doc
+
+
+CHUNK = 100_000  # characters per spaCy call: spaCy refuses texts over nlp.max_length (10^6)
+
+
+def parse(text: str) -> Doc:
+    """The spaCy Doc of ``text``, however long: long texts are parsed in chunks cut at line
+    breaks and joined back, so that offsets still index ``text``."""
+    nlp = load_nlp()
+    size = min(CHUNK, nlp.max_length)
+    if len(text) <= size:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    chunks, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        chunks.append(text[start:end])
+        start = end
+    return Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)

@@ -32,11 +32,11 @@ def annotate_document(doc: Document, glossary: Glossary | None = None) -> Annota
     from .entities import extract_entities
     from .events import extract_events
     from .geo.resolve import resolve_places
-    from .nlp import load_nlp
+    from .nlp import parse
     from .temporal import tag_times
 
     doc = resolve_date(doc)
-    spacy_doc = load_nlp()(doc.text)
+    spacy_doc = parse(doc.text)
     entities = extract_entities(doc.text, spacy_doc, glossary=glossary, article=doc.path)
     times = tag_times(doc.text, doc.date)
     fixed = glossary_places(entities, glossary)

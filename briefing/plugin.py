@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from . import batch
 from .batch import Job
 from .config import BriefingConfig
 from .model import Annotations
-from .render.sitepages import BriefingRef
+from .render.sitepages import BriefingRef, safe_title
 from .site import Entry, docs_pages, is_briefing_meta, page_entries, seed_entries
 from .snapshots import SUFFIX
 from .sources import Source, SourceError, check_meta, markdown_text, read_markdown, read_seed
@@ -170,7 +171,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.seed_sources = {}
         for e in seeds:
             d = e.source.document
-            meta = {"title": d.title, "section": d.section, "briefing": True, "source": d.path}
+            # MkDocs prints page titles unescaped (navigation, <title>): a seed is plain text.
+            meta = {
+                "title": safe_title(d.title or ""),
+                "section": d.section,
+                "briefing": True,
+                "source": d.path,
+            }
             front = "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True) + "---\n\n"
             if files.get_file_from_path(e.uri) is not None:
                 raise SourceError(f"{e.seed}: its page {e.uri} clashes with a file in docs/")
@@ -264,7 +271,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             ref.annotations = annotate_document(source.document, self.glossary)
         ann = ref.annotations
         self._check_places(ann, page)
-        page.meta.setdefault("description", summary_of(ann))
+        if "description" not in page.meta:  # Material prints it unescaped in <meta content="...">
+            page.meta["bf_summary"] = summary_of(ann)
+            page.meta["description"] = html.escape(page.meta["bf_summary"], quote=True)
         anchors = {ev.sentence[0]: event_anchor(ev) for ev in ann.events}
         wrapped = wrap_mentions(source.body, source.segments, ann, self.config.tooltips, anchors)
         page.meta["bf_linked"] = {ev.id for ev in ann.events if f'id="{event_anchor(ev)}"' in wrapped}

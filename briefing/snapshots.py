@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import tempfile
 from functools import lru_cache
@@ -140,7 +141,7 @@ def dump(ann: Annotations, key: str, source: str) -> str:
 def write_atomic(path: Path, content: str) -> bool:
     """Replace ``path`` with ``content`` in one rename; False when it already had that content."""
     try:
-        if path.read_text(encoding="utf-8") == content:
+        if path.read_bytes() == content.encode("utf-8"):
             return False
     except OSError:
         pass
@@ -181,10 +182,49 @@ def load(path: Path, doc: Document) -> tuple[Annotations, str] | None:
         if data.get("text_sha256") != hashlib.sha256(doc.text.encode("utf-8")).hexdigest():
             return Annotations(document=doc), "text-changed"
         ann = Annotations.from_dict({**data, "text": doc.text}, path=doc.path)
+        _validate(ann)
     except SnapshotError:
         raise
-    except (yaml.YAMLError, KeyError, TypeError, ValueError) as e:
-        raise SnapshotError(f"{path}: corrupt snapshot ({type(e).__name__}); it will be rebuilt") from None
+    except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as e:
+        raise SnapshotError(
+            f"{path}: corrupt snapshot ({type(e).__name__}: {str(e)[:80]}); it will be rebuilt"
+        ) from None
     ann.document.path = doc.path
     ann.document.meta = doc.meta
     return ann, str(data["key"])
+
+
+def _span(start: object, end: object, text: str, what: str) -> None:
+    if type(start) is not int or type(end) is not int or not 0 <= start <= end <= len(text):
+        raise ValueError(f"{what} offsets {start!r}..{end!r} are not in the text")
+
+
+def _validate(ann: Annotations) -> None:
+    """Types and offsets as the renderer relies on them; a hand-edited or damaged file fails here."""
+    text = ann.text
+    for e in ann.entities:
+        if not all(isinstance(v, str) and v for v in (e.id, e.name, e.type)):
+            raise ValueError("entity id, name and type must be text")
+        for m in e.mentions:
+            _span(m.start, m.end, text, "mention")
+            if text[m.start : m.end] != m.text:
+                raise ValueError(f"mention {m.text!r} does not match the text at {m.start}")
+    for p in ann.places:
+        for v, limit in ((p.lat, 90), (p.lon, 180)):
+            if (
+                isinstance(v, bool)
+                or not isinstance(v, (int, float))
+                or not math.isfinite(v)
+                or abs(v) > limit
+            ):
+                raise ValueError(f"place {p.name!r} has bad coordinates")
+        if not isinstance(p.entity, str) or not isinstance(p.name, str):
+            raise ValueError("place entity and name must be text")
+    for t in ann.times:
+        _span(t.start, t.end, text, "time")
+        if not isinstance(t.value, str):
+            raise ValueError("time value must be text")
+    for ev in ann.events:
+        _span(ev.sentence[0], ev.sentence[1], text, "event sentence")
+        if not isinstance(ev.id, str) or not isinstance(ev.summary, str):
+            raise ValueError("event id and summary must be text")

@@ -168,11 +168,6 @@ def test_cli_valid_glossary_is_applied(inputs, tmp_path):
     assert any(p["source"] == "glossary" for p in data["places"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline.annotate_document passes the whole text to spaCy, whose nlp.max_length "
-    "(10^6 chars by default) raises E088 with a traceback: long texts must be processed in chunks",
-)
 def test_text_longer_than_the_models_limit_is_annotated():
     """What a 2 MB article needs, at a small scale: a text over ``nlp.max_length``."""
     from briefing.nlp import load_nlp
@@ -195,7 +190,6 @@ def test_text_longer_than_the_models_limit_is_annotated():
 @pytest.mark.skipif(
     not os.environ.get("BRIEFING_SLOW_TESTS"), reason="2 MB through spaCy: BRIEFING_SLOW_TESTS=1"
 )
-@pytest.mark.xfail(strict=True, reason="spaCy E088 on texts over 10^6 characters (see above)")
 def test_cli_two_megabyte_article(tmp_path):
     paragraph = "Officials from NATO met Maria Lopez in Paris on Monday to discuss the talks. "
     body = "\n".join(f"{paragraph * 3}Round {i}." for i in range(8500))

@@ -204,9 +204,19 @@ def render_site_map(places: list, tiles: dict | None = None) -> str:
 def open_graph(page, config, ref=None) -> str:
     """``<meta property="og:…">`` tags for a page; briefings are articles with a publication date."""
     title = (ref.title if ref else None) or page.title or config.site_name
-    description = (page.meta or {}).get("description") or config.site_description or ""
-    tags = [("og:title", title), ("og:description", description), ("og:site_name", config.site_name),
-            ("og:type", "article" if ref else "website")]
+    meta = page.meta or {}
+    description = (
+        meta.get("bf_summary")
+        or html.unescape(meta.get("description") or "")
+        or config.site_description
+        or ""
+    )
+    tags = [
+        ("og:title", title),
+        ("og:description", description),
+        ("og:site_name", config.site_name),
+        ("og:type", "article" if ref else "website"),
+    ]
     if page.canonical_url:
         tags.append(("og:url", page.canonical_url))
     if ref and ref.date:

@@ -8,6 +8,7 @@ from articles is escaped with ``escape_markdown`` before it becomes Markdown.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections import Counter
@@ -246,7 +247,17 @@ def map_page(n_places: int, n_briefings: int, placeholder: str) -> str:
     return "\n".join(["---", "title: Map", "---", "", "# Map", "", summary, "", placeholder, ""])
 
 
+def safe_title(text: str) -> str:
+    """Plain text as a page title that MkDocs and Material print raw (navigation, ``<title>``).
+
+    Escaped for HTML; and since Material's ``striptags`` filter unescapes it
+    again inside ``<title>``, a ``</`` is broken with a zero-width space so it
+    can never close that element.
+    """
+    return html.escape(text.replace("</", "<\u200b/"), quote=True)
+
+
 def _yaml_str(value: str) -> str:
     import json
 
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(safe_title(value), ensure_ascii=False)
