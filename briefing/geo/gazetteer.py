@@ -13,6 +13,7 @@ and this one are interchangeable in a geocoding chain.
 from __future__ import annotations
 
 import json
+import math
 import re
 import threading
 import unicodedata
@@ -98,8 +99,6 @@ def prior_score(c: Candidate) -> float:
     ('Washington'); alternate-name matches a malus because GeoNames alternate
     names include obscure historical and foreign forms.
     """
-    import math
-
     score = math.log10(max(c.population, 1) + 1) + _KIND_BONUS.get(c.kind, 0.0)
     if c.feature == "PPLC":
         score += 3.0

@@ -37,6 +37,7 @@ _DIRECTION_RE = re.compile(r"^(?:{})\s+".format("|".join(sorted(_DIRECTIONS, key
 _DESIGNATOR_RE = re.compile(r"\s+(?:{})$".format("|".join(_DESIGNATORS)))
 _AFTER_DESIGNATOR = re.compile(r"^\s+({})\b".format("|".join(_DESIGNATORS)), re.IGNORECASE)
 _QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,3})")
+_SAINT = re.compile(r"^(?:St\.?|Saint)\s", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 # Weights of the evidence, on the scale of prior_score (log10 population + kind bonus).
@@ -85,7 +86,11 @@ def resolve_places(entities: list[Entity], text: str) -> list[Place]:
 
 def _forms(name: str) -> list[tuple[str, str | None]]:
     """Names to look up for a surface form, with the kind a stripped designator implies."""
-    key = normalize(re.sub(r"['’]s$", "", name.strip()))
+    # "Iraq's" is Iraq, but "St. Peter's" is a church (or school, hospital), not Saint Peter.
+    name = name.strip()
+    if not _SAINT.match(name):
+        name = re.sub(r"['’]s$", "", name)
+    key = normalize(name)
     out: list[tuple[str, str | None]] = [(key, None)]
     base = _DIRECTION_RE.sub("", key)
     if base != key:
