@@ -4,7 +4,7 @@ One temporary site carries every payload at once: in a seed's section line,
 headline and paragraphs; in a Markdown page's front matter (title, section)
 and escaped text; in glossary names, aliases, descriptions and links. They
 flow into tooltips (``title`` attributes), SVG map labels, timeline
-summaries, the inline JSON (``script.bf-data``), the home page's index and
+summaries, the inline JSON (``.bf-data[data-json]``), the home page's index and
 the site-wide pages. Every payload would set ``window.__pwned`` or open a
 dialog if it ever ran.
 """
@@ -80,6 +80,7 @@ class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.scripts: list[tuple[dict, str]] = []
+        self.data: list[str] = []  # data-json of the .bf-data islands, as the scripts read them
         self.attrs: list[tuple[str, str, str]] = []  # (tag, name, value)
         self._script: dict | None = None
         self._text: list[str] = []
@@ -87,6 +88,8 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
             self.attrs.append((tag, name, value or ""))
+            if name == "data-json":
+                self.data.append(value or "")
         if tag == "script":
             self._script, self._text = dict(attrs), []
 
@@ -130,12 +133,12 @@ def _violations(site: Path) -> list[tuple[str, str]]:
         page = _Page()
         page.feed(html_text)
         page.close()
-        for attrs, text in page.scripts:
-            if attrs.get("type") == "application/json":
-                json.loads(text)  # inert data that still parses
-                if "<" in text:
-                    found.append((path.name, "'<' in inline JSON"))
-            elif PAYLOAD_MARK in text:
+        for text in page.data:
+            json.loads(text)  # inert data that still parses
+            if "<" in text:
+                found.append((path.name, "'<' in inline JSON"))
+        for _attrs, text in page.scripts:
+            if PAYLOAD_MARK in text:
                 found.append((path.name, f"script: {text[:80]}"))
         for tag, name, value in page.attrs:
             if name.startswith("on"):
@@ -157,7 +160,7 @@ def test_payload_text_survives_as_text(hostile_site):
     page = _parse(seed_page)
     titles = [v for t, n, v in page.attrs if n == "title" and "O'Brien" in v]
     assert any("window.__pwned=9" in v and "</script>" in v for v in titles), titles
-    data = next(json.loads(text) for attrs, text in page.scripts if "bf-data" in attrs.get("class", ""))
+    data = json.loads(page.data[0])
     obrien = next(e for e in data["entities"].values() if e["name"] == "O'Brien & <Sons>")
     assert obrien["description"].startswith("</script>")
     html_text = seed_page.read_text(encoding="utf-8")

@@ -145,7 +145,7 @@ def test_panels_have_map_places_and_data():
     out = render_panels(Annotations(Document(text=text, title="Head"), ents, places), linked=set())
     assert "<svg" in out and 'id="bf-place-iraq"' in out and 'id="bf-place-syria"' in out
     data = json.loads(
-        re.search(r'<script type="application/json" class="bf-data">(.*?)</script>', out).group(1)
+        html.unescape(re.search(r'<div class="bf-data" hidden data-json="([^"]*)"></div>', out).group(1))
     )
     assert set(data["entities"]) == {"iraq", "syria"}
     assert 'id="bf-tip-iraq"' in out

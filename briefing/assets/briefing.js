@@ -19,9 +19,9 @@
   }
 
   function data() {
-    var el = document.querySelector("script.bf-data");
+    var el = document.querySelector(".bf-data[data-json]");
     if (!el) return null;
-    try { return JSON.parse(el.textContent); } catch (e) { return null; }
+    try { return JSON.parse(el.getAttribute("data-json")); } catch (e) { return null; }
   }
 
   function text(tag, cls, value) {

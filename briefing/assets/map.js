@@ -166,13 +166,13 @@
 
   /* The inline data inside the host, else the first after it, else the page's first. */
   function pageData(host) {
-    var all = document.querySelectorAll("script.bf-data"), el = null;
+    var all = document.querySelectorAll(".bf-data[data-json]"), el = null;
     for (var i = 0; i < all.length && !el; i++) {
       if (host.contains(all[i]) || host.compareDocumentPosition(all[i]) & Node.DOCUMENT_POSITION_FOLLOWING) el = all[i];
     }
     el = el || all[0];
     if (!el) return null;
-    try { return JSON.parse(el.textContent); } catch (e) { return null; }
+    try { return JSON.parse(el.getAttribute("data-json")); } catch (e) { return null; }
   }
 
   function viewOf(svg) {

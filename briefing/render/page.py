@@ -1,9 +1,8 @@
 """What a briefing page gets besides its tooltips: map, timeline, data for the script.
 
 All of it is static HTML first (an inline SVG map, an ordered list for the
-timeline, hidden descriptions for screen readers); the inline JSON only
-feeds the optional JavaScript layer. JSON is embedded so that ``</script>``
-or ``<!--`` in article text can never end the script element.
+timeline, hidden descriptions for screen readers); the inline JSON (in an
+escaped attribute) only feeds the optional JavaScript layer.
 """
 
 from __future__ import annotations
@@ -20,14 +19,18 @@ MAP_PREFIX = "bf-place"
 
 
 def safe_json(data: object) -> str:
-    """JSON that is inert inside ``<script type="application/json">``."""
+    """JSON with ``< > &`` escaped: inert wherever it is embedded."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def data_script(data: object) -> str:
-    """The inline JSON island that the scripts read (never fetched: pages work from file://)."""
-    return f'<script type="application/json" class="bf-data">{safe_json(data)}</script>'
+    """The inline data the scripts read (never fetched: pages work from file://).
+
+    An attribute rather than a ``<script type="application/json">``: Material's
+    instant navigation re-creates script elements and would run it as code.
+    """
+    return f'<div class="bf-data" hidden data-json="{html.escape(safe_json(data), quote=True)}"></div>'
 
 
 def place_markers(ann: Annotations) -> list[MapMarker]:
