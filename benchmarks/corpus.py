@@ -81,8 +81,6 @@ PLACES = (
     "Manila",
     "Bogota",
 )
-# Places named in the project's seed: the ones the generator swaps out.
-SEED_PLACES = ("Syria", "Iraq", "Anbar", "Middle East", "Syrian", "Iraqi")
 ADJECTIVES = {
     "Syria": "Syrian",
     "Iraq": "Iraqi",

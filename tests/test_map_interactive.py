@@ -9,7 +9,6 @@ aborted and recorded, and console errors fail the test.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,15 +17,6 @@ from briefing.render.basemapjs import FORMAT, basemap_script, decode_polyline, e
 from briefing.render.mapsvg import BASEMAP_PATH
 
 ASSETS = Path(__file__).resolve().parent.parent / "briefing" / "assets"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PREFIX = "window.BRIEFING_BASEMAP="
 
 
@@ -97,16 +87,7 @@ def test_map_script_makes_no_request_of_its_own():
 # --------------------------------------------------------------------------- browser
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("chromium is not installed: run tests/setup_and_run.sh")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
+# `browser` is the session's one Chromium (tests/conftest.py): Playwright allows one sync driver.
 
 
 def _open(browser, built_site: Path, *, scheme: str = "light", block: tuple[str, ...] = ()):

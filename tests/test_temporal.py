@@ -108,7 +108,7 @@ def test_clock_times() -> None:
     ("The bridge opened in June 1998.", "June 1998", "1998-06"),
     ("Sales slumped in August.", "August", "2024-08"),
     ("The company was founded in 1987.", "1987", "1987"),
-    ("Growth was strong in the 1990s.", "the 1990s", "199X"),
+    ("Growth was strong in the 1990s.", "the 1990s", "199"),
     ("The tower dates from the 19th century.", "the 19th century", "18"),
     ("The plant reopened on Christmas Day.", "Christmas Day", "2023-12-25"),
 ])
@@ -246,7 +246,7 @@ def test_infer_without_evidence() -> None:
     ("PAST_REF", None, "recently"),
     ("2024-Q3", None, "Q3 2024"),
     ("2023-SU", None, "summer 2023"),
-    ("199X", None, "the 1990s"),
+    ("199", None, "the 1990s"),
     ("P3D", None, "3 days"),
 ])
 def test_describe_value(value: str, mod: str | None, label: str) -> None:
@@ -259,7 +259,7 @@ def test_describe_value(value: str, mod: str | None, label: str) -> None:
     ("2024-W43", None, ("2024-10-21", "2024-10-27")),
     ("2024-Q3", None, ("2024-07-01", "2024-09-30")),
     ("2024-SU", None, ("2024-06-01", "2024-08-31")),
-    ("199X", None, ("1990-01-01", "1999-12-31")),
+    ("199", None, ("1990-01-01", "1999-12-31")),
     ("2024-10-28TEV", None, ("2024-10-28", "2024-10-28")),
     ("PAST_REF", None, None),
     ("P3D", None, None),
@@ -286,3 +286,65 @@ def test_import_does_not_load_spacy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[1])
     assert out.stdout.strip() == "False"
+
+
+# ----------------------------------------------------------------------------- tense, periods, shares
+
+
+def test_nearest_verb_decides_tense() -> None:
+    # "will" is further away than "said": the date goes with the reporting verb.
+    text = "The mayor, who will retire in spring, said Friday that taxes rise."
+    assert value_of(text, "Friday") == "2024-10-25"
+    assert value_of("The team planned to leave the capital on Thursday.", "Thursday") == "2024-10-31"
+    # A plan in the pluperfect is a past one.
+    assert value_of("The offer had been due to expire Friday evening.", "Friday evening") == "2024-10-25TEV"
+    assert value_of("She would be travelling to Lisbon Thursday with her son.", "Thursday") == "2024-10-31"
+
+
+def test_decades_follow_timeml() -> None:
+    assert value_of("Prices soared in the late 1970s.", "the late 1970s") == "197"
+    found = times("The boxy cars of the 70s and 80s are gone. In her 70s she still ran.")
+    assert found["the 70s"][1] == "197"
+    assert found["80s"][1] == "198"
+    assert "70s" not in found  # an age
+    assert describe_value("197") == "the 1970s"
+    assert value_bounds("197") == ("1970-01-01", "1979-12-31")
+
+
+def test_recent_units_are_vague_durations() -> None:
+    assert times("Prices fell in recent weeks.")["recent weeks"][:2] == ("DURATION", "PXW")
+
+
+def test_ages_are_not_durations() -> None:
+    assert times("Mr. Pike, 61 years old, resigned after nine years.") == {
+        "nine years": ("DURATION", "P9Y", None)}
+
+
+def test_month_of_next_year() -> None:
+    found = times("The plant closes after March of next year.")
+    assert found["March"][1] == "2025-03"
+    assert found["next year"][1] == "2025"
+
+
+def test_week_of() -> None:
+    assert value_of("Sales jumped in the last week of March.", "the last week of March") == "2024-W13"
+    assert value_of("The trial opens the week of June 3, 2024.", "the week of June 3, 2024") == "2024-W23"
+    text = "Crowds came in the first week of September."
+    assert value_of(text, "the first week of September") == "2024-W36"
+
+
+def test_year_end() -> None:
+    assert times("The deal should close by year-end.")["year-end"] == ("DATE", "2024", "END")
+    assert times("The index is up 4% since year-end.")["year-end"][1] == "2023"
+    assert "year-end" not in times("The year-end bonus was cut.")
+
+
+def test_quarter_shares_are_not_durations() -> None:
+    assert times("The island imports about three-quarters of its food.") == {}
+    assert times("Three quarters of the voters agreed.") == {}
+    assert times("Profit fell for two quarters.")["two quarters"][:2] == ("DURATION", "P6M")
+
+
+def test_following_year_after_explicit_date() -> None:
+    text = "She joined in May 2011, and the following year she was promoted."
+    assert value_of(text, "the following year") == "2012"

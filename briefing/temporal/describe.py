@@ -67,7 +67,7 @@ def describe_value(value: str, mod: str | None = None) -> str:
         return _with_mod(f"{SEASON_LABELS[m[2]]} {m[1]}", mod)
     if re.fullmatch(r"\d{4}", value):
         return _with_mod(value, mod)
-    m = re.fullmatch(r"(\d{3})X", value)
+    m = re.fullmatch(r"(\d{3})X?", value)  # TimeML writes a decade as its first three digits
     if m:
         return _with_mod(f"the {m[1]}0s", mod)
     m = re.fullmatch(r"(\d\d)", value)
@@ -133,7 +133,7 @@ def _bounds(value: str) -> tuple[date, date] | None:
         if re.fullmatch(r"\d{4}", value):
             y = int(value)
             return date(y, 1, 1), date(y, 12, 31)
-        m = re.fullmatch(r"(\d{3})X", value)
+        m = re.fullmatch(r"(\d{3})X?", value)
         if m:
             y = int(m[1]) * 10
             return date(y, 1, 1), date(y + 9, 12, 31)

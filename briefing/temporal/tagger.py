@@ -95,11 +95,14 @@ class _Ctx:
         return start, end
 
 
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|shall|going\s+to|scheduled|expected\s+to|expects|plans?\s+to|planning\s+to|is\s+due|"
-    r"are\s+due|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|intends?\s+to|deadline|effective|"
-    r"as\s+(?:soon|early)\s+as|could|might|should|to\s+be\s+held)\b|'ll\b",
-    _I)
+_FUTURE_WORDS = (r"will|won't|shall|would|going\s+to|scheduled|expected\s+to|expects|plans?\s+to|"
+                 r"planned\s+to|planning\s+to|is\s+due|are\s+due|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|"
+                 r"intends?\s+to|deadline|effective|as\s+(?:soon|early)\s+as|could|might|should|to\s+be\s+held")
+_FUTURE_CUE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b|'ll\b", _I)
+# The verb nearest to a date decides its tense: in "officials, who will meet again, said Friday" the
+# date goes with "said".  A plan reported in the pluperfect ("had been due to expire") is a past one.
+_TENSE_CUE = re.compile(rf"\b(?P<past>had\s+been\s+(?:due|scheduled|set|expected)|was|were|had|did|said|told|"
+                        rf"announced|reported)\b|\b(?P<fut>{_FUTURE_WORDS})\b|(?P<fut2>'ll)\b", _I)
 
 
 _PAST_CUE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", _I)
@@ -114,8 +117,17 @@ def _past(ctx: _Ctx, start: int) -> bool:
 def _future(ctx: _Ctx, start: int, end: int) -> bool:
     """Does the clause around [start, end) speak of the future?  Decides 'Friday' = next Friday."""
     s0, s1 = ctx.sentence(start)
-    window = ctx.text[max(s0, start - 80):min(s1, end + 12)]
-    return bool(_FUTURE_CUE.search(window))
+    nearest: tuple[int, bool] | None = None
+    for c in _TENSE_CUE.finditer(ctx.text, max(s0, start - 80), min(s1, end + 12)):
+        if c.start() >= end:
+            dist, fut = c.start() - end, c["past"] is None
+            if not fut:
+                continue  # "Friday, he said": the reporting verb after a date does not date it
+        else:
+            dist, fut = max(0, start - c.end()), c["past"] is None
+        if nearest is None or dist < nearest[0] or (dist == nearest[0] and fut):
+            nearest = (dist, fut)
+    return bool(nearest and nearest[1])
 
 
 # ----------------------------------------------------------------------------- numbers and units
@@ -340,6 +352,7 @@ def _mdy(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     if m["year"]:
         y = m["year"]
         year = int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+        ctx.last_year = year
     elif ctx.dct:
         rel = (m["rel"] or m["ryear"] or "").lower()
         if m["ryear"]:
@@ -351,6 +364,8 @@ def _mdy(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
             year = ctx.dct.year if (month, day or 99) > (ctx.dct.month, ctx.dct.day) else ctx.dct.year + 1
         elif rel == "this":
             year = ctx.dct.year
+        elif of_year := _OF_REL_YEAR.match(ctx.text, m.end()):  # "October of next year"
+            year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[of_year[1].lower()]
         else:
             future = _future(ctx, m.start(), m.end()) or _prev_word(ctx.text, m.start()) in _DEADLINE_PREPS
             year = D.choose_year(ctx.dct, month, day, future, past=not future and _past(ctx, m.start()))
@@ -363,6 +378,32 @@ def _mdy(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
 
 
 _DEADLINE_PREPS = {"by", "through", "until", "till", "before"}
+# TimeBank tags "next year" apart from the month it dates ("after October of next year").
+_OF_REL_YEAR = re.compile(r"\s+of\s+(this|last|next)\s+year\b", _I)
+
+
+@_rule("week_of", rf"(?i:the\s+(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+)"
+                  rf"(?P<mon>{_MONTH})(?:\s+(?P<day>{_DAY}))?(?:,?\s+(?P<year>{_YEAR}))?", keys=r"week\s+of")
+def _week_of(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+    """'the week of March 6' and 'the last week of March' are ISO weeks (a week belongs to the month
+    holding its Thursday, as in ISO 8601)."""
+    month = _month_num(m["mon"])
+    day = _day_num(m["day"]) if m["day"] else None
+    if (m["ord"] is None) == (day is None):
+        return None
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.dct:
+        year = D.choose_year(ctx.dct, month, day, _future(ctx, m.start(), m.end()))
+    else:
+        return "DATE", "XXXX-WXX", None
+    if day is not None:
+        try:
+            return "DATE", D.iso_week(date(year, month, day)), None
+        except ValueError:
+            return None
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["ord"].lower(), -1)
+    return "DATE", D.iso_week(_nth_weekday(year, month, 3, n)), None
 
 
 @_rule("dmy", rf"(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|"
@@ -371,6 +412,7 @@ def _dmy(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     month, day = _month_num(m["mon"]), _day_num(m["day"])
     if m["year"]:
         year: int | None = int(m["year"])
+        ctx.last_year = year
     elif ctx.dct:
         year = D.choose_year(ctx.dct, month, day, _future(ctx, m.start(), m.end()))
     else:
@@ -416,18 +458,21 @@ def _fiscal_short(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | 
 
 @_rule("decade",
        rf"(?:(?i:the)\s+)?(?:(?P<pm>{_PMOD})[\s-]*)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0'?s|'(?P<d2>\d)0s"
-       rf"|(?P<dw>(?i:{'|'.join(DECADE_WORDS)})))(?![A-Za-z])", keys=r"\ds\b|ties\b")
+       rf"|(?P<d3>[2-9])0s|(?P<dw>(?i:{'|'.join(DECADE_WORDS)})))(?![A-Za-z])", keys=r"\ds\b|ties\b")
 def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+    # TimeML writes a decade as the first three digits of its years: "the 1970s" -> 197.
     if m["c"]:
-        v = f"{m['c']}{m['d']}X"
+        v = f"{m['c']}{m['d']}"
     else:
-        digit = int(m["d2"]) if m["d2"] else DECADE_WORDS[m["dw"].lower()]
-        if not m["d2"] and not m.group(0).lower().startswith("the"):
-            return None  # "in his nineties" is an age
+        bare = m["d3"] or m["dw"]
+        digit = int(m["d2"] or m["d3"]) if not m["dw"] else DECADE_WORDS[m["dw"].lower()]
+        if bare and not m.group(0).lower().startswith("the") and not (
+                m["d3"] and _prev_word(ctx.text, m.start()) in ("and", "or", "to", "through")):
+            return None  # "in his nineties", "in her 70s" are ages
         century = "19"
         if ctx.dct and ctx.dct.year >= 2000 and digit <= (ctx.dct.year % 100) // 10:
             century = "20"
-        v = f"{century}{digit}X"
+        v = f"{century}{digit}"
     return "DATE", v, _mod_of(m["pm"])
 
 
@@ -589,6 +634,22 @@ def _latest_period(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] |
     return "DATE", str(d.year if current else d.year - 1), None
 
 
+_YEAR_END_PREPS = {"by", "since", "at", "until", "till", "before", "after", "around", "through", "near", "to"}
+
+
+@_rule("year_end", r"(?i:(?:the\s+)?(?:year[- ]end|year's\s+end))(?![\w-])", keys=r"year[- ]end|year's\s+end")
+def _year_end(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+    """'by year-end' is the end of the current year; 'since year-end' the end of the last one.
+
+    Only after a preposition: 'year-end results' is a kind of result, not a date."""
+    prev = _prev_word(ctx.text, m.start())
+    if prev not in _YEAR_END_PREPS:
+        return None
+    if ctx.dct is None:
+        return "DATE", "XXXX", "END"
+    return "DATE", str(ctx.dct.year - (prev == "since")), "END"
+
+
 # -- relative units: last week, this year, the past two months ------------------------------------
 
 _REL_UNIT = r"(?:week|weekend|month|year|decade|century|fiscal\s+year|spring|summer|fall|autumn|winter)"
@@ -614,6 +675,8 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None
         u = "year"
     if rel == "that" and u == "year" and ctx.last_year:
         return "DATE", str(ctx.last_year), mod
+    if rel == "the following" and u == "year" and ctx.last_year and not pm:
+        return "DATE", str(ctx.last_year + 1), None  # "In May 1995 ..., and the following year" = 1996
     if rel in ("the", "that", "same", "the same") and u != "weekend" and not pm:
         if u == "year" and rel == "the":
             if _YEAR_AS_SPAN.match(ctx.text, m.end()):
@@ -883,7 +946,7 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
        rf"(?i:(?:(?:the|a|an)\s+(?![\w.]+-{_UNIT}\b))?(?:(?P<dir>past|last|next|first|coming|previous|final|latest|following|"
        rf"remaining|initial|ensuing|same|other|additional|extra|subsequent)\s+)?(?:(?P<q>{_DMOD})\s+)?"
        rf"(?P<n>{_NUM})(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|working|"
-       rf"calendar|extra|further))?[\s-]+(?P<u>{_UNIT})(?!-old)(?:\s+or\s+so)?(?:\s+and\s+(?P<n2>a\s+half|"
+       rf"calendar|extra|further))?[\s-]+(?P<u>{_UNIT})(?![\s-]+old\b)(?:\s+or\s+so)?(?:\s+and\s+(?P<n2>a\s+half|"
        rf"{_NUM}[\s-]+(?P<u2>{_UNIT}))|\s+or\s+(?P<n3>{_NUMWORD}|\d+)(?![\s-]*(?:{_UNIT}|[\d-])))?)(?![\w-])")
 def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     u = _unit_of(m["u"])
@@ -895,6 +958,8 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None
     n = parse_number(m["n"])
     if n is None and nword in ("some", "many", "few") and not m["u"].lower().endswith("s"):
         return None
+    if u == "quarter" and not m["dir"] and (_QUARTER_SHARE.match(ctx.text, m.end()) or "-" in m.group(0)):
+        return None  # "three-quarters of its food" is a share, not three quarters of a year
     mod = _quant_mod(m["q"])
     if "or so" in m.group(0).lower() or "couple" in nword or m["n3"]:
         mod = "APPROX"
@@ -911,6 +976,10 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None
                     return "DURATION", first + second[1:], mod
                 return "DURATION", first + second[1 + first.startswith("PT"):], mod
     return "DURATION", duration_value(n, u), mod
+
+
+_QUARTER_SHARE = re.compile(r"\s+of\s+(?!(?:fiscal\s+)?(?:1[0-9]|20)\d\d\b|the\s+(?:fiscal\s+)?year\b|"
+                            r"(?:this|last|next)\s+year\b)", _I)
 
 
 @_rule("half_unit", r"(?i:(?:a\s+)?half\s+(?:an?\s+)?(?P<u>hour|day|year|century|decade|month)|"
@@ -935,7 +1004,8 @@ def _bare_plural(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | N
 @_rule("recent_units", r"(?i:(?:more\s+)?recent\s+(?P<u>days|weeks|months|years|decades|quarters))(?![\w-])",
        keys=r"recent")
 def _recent_units(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
-    return "DATE", "PAST_REF", None
+    """'in recent weeks' is an unspecified stretch of weeks ending now (TimeBank: PXW)."""
+    return "DURATION", duration_value(None, _unit_of(m["u"])), None
 
 
 # -- sets ------------------------------------------------------------------------------------------
