@@ -65,11 +65,14 @@ def glossary_digest(path: str | Path | None) -> str:
         return "missing"
 
 
-def _annotate_one(args: tuple[Document, Glossary | None]) -> Annotations:
-    from .pipeline import annotate_document
+BATCH = 8  # documents per nlp.pipe call: spaCy batches them, a worker gets one batch at a time
 
-    doc, glossary = args
-    return annotate_document(doc, glossary)
+
+def _annotate_batch(args: tuple[list[Document], Glossary | None]) -> list[Annotations]:
+    from .pipeline import annotate_documents
+
+    docs, glossary = args
+    return annotate_documents(docs, glossary)
 
 
 class Progress:
@@ -82,8 +85,9 @@ class Progress:
         self.t0 = time.perf_counter()
         self.step = max(1, total // 10)
 
-    def advance(self) -> None:
-        self.done += 1
+    def advance(self, n: int = 1) -> None:
+        before = self.done
+        self.done += n
         elapsed = time.perf_counter() - self.t0
         if self.tty:
             width = 30
@@ -95,7 +99,7 @@ class Progress:
             if self.done == self.total:
                 self.stream.write("\n")
             self.stream.flush()
-        elif self.done % self.step == 0 or self.done == self.total:
+        elif self.done // self.step != before // self.step or self.done == self.total:
             log.info("%s: %d/%d (%.0fs)", self.what, self.done, self.total, elapsed)
 
 
@@ -129,14 +133,17 @@ def run(
         todo.append((job, key))
     if todo:
         bar = Progress(len(todo), "annotating") if progress else None
-        docs = [(resolve_date(job.document), glossary) for job, _ in todo]
+        docs = [resolve_date(job.document) for job, _ in todo]
+        size = max(1, min(BATCH, -(-len(docs) // max(1, workers))))  # every worker gets work
+        batches = [(docs[i : i + size], glossary) for i in range(0, len(docs), size)]
         if workers > 1 and len(todo) > 1:
+            # One BLAS thread per process: two workers on two cores must not start four threads.
+            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
             ctx = get_context("fork") if "fork" in _start_methods() else None
-            with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-                outputs = pool.map(_annotate_one, docs, chunksize=max(1, len(docs) // (workers * 8)))
-                annotated = _collect(outputs, bar)
+            with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=ctx) as pool:
+                annotated = _collect(pool.map(_annotate_batch, batches), bar)
         else:
-            annotated = _collect(map(_annotate_one, docs), bar)
+            annotated = _collect(map(_annotate_batch, batches), bar)
         for (job, key), ann in zip(todo, annotated, strict=True):
             result.annotations[job.label] = ann
             result.annotated.append(job.label)
@@ -147,11 +154,11 @@ def run(
 
 
 def _collect(outputs, bar: Progress | None) -> list[Annotations]:
-    out = []
-    for ann in outputs:
-        out.append(ann)
+    out: list[Annotations] = []
+    for batch in outputs:
+        out += batch
         if bar:
-            bar.advance()
+            bar.advance(len(batch))
     return out
 
 

@@ -108,7 +108,11 @@ class _Flow(dict):
     """A mapping written on one line: one mention, time or place per line reads well in a diff."""
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml when PyYAML has it (5x faster on the warm-build path); same bytes either way.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     pass
 
 
@@ -176,7 +180,7 @@ def load(path: Path, doc: Document) -> tuple[Annotations, str] | None:
     except (OSError, UnicodeDecodeError) as e:
         raise SnapshotError(f"{path}: cannot read snapshot ({e})") from None
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_SafeLoader)  # noqa: S506 (a safe loader)
         if not isinstance(data, dict) or data.get("schema") != 1 or "key" not in data:
             raise SnapshotError(f"{path}: not a briefing snapshot (schema 1)")
         if data.get("text_sha256") != hashlib.sha256(doc.text.encode("utf-8")).hexdigest():

@@ -538,7 +538,8 @@ def build(gnc_dir: Path, rg_csv: Path, ci_dir: Path, min_alt_pop: int, min_pop: 
 
 def write(out: Path, shards: dict[int, dict[str, list[list[Any]]]], meta: dict[str, Any]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(out, "w") as zf:
+    tmp = out.with_name(out.name + ".tmp")  # readers never see a half-written archive
+    with zipfile.ZipFile(tmp, "w") as zf:
         def put(name: str, obj: Any) -> None:
             info = zipfile.ZipInfo(name, ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -549,6 +550,7 @@ def write(out: Path, shards: dict[int, dict[str, list[list[Any]]]], meta: dict[s
         put("meta.json", meta)
         for i in range(SHARDS):
             put(f"names/{i:03d}.json", shards.get(i, {}))
+    tmp.replace(out)
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import threading
 import unicodedata
@@ -119,6 +120,7 @@ class Gazetteer:
     def __init__(self, path: Path = DATA_FILE) -> None:
         self._path = path
         self._zip: zipfile.ZipFile | None = None
+        self._zip_pid = 0
         self._shards: dict[int, dict[str, list[list[Any]]]] = {}
         self._meta: dict[str, Any] | None = None
         self._lock = threading.Lock()
@@ -126,8 +128,10 @@ class Gazetteer:
     # -- raw data -------------------------------------------------------------------------------
 
     def _archive(self) -> zipfile.ZipFile:
-        if self._zip is None:
+        # A forked worker must not share the parent's file position: reopen per process.
+        if self._zip is None or self._zip_pid != os.getpid():
             self._zip = zipfile.ZipFile(self._path)
+            self._zip_pid = os.getpid()
         return self._zip
 
     def _shard(self, index: int) -> dict[str, list[list[Any]]]:
