@@ -65,6 +65,11 @@ def glossary_digest(path: str | Path | None) -> str:
         return "missing"
 
 
+# Annotations by content key, kept for the life of the process: `mkdocs serve` reloads the
+# plugin on every rebuild but not this module, so unchanged articles cost nothing there.
+_MEMO: dict[str, Annotations] = {}
+MEMO_LIMIT = 20_000
+
 BATCH = 8  # documents per nlp.pipe call: spaCy batches them, a worker gets one batch at a time
 
 
@@ -119,6 +124,10 @@ def run(
     todo: list[tuple[Job, str]] = []
     for job in jobs:
         key = snapshots.content_key(job.document, digest)
+        if key in _MEMO and (job.snapshot is None or job.snapshot.exists()):
+            result.annotations[job.label] = _MEMO[key]
+            result.reused.append(job.label)
+            continue
         if job.snapshot is not None:
             try:
                 loaded = snapshots.load(job.snapshot, job.document)
@@ -126,6 +135,7 @@ def run(
                 result.problems.append(str(e))
                 loaded = None
             if loaded is not None and loaded[1] == key:
+                _remember(key, loaded[0])
                 result.annotations[job.label] = loaded[0]
                 result.reused.append(job.label)
                 continue
@@ -145,12 +155,19 @@ def run(
         else:
             annotated = _collect(map(_annotate_batch, batches), bar)
         for (job, key), ann in zip(todo, annotated, strict=True):
+            _remember(key, ann)
             result.annotations[job.label] = ann
             result.annotated.append(job.label)
             if write and job.snapshot is not None:
                 if snapshots.save(ann, key, job.snapshot, job.document.path or job.label):
                     result.written.append(str(job.snapshot))
     return result
+
+
+def _remember(key: str, ann: Annotations) -> None:
+    if len(_MEMO) >= MEMO_LIMIT:
+        _MEMO.clear()
+    _MEMO[key] = ann
 
 
 def _collect(outputs, bar: Progress | None) -> list[Annotations]:

@@ -27,13 +27,23 @@ def _jobs():
 @pytest.mark.slow
 def test_parallel_equals_sequential_and_survives_a_forked_gazetteer():
     gazetteer().lookup("Paris")  # the parent has the archive open before workers fork
+    batch._MEMO.clear()
     one = batch.run(_jobs(), workers=1, write=False, progress=False)
+    batch._MEMO.clear()  # really annotate again, in two worker processes
     two = batch.run(_jobs(), workers=2, write=False, progress=False)
+    assert len(two.annotated) == len(TEXTS)
     assert one.problems == two.problems == []
     for label in one.annotations:
         assert one.annotations[label].to_dict() == two.annotations[label].to_dict()
     places = {p.name for a in two.annotations.values() for p in a.places}
     assert {"Dhaka", "Geneva", "Nairobi", "Jakarta"} <= places
+
+
+def test_unchanged_articles_are_remembered_within_a_process():
+    batch._MEMO.clear()
+    first = batch.run(_jobs()[:1], write=False, progress=False)
+    again = batch.run(_jobs()[:1], write=False, progress=False)
+    assert first.annotated == ["doc0"] and again.reused == ["doc0"] and again.annotated == []
 
 
 def test_progress_is_logged_in_plain_lines(caplog):

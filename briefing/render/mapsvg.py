@@ -35,8 +35,8 @@ PRECISION = 5
 # Smallest view extent (in degrees of latitude) per marker kind: enough that a
 # country shows its neighbours and a city shows its country.
 MIN_EXTENT = {"country": 20.0, "region": 20.0, "admin1": 14.0, "city": 12.0, "feature": 12.0, "address": 8.0}
-# Simplification tolerance in px: 1 px keeps shapes crisp and the seed map < 40 KB.
-SIMPLIFY_PX = 1.0
+# Simplification tolerance in px: 2 px still reads well at 720 px wide and keeps a page's map ~25 KB.
+SIMPLIFY_PX = 2.0
 PADDING = 0.18  # share of the markers' extent added on each side
 LABEL_FONT = 12.0  # px, keep in step with MAP_CSS
 LABEL_MAX_CHARS = 40
