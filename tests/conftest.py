@@ -117,16 +117,18 @@ def browser():
         b.close()
 
 
-@pytest.fixture()
-def page(browser, built_site):
-    """A page that may only load files inside the built site; everything else is refused."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
+def open_page(browser, site: Path, *, scheme: str = "light", block: tuple[str, ...] = ()):
+    """(context, page) that may only load files inside ``site`` (minus ``block``); the rest is
+    refused and recorded in ``page.outside``; console errors go to ``page.errors``."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme=scheme)
     outside: list[str] = []
-    root = built_site.resolve().as_uri()
+    root = site.resolve().as_uri()
 
     def guard(route):
         url = route.request.url
-        if url.startswith(root) or url.startswith("data:") or url.startswith("blob:"):
+        if any(url.endswith(name) for name in block):
+            route.abort()
+        elif url.startswith(root) or url.startswith("data:") or url.startswith("blob:"):
             route.continue_()
         else:
             outside.append(url)
@@ -138,5 +140,12 @@ def page(browser, built_site):
     pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.outside, pg.errors = outside, errors
+    return context, pg
+
+
+@pytest.fixture()
+def page(browser, built_site):
+    """A page of the built site that may only load files inside it."""
+    context, pg = open_page(browser, built_site)
     yield pg
     context.close()

@@ -16,6 +16,8 @@ import pytest
 from briefing.render.basemapjs import FORMAT, basemap_script, decode_polyline, encode_polyline
 from briefing.render.mapsvg import BASEMAP_PATH
 
+from .conftest import open_page
+
 ASSETS = Path(__file__).resolve().parent.parent / "briefing" / "assets"
 PREFIX = "window.BRIEFING_BASEMAP="
 
@@ -91,28 +93,7 @@ def test_map_script_makes_no_request_of_its_own():
 
 
 def _open(browser, built_site: Path, *, scheme: str = "light", block: tuple[str, ...] = ()):
-    """A page that may only load files of the built site (minus ``block``); the rest is recorded."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme=scheme)
-    outside: list[str] = []
-    root = built_site.resolve().as_uri()
-
-    def guard(route):
-        url = route.request.url
-        if any(url.endswith(name) for name in block):
-            route.abort()
-        elif url.startswith(root) or url.startswith("data:") or url.startswith("blob:"):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.outside, pg.errors = outside, errors
-    return context, pg
+    return open_page(browser, built_site, scheme=scheme, block=block)
 
 
 @pytest.fixture()

@@ -13,13 +13,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, run_cli
+from .conftest import ROOT, build, run_cli
 
 SEED_OK = b"World\nTalks in Paris\nOfficials met in Paris on Monday.\n"
 
@@ -221,15 +220,7 @@ def copy_site(root: Path, options: str | None = None, extra: dict[str, bytes] | 
 
 
 def mkdocs_build(site: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *args],
-        cwd=site,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+    return build(site, *args, timeout=timeout)
 
 
 def _bad_site_cases() -> dict[str, tuple[str | None, dict[str, bytes], tuple[str, ...]]]:
