@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .model import Annotations, Document, Place
+from .model import Annotations, Document, Entity, Place, TimeExpression
 
 if TYPE_CHECKING:  # pragma: no cover
     from .entities import Glossary
@@ -47,8 +47,9 @@ def annotate_document(doc: Document, glossary: Glossary | None = None, spacy_doc
     doc = resolve_date(doc)
     if spacy_doc is None or spacy_doc.text != doc.text:
         spacy_doc = parse(doc.text)
-    entities = extract_entities(doc.text, spacy_doc, glossary=glossary, article=doc.path)
     times = tag_times(doc.text, doc.date)
+    entities = extract_entities(doc.text, spacy_doc, glossary=glossary, article=doc.path)
+    entities = outside_times(entities, times)
     fixed = glossary_places(entities, glossary)
     pinned = {p.entity for p in fixed}
     places = fixed + resolve_places([e for e in entities if e.id not in pinned], doc.text)
@@ -56,6 +57,18 @@ def annotate_document(doc: Document, glossary: Glossary | None = None, spacy_doc
     places.sort(key=lambda p: order.get(p.entity, 0))
     events = extract_events(doc, spacy_doc, entities, times, places)
     return Annotations(document=doc, entities=entities, places=places, times=times, events=events)
+
+
+def outside_times(entities: list[Entity], times: list[TimeExpression]) -> list[Entity]:
+    """Drop mentions inside a date or time ("Aug" of "Aug. 28" is no place); glossary names stay."""
+    spans = [(t.start, t.end) for t in times]
+    out = []
+    for e in entities:
+        if e.source != "glossary":
+            e.mentions = [m for m in e.mentions if not any(s <= m.start and m.end <= t for s, t in spans)]
+        if e.mentions:
+            out.append(e)
+    return out
 
 
 _KIND_BY_TYPE = {"GPE": "city", "LOC": "feature", "FAC": "address"}

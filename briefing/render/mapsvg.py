@@ -385,6 +385,12 @@ def _project_ring(
 
 
 def _land_paths(view: _View, focus: set[int]) -> list[str]:
+    """Cached by view: articles about the same places share one projected base map."""
+    return list(_land_paths_cached(view, frozenset(focus)))
+
+
+@lru_cache(maxsize=512)
+def _land_paths_cached(view: _View, focus: frozenset[int]) -> tuple[str, ...]:
     """One ``<path>`` per country that intersects the view, clipped and simplified."""
     basemap = _basemap()
     level = basemap.level_for(SIMPLIFY_PX / view.ky)
@@ -436,7 +442,7 @@ def _land_paths(view: _View, focus: set[int]) -> list[str]:
     for country in order:
         css = "bf-map-land bf-map-focus" if country in focus else "bf-map-land"
         paths.append(f'<path class="{css}" d="{_path_data(by_country[country])}"/>')
-    return paths
+    return tuple(paths)
 
 
 def _graticule(view: _View) -> str:
