@@ -154,7 +154,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    print(f"{len(entries)} snapshots fresh")
+    print(f"{len(entries)} snapshot{'' if len(entries) == 1 else 's'} fresh")
     return 0
 
 
