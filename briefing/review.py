@@ -59,7 +59,8 @@ def _coords(p: dict) -> str:
 
 def _entity_line(e: dict) -> str:
     aliases = f" (also {', '.join(e['aliases'])})" if e.get("aliases") else ""
-    return f"**{e['name']}** {e['type']}{aliases}, {len(e.get('mentions') or [])} mentions"
+    n = len(e.get("mentions") or [])
+    return f"**{e['name']}** {e['type']}{aliases}, {n} mention{'' if n == 1 else 's'}"
 
 
 def _event_line(ev: dict) -> str:

@@ -81,7 +81,7 @@ def make_site(
     return root
 
 
-def build(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def build(root: Path, *args: str, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
     """`mkdocs build` in ``root`` (a real subprocess, as users run it)."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
@@ -90,7 +90,7 @@ def build(root: Path, *args: str, env: dict | None = None) -> subprocess.Complet
         env=full_env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
     )
 
 

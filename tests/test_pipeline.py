@@ -6,7 +6,8 @@ from briefing.pipeline import annotate_text
 
 
 def test_month_abbreviations_are_dates_not_places():
-    ann = annotate_text("Talks resume\nDiplomats met in Geneva on Aug. 28 and in Paris on Sept. 3.", "2024-10-01")
+    text = "Talks resume\nDiplomats met in Geneva on Aug. 28 and in Paris on Sept. 3."
+    ann = annotate_text(text, "2024-10-01")
     names = {e.name for e in ann.entities}
     assert {"Geneva", "Paris"} <= names and "Aug" not in names
     assert [t.value for t in ann.times] == ["2024-08-28", "2024-09-03"]
