@@ -68,6 +68,7 @@ def glossary_digest(path: str | Path | None) -> str:
 # Annotations by content key, kept for the life of the process: `mkdocs serve` reloads the
 # plugin on every rebuild but not this module, so unchanged articles cost nothing there.
 _MEMO: dict[str, Annotations] = {}
+_ON_DISK: dict[str, str] = {}  # snapshot path -> the key this process last read or wrote there
 MEMO_LIMIT = 20_000
 
 BATCH = 8  # documents per nlp.pipe call: spaCy batches them, a worker gets one batch at a time
@@ -124,10 +125,17 @@ def run(
     todo: list[tuple[Job, str]] = []
     for job in jobs:
         key = snapshots.content_key(job.document, digest)
-        if key in _MEMO and (job.snapshot is None or job.snapshot.exists()):
-            result.annotations[job.label] = _MEMO[key]
-            result.reused.append(job.label)
-            continue
+        if key in _MEMO:
+            snap = str(job.snapshot) if job.snapshot is not None else None
+            if snap is None or _ON_DISK.get(snap) == key:
+                result.annotations[job.label] = _MEMO[key]
+                result.reused.append(job.label)
+                continue
+            if write:  # e.g. an edit undone during `mkdocs serve`: the file must follow again
+                result.annotations[job.label] = _MEMO[key]
+                result.reused.append(job.label)
+                _save(result, _MEMO[key], key, job)
+                continue
         if job.snapshot is not None:
             try:
                 loaded = snapshots.load(job.snapshot, job.document)
@@ -136,6 +144,7 @@ def run(
                 loaded = None
             if loaded is not None and loaded[1] == key:
                 _remember(key, loaded[0])
+                _ON_DISK[str(job.snapshot)] = key
                 result.annotations[job.label] = loaded[0]
                 result.reused.append(job.label)
                 continue
@@ -159,9 +168,18 @@ def run(
             result.annotations[job.label] = ann
             result.annotated.append(job.label)
             if write and job.snapshot is not None:
-                if snapshots.save(ann, key, job.snapshot, job.document.path or job.label):
-                    result.written.append(str(job.snapshot))
+                _save(result, ann, key, job)
     return result
+
+
+def _save(result: Result, ann: Annotations, key: str, job: Job) -> None:
+    """Write one snapshot; a failure (read-only tree, full disk) is reported, never a traceback."""
+    try:
+        if snapshots.save(ann, key, job.snapshot, Path(job.document.path or job.label).name):
+            result.written.append(str(job.snapshot))
+        _ON_DISK[str(job.snapshot)] = key
+    except OSError as e:
+        result.problems.append(f"{job.snapshot}: cannot write snapshot ({e.strerror or e})")
 
 
 def _remember(key: str, ann: Annotations) -> None:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .nlp import ModelMissingError
 
 EXIT_USAGE = 2
 EXIT_INPUT = 1
@@ -22,6 +23,17 @@ EXIT_INPUT = 1
 def _fail(message: str, code: int = EXIT_INPUT) -> int:
     print(f"briefing: {message}", file=sys.stderr)
     return code
+
+
+def stdin_text() -> str:
+    """Standard input exactly as sent (the contract: offsets index it unchanged), strict UTF-8."""
+    from .sources import SourceError
+
+    raw = sys.stdin.buffer.read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise SourceError(f"<stdin>: not UTF-8 text (byte {e.start})") from None
 
 
 def _load_glossary(path: str | None):
@@ -36,7 +48,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     """Annotate articles: one path prints the contract's JSON (or YAML); many print JSON Lines."""
     from .entities import GlossaryError
     from .model import Document
-    from .sources import SourceError, decode, normalise_date, read_source
+    from .sources import SourceError, normalise_date, read_source
 
     try:
         date = normalise_date(args.date, "--date") if args.date else None
@@ -44,7 +56,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         docs = []
         for path in args.paths:
             if path == "-":
-                doc = Document(text=decode(sys.stdin.buffer.read(), "<stdin>"))
+                doc = Document(text=stdin_text())
             elif not Path(path).is_file():
                 return _fail(f"{path}: no such file")
             else:
@@ -180,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "annotate",
-        help="annotate one article and print JSON (the benchmark contract)",
+        help="annotate articles and print JSON (one path: the benchmark contract)",
         description="Annotate one article (a seed .txt, a Markdown page, or '-' for plain text on "
         "standard input) and print one JSON object: document, text, entities, places, "
         "times (TIMEX3) and events. Runs fully offline.",
@@ -242,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.func(args)
+    except ModelMissingError as e:
+        return _fail(str(e))
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except BrokenPipeError:

@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .entities.slugs import unique_slug
 from .model import Document, Entity, Event, Place, TimeExpression
-from .slugs import slugify
 
 # Verbs that report happenings rather than states or speech about opinions.
 _STATE_VERBS = {
@@ -319,14 +319,11 @@ def _anchor_relative(text: str, events: list[_Candidate], undated: list[_Candida
 
 def _to_events(cands: list[_Candidate]) -> list[Event]:
     out: list[Event] = []
-    seen: dict[str, int] = {}
+    taken: set[str] = set()
     for c in cands:
-        base = slugify(" ".join(c.summary.split()[:6])) or "event"
-        n = seen.get(base, 0)
-        seen[base] = n + 1
         out.append(
             Event(
-                id=base if n == 0 else f"{base}-{n + 1}",
+                id=unique_slug(" ".join(c.summary.split()[:6]), taken),
                 summary=c.summary,
                 sentence=(c.start, c.end),
                 value=c.value,

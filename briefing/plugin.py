@@ -246,7 +246,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The page's document: seeds from their file (same text as the CLI), pages from Markdown."""
         if page.file.src_uri in self.seed_sources:
             source = read_seed(self.seed_sources[page.file.src_uri])
-            _, segments, _ = markdown_text(markdown)
+            text, segments, _ = markdown_text(markdown)
+            if text != source.document.text:  # offsets would point elsewhere: wrap nothing
+                log.warning(f"{source.document.path}: the page's text differs from the seed; no tooltips")
+                segments = []
             source.body, source.segments = markdown, segments
             return source
         meta = check_meta(dict(page.meta or {}), page.file.src_path)

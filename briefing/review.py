@@ -33,13 +33,13 @@ def snapshots_at(rev: str | None, root: Path) -> dict[str, dict[str, Any]]:
     """Snapshot path -> parsed content, at a revision (None: the working tree)."""
     out: dict[str, dict[str, Any]] = {}
     if rev is None:
-        names = _git(["ls-files", "--cached", "--others", "--exclude-standard"], root).splitlines()
+        names = _git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], root).split("\0")
         for name in sorted(n for n in names if n.endswith(SUFFIX)):
             path = root / name
             if path.exists():
                 out[name] = _parse(path.read_text(encoding="utf-8"), name)
         return out
-    names = _git(["ls-tree", "-r", "--name-only", rev], root).splitlines()
+    names = _git(["ls-tree", "-r", "-z", "--name-only", rev], root).split("\0")
     for name in sorted(n for n in names if n.endswith(SUFFIX)):
         out[name] = _parse(_git(["show", f"{rev}:{name}"], root), name)
     return out
@@ -54,7 +54,10 @@ def _parse(text: str, name: str) -> dict[str, Any]:
 
 
 def _coords(p: dict) -> str:
-    return f"{p.get('lat'):.3f}, {p.get('lon'):.3f}"
+    try:
+        return f"{float(p.get('lat')):.3f}, {float(p.get('lon')):.3f}"
+    except (TypeError, ValueError):
+        return "no coordinates"
 
 
 def _entity_line(e: dict) -> str:
@@ -148,7 +151,10 @@ def report(base: str, head: str | None, root: Path) -> str:
             title = "(article removed)"
         else:
             title = ""
-        lines = compare(a, b)
+        try:
+            lines = compare(a, b)
+        except (KeyError, TypeError, AttributeError, ValueError) as e:  # hand-edited or damaged
+            lines = [f"- cannot compare: damaged snapshot ({type(e).__name__}: {e})"]
         if lines:
             heading = (b or a).get("document", {}).get("title") or name
             sections.append(f"### {heading} {title}".rstrip() + f"\n\n`{name}`\n\n" + "\n".join(lines))

@@ -6,6 +6,7 @@ the same list without building the site.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,16 +34,27 @@ def seed_entries(root: Path, seeds_dir: str, briefings_dir: str, snapshots: bool
     out, used = [], set()
     for path in sorted(seeds.glob("*.txt")):
         source = read_seed(path)
-        slug = slugify(source.document.title or path.stem) or slugify(path.stem)
-        if slug in used:
-            slug = f"{slug}-{slugify(path.stem)}"
-        used.add(slug)
+        slug = page_slug(source.document.title or "", path.name, used)
         uri = f"{briefings_dir}/{slug}.md"
         rel = path.relative_to(root).as_posix()
         source.document.path = rel
         job = Job(source.document, snapshot_path(path) if snapshots else None, uri)
         out.append(Entry(uri, source, job, path))
     return out
+
+
+def page_slug(title: str, file_name: str, used: set[str]) -> str:
+    """A unique, visible file name for a seed's page: the headline's slug, else the file's, else a
+    short hash of the file name (headlines in other scripts slug to nothing); ``used`` is updated."""
+    digest = hashlib.sha256(file_name.encode("utf-8")).hexdigest()[:8]
+    base = slugify(title) or slugify(Path(file_name).stem) or f"briefing-{digest}"
+    slug, n = base, 2
+    if slug in used:
+        slug = f"{base}-{slugify(Path(file_name).stem) or digest}"
+    while slug in used:
+        slug, n = f"{base}-{digest}-{n}", n + 1
+    used.add(slug)
+    return slug
 
 
 def is_briefing_meta(meta: dict) -> bool:

@@ -89,22 +89,26 @@ def read_seed(path: str | Path, text: str | None = None) -> Source:
     return Source(document=doc, body=seed_markdown(headline, paragraphs))
 
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]{}#])")  # escapes both dialects know ({} stop attr_list)
 
 
 def escape_markdown(text: str) -> str:
-    """Make one line of plain text read as plain text in any Markdown dialect.
+    """Make plain text read as plain text in any Markdown dialect, on one line.
 
-    Inline syntax is backslash-escaped, ``& < >`` become entities, and a line
-    start that would open a heading, list or quote is escaped.
+    Inline syntax (and ``{`` ``}``, which attr_list would read as attributes,
+    and every ``#``, which could close a heading) is backslash-escaped;
+    ``& < >`` become entities; a line start that would open a list, quote,
+    fence or table is written as a character reference; line breaks become
+    spaces.
     """
+    text = " ".join(text.splitlines())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_INLINE.sub(r"\\\1", text)
     m = re.match(r"(\d+)([.)])", text)
     if m:
         return f"{m[1]}\\{m[2]}{text[m.end() :]}"
-    if text[:1] in "#+-=!|~":
-        return "\\" + text
+    if text[:1] in "+-=!|~:":
+        return f"&#{ord(text[0])};{text[1:]}"
     return text
 
 
@@ -159,6 +163,8 @@ def normalise_date(value: Any, path: str) -> str:
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", text)
     if not m:
         raise SourceError(f"{path}: date {text!r} is not YYYY-MM-DD")
+    if not 1000 <= int(m[1]) <= 9000:
+        raise SourceError(f"{path}: date {text!r} is outside the years 1000 to 9000")
     try:
         return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
     except ValueError as e:

@@ -54,3 +54,31 @@ def test_progress_is_logged_in_plain_lines(caplog):
     lines = [r.getMessage() for r in caplog.records]
     assert lines[0].startswith("annotating: 4/20") and lines[-1].startswith("annotating: 20/20")
     assert len(lines) == 5
+
+
+def test_an_undone_edit_rewrites_the_snapshot(tmp_path):
+    """A, then B, then A again (an edit undone during `mkdocs serve`): the file must end as A's."""
+    from briefing.snapshots import load
+
+    snap = tmp_path / "a.annotations.yml"
+    batch._MEMO.clear()
+
+    def run(text):
+        doc = Document(text=text, title=text.split("\n")[0], path="a.txt")
+        return batch.run([batch.Job(doc, snap, "a")], progress=False), doc
+
+    _, doc_a = run(TEXTS[0])
+    key_a = load(snap, doc_a)[1]
+    run(TEXTS[1])
+    again, _ = run(TEXTS[0])
+    assert again.reused == ["a"]
+    assert load(snap, doc_a)[1] == key_a
+    assert snap.stat().st_mode & 0o777 == 0o666 & ~_umask()  # readable by all, like any checkout file
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -56,7 +56,7 @@ def test_stdin_text_is_unchanged_and_date_option_wins():
     proc = run_cli("annotate", "--date", "2024-03-13", "-", stdin=text)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    assert out["text"] == text.replace("\r\n", "\n")
+    assert out["text"] == text  # exactly what was sent, CR LF included
     assert out["document"] == {"title": None, "section": None, "date": "2024-03-13", "date_source": "option"}
     friday = next(t for t in out["times"] if t["text"] == "Friday")
     assert friday["value"] == "2024-03-08"
@@ -74,6 +74,7 @@ def test_yaml_format(seed_path):
         (("annotate", "missing.txt"), "missing.txt: no such file"),
         (("annotate", "--date", "2024-02-30", "-"), "does not exist"),
         (("annotate", "--date", "yesterday", "-"), "not YYYY-MM-DD"),
+    (("annotate", "--date", "0001-01-01", "-"), "outside the years"),
     ],
 )
 def test_user_mistakes_are_one_line(args, fragment):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
-from briefing.sources import SourceError, escape_markdown, markdown_text, read_source, seed_markdown
+from briefing.sources import SourceError, markdown_text, read_source, seed_markdown
 
 
 def test_seed_text_is_headline_and_paragraphs(seed_path, seed_text):
@@ -37,13 +40,23 @@ def test_seed_markdown_round_trips_to_the_same_text(seed_path):
         "+ plus",
         "!!! note",
         "| a | b |",
+        "We are number one ##",
+        'Head {: onclick="x()" }',
+        "~~~ fence",
+        "= equals",
+        ": colon",
+        "Price #1 {sale}",
     ],
 )
 def test_escaped_seed_lines_stay_plain_text(line):
-    text, segments, _ = markdown_text(seed_markdown("Head", [line]))
-    assert text == "Head\n" + line
-    assert all(s.wrappable for s in segments if s.block == 2)
-    assert escape_markdown("x") == "x"
+    import markdown
+
+    md = seed_markdown(line, [line])
+    text, segments, _ = markdown_text(md)
+    assert text == line + "\n" + line
+    rendered = markdown.markdown(md, extensions=["attr_list", "admonition", "tables"])
+    blocks = re.findall(r"<(h1|p)>(.*?)</\1>", rendered)  # no attributes slipped in, nothing else
+    assert [(tag, html.unescape(inner)) for tag, inner in blocks] == [("h1", line), ("p", line)]
 
 
 def test_markdown_text_skips_code_and_marks_unwrappable(tmp_path):
@@ -100,3 +113,18 @@ def test_headline_only_seed_is_an_error(tmp_path):
     seed.write_text("World\n", encoding="utf-8")
     with pytest.raises(SourceError, match="needs a section line"):
         read_source(seed)
+
+
+def test_seed_pages_get_unique_visible_names():
+    from briefing.site import page_slug
+
+    used: set[str] = set()
+    names = [
+        page_slug("Ελλάδα", "a.txt", used),
+        page_slug("Ελλάδα", "b.txt", used),
+        page_slug("", "γ.txt", used),
+        page_slug("Same", "x.txt", used),
+        page_slug("Same", "y.txt", used),
+    ]
+    assert len(set(names)) == 5
+    assert all(n and not n.startswith((".", "-")) for n in names)

@@ -360,7 +360,7 @@
       className: "bf-lmap-marker" + (area ? " bf-lmap-area" : "") + kindClass,
       bubblingMouseEvents: false
     });
-    marker.bindTooltip(place.name, {
+    marker.bindTooltip(document.createTextNode(place.name), {  /* text, never HTML */
       permanent: permanentLabels,
       direction: "right",
       offset: [area ? 10 : 6, 0],

@@ -29,7 +29,7 @@ class GlossaryEntry:
     """One entity as the editors define it."""
 
     name: str
-    type: str = "OTHER"
+    type: str | None = None  # None: keep what extraction says
     aliases: tuple[str, ...] = ()
     description: str | None = None
     link: str | None = None
@@ -56,14 +56,17 @@ class Glossary:
     suppress: list[Suppression] = field(default_factory=list)
     source: str | None = None
     _pattern: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _index: dict[str, GlossaryEntry] | None = field(default=None, init=False, repr=False, compare=False)
 
     def entry_for(self, text: str) -> GlossaryEntry | None:
         """The entry one of whose names is ``text`` (case-insensitive, 'the' and dots ignored)."""
-        key = alias_key(text)
-        for entry in self.entries:
-            if any(alias_key(n) == key for n in entry.names):
-                return entry
-        return None
+        if self._index is None:  # built once: lookups run for every candidate of every article
+            index: dict[str, GlossaryEntry] = {}
+            for entry in self.entries:
+                for n in entry.names:
+                    index.setdefault(alias_key(n), entry)  # the first entry naming it wins
+            self._index = index
+        return self._index.get(alias_key(text))
 
     def is_suppressed(self, text: str, article: str | None = None) -> bool:
         key = alias_key(text)
@@ -128,8 +131,8 @@ def _entry(raw: Any, path: object, where: str) -> GlossaryEntry:
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
         raise _fail(path, f"{where}: 'name' must be a non-empty string")
-    etype = raw.get("type", "OTHER")
-    if not isinstance(etype, str) or etype.upper() not in ENTITY_TYPES:
+    etype = raw.get("type")
+    if etype is not None and (not isinstance(etype, str) or etype.upper() not in ENTITY_TYPES):
         raise _fail(path, f"{where} ({name}): unknown entity type {etype!r}; "
                           f"use one of {' '.join(ENTITY_TYPES)}")
     coords = raw.get("coordinates")
@@ -140,7 +143,7 @@ def _entry(raw: Any, path: object, where: str) -> GlossaryEntry:
             raise _fail(path, f"{where} ({name}): coordinates must be [lat, lon] in degrees")
         coords = (float(coords[0]), float(coords[1]))
     return GlossaryEntry(
-        name=name.strip(), type=etype.upper(),
+        name=name.strip(), type=etype.upper() if etype else None,
         aliases=tuple(a.strip() for a in _string_list(raw.get("aliases"), path, f"{where} ({name}) aliases")),
         description=_optional_str(raw.get("description"), path, f"{where} ({name}) description"),
         link=_optional_str(raw.get("link"), path, f"{where} ({name}) link"),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from briefing.model import Entity, Mention
+from briefing.model import ENTITY_TYPES, Entity, Mention
 
 from .aliases import (
     ADMIN_WORDS,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # spaCy labels that are values, not entities.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 LABEL_MAP = {"LAW": "OTHER", "LANGUAGE": "OTHER", "WORK_OF_ART": "OTHER"}
+ENTITY_LABELS = set(ENTITY_TYPES) | set(LABEL_MAP)  # spaCy labels that name entities
 # Tie-break when mentions disagree on a type: the more specific reading first.
 TYPE_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "OTHER")
 # Words that sharpen a job title ("Defense Secretary") without being titles alone.
@@ -109,7 +110,7 @@ def extract_entities(text: str, doc: Doc | None = None, glossary: Glossary | Non
         doc = nlp(text)
     cands, blocked = _rule_candidates(doc, text)
     cands += [c for c in _model_candidates(doc, text, nlp) if not _overlaps_any(c, blocked)]
-    cands += _glossary_candidates(text, glossary)
+    cands += _glossary_candidates(text, glossary, doc)
     cands = [c for c in (_clean(c, text) for c in cands) if c is not None]
     cands = _resolve(cands)
     cands = _retype(cands, doc, text)
@@ -418,9 +419,12 @@ def _camel_products(doc: Doc) -> list[Candidate]:
 # ----------------------------------------------------------------------------- glossary
 
 
-def _glossary_candidates(text: str, glossary: Glossary | None) -> list[Candidate]:
+def _glossary_candidates(text: str, glossary: Glossary | None, doc: Doc | None = None) -> list[Candidate]:
+    """Every glossary name in the text. An entry without a type takes the model's label for the
+    same words (an editor who only adds a description must not turn a country into OTHER)."""
     if glossary is None:
         return []
+    labels = {(e.start_char, e.end_char): e.label_ for e in doc.ents} if doc is not None else {}
     pattern = glossary.name_pattern()
     if pattern is None:
         return []
@@ -430,7 +434,9 @@ def _glossary_candidates(text: str, glossary: Glossary | None) -> list[Candidate
         if entry is None:
             entry = glossary.entry_for(m.group()[:-2]) or glossary.entry_for(m.group()[:-1])
         if entry is not None:
-            out.append(Candidate(m.start(), m.end(), entry.type, PRIORITY_GLOSSARY, "glossary", entry=entry,
+            model = labels.get((m.start(), m.end()))
+            label = entry.type or (LABEL_MAP.get(model, model) if model in ENTITY_LABELS else None) or "OTHER"
+            out.append(Candidate(m.start(), m.end(), label, PRIORITY_GLOSSARY, "glossary", entry=entry,
                                  weight=3.0))
     return out
 
@@ -716,7 +722,7 @@ def _build_entity(group: _Group, text: str, doc: Doc, glossary: Glossary | None)
         entry = glossary.entry_for(group.key[2:])
     canonical = group.key[2:] if group.key.startswith("b:") else None
     if entry is not None:
-        name, etype = entry.name, entry.type
+        name, etype = entry.name, entry.type or _vote_type(cands)
     else:
         forced = next((c.name for c in cands if c.name), None)
         name = canonical or forced or max(surfaces,

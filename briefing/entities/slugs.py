@@ -7,18 +7,12 @@ unrelated entity appears) and be plain ASCII.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+from briefing.slugs import slug_or_hash
 
 
 def slugify(name: str) -> str:
-    """'US Central Command' -> 'us-central-command'; accents folded, '&' kept as 'and'."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    folded = folded.replace("&", " and ").replace("'", "").replace(".", "")
-    slug = _NON_ALNUM.sub("-", folded.lower()).strip("-")
-    return slug or "entity"
+    """'US Central Command' -> 'us-central-command'; names in other scripts get a hashed id."""
+    return slug_or_hash(name, "entity", max_len=200)
 
 
 def unique_slug(name: str, taken: set[str]) -> str:

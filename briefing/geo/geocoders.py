@@ -123,7 +123,10 @@ class OnlineGeocoder:
         from geopy.geocoders import get_geocoder_for_service
 
         opts = dict(options or {})
-        min_delay = float(opts.pop("min_delay_seconds", 1.0))
+        try:
+            min_delay = float(opts.pop("min_delay_seconds", 1.0))
+        except (TypeError, ValueError):
+            raise GeocoderConfigError(f"geocoder '{name}': min_delay_seconds must be a number") from None
         opts.setdefault("user_agent", user_agent)
         opts.setdefault("timeout", 10)
         try:
