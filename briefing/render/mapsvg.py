@@ -31,7 +31,7 @@ BASEMAP_PATH = Path(__file__).resolve().parent.parent / "assets" / "basemap.json
 
 # Path coordinates are integers in 1/PRECISION pixel: 0.2 px is invisible on
 # screen and in print, and integers keep the path strings short.
-PRECISION = 5
+PRECISION = 2
 # Smallest view extent (in degrees of latitude) per marker kind: enough that a
 # country shows its neighbours and a city shows its country.
 MIN_EXTENT = {"country": 20.0, "region": 20.0, "admin1": 14.0, "city": 12.0, "feature": 12.0, "address": 8.0}
