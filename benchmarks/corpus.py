@@ -337,7 +337,7 @@ def make_corpus(
     ``config`` is the site configuration to copy (its folder also holds ``docs/index.md``
     and the glossary it names).
     """
-    from briefing.site import seed_entries
+    from briefing.articles import seed_entries
 
     if root.exists():
         shutil.rmtree(root)

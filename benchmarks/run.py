@@ -287,7 +287,7 @@ def _snapshots(site: Path) -> dict[str, str]:
 
 def _plain_page(c: Corpus, seed: Path) -> Path:
     """The plain site's page made from ``seed`` (the same URI the plugin gives it)."""
-    from briefing.site import seed_entries
+    from briefing.articles import seed_entries
 
     for e in seed_entries(c.briefing, "seeds", "briefings", snapshots=True):
         if e.seed == seed:
@@ -534,7 +534,7 @@ def main(argv: list[str] | None = None) -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
     if not args.live:
         code = freeze(args.workdir)
-        sys.path.insert(0, str(code))  # this process too (page URIs come from briefing.site)
+        sys.path.insert(0, str(code))  # this process too (page URIs come from briefing.articles)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
     bench = Bench(args, env)
     if not args.live:

@@ -115,7 +115,7 @@ def _site_entries(config_file: str):
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
-    from .site import docs_pages, page_entries, seed_entries
+    from .articles import docs_pages, page_entries, seed_entries
 
     try:
         cfg = load_config(config_file=config_file)

@@ -23,11 +23,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from . import batch
+from .articles import Entry, docs_pages, is_briefing_meta, page_entries, seed_entries
 from .batch import Job
 from .config import BriefingConfig
 from .model import Annotations
 from .render.sitepages import BriefingRef, safe_title
-from .site import Entry, docs_pages, is_briefing_meta, page_entries, seed_entries
 from .snapshots import SUFFIX
 from .sources import Source, SourceError, check_meta, markdown_text, read_markdown, read_seed
 

@@ -107,7 +107,7 @@ def escape_markdown(text: str) -> str:
     m = re.match(r"(\d+)([.)])", text)
     if m:
         return f"{m[1]}\\{m[2]}{text[m.end() :]}"
-    if text[:1] in "+-=!|~:":
+    if text and text[0] in "+-=!|~:":
         return f"&#{ord(text[0])};{text[1:]}"
     return text
 

@@ -116,7 +116,7 @@ def test_headline_only_seed_is_an_error(tmp_path):
 
 
 def test_seed_pages_get_unique_visible_names():
-    from briefing.site import page_slug
+    from briefing.articles import page_slug
 
     used: set[str] = set()
     names = [
