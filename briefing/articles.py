@@ -75,6 +75,8 @@ def page_entries(docs_dir: Path, pages: list[tuple[str, str]], snapshots: bool =
     return out
 
 
-def docs_pages(docs_dir: Path) -> list[tuple[str, str]]:
-    """All Markdown files of a docs folder, as ``(src_uri, absolute path)``, sorted."""
-    return sorted((p.relative_to(docs_dir).as_posix(), str(p)) for p in Path(docs_dir).rglob("*.md"))
+def docs_pages(files) -> list[tuple[str, str]]:
+    """The site's own Markdown pages as ``(src_uri, absolute path)``: MkDocs' list, so excluded
+    files and drafts are left out exactly as the build leaves them out; generated pages too."""
+    return sorted((f.src_uri, f.abs_src_path) for f in files.documentation_pages()
+                  if f.abs_src_path and getattr(f, "generated_by", None) is None)

@@ -1,7 +1,7 @@
 """Annotating many articles: fresh snapshots reused, stale ones redone in parallel.
 
-Used by the MkDocs plugin (cold builds) and by ``briefing annotate --write``
-and ``briefing check``. The spaCy model is only loaded when at least one
+Used by the MkDocs plugin (cold builds) and by ``briefing annotate`` with
+several files or ``--write``. The spaCy model is only loaded when at least one
 article is stale; with ``jobs > 1`` each worker process loads it once.
 """
 

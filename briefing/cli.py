@@ -127,7 +127,9 @@ def _site_entries(config_file: str):
     opts = plugin.config
     root = Path(config_file).resolve().parent
     entries = seed_entries(root, opts.seeds_dir, opts.briefings_dir, opts.snapshots)
-    entries += page_entries(Path(cfg.docs_dir), docs_pages(Path(cfg.docs_dir)), opts.snapshots)
+    from mkdocs.structure.files import get_files
+
+    entries += page_entries(Path(cfg.docs_dir), docs_pages(get_files(cfg)), opts.snapshots)
     glossary_file = str(root / opts.glossary) if opts.glossary else None
     return entries, glossary_file
 

@@ -7,6 +7,7 @@
 - ``on_page_markdown``: briefing pages get their mentions wrapped in tooltips.
 - ``on_page_content``: map and timeline panels, page metadata, the site map.
 - ``on_page_context``: the home page's list of briefings.
+- ``on_post_page``: Open Graph tags.
 - ``on_serve``: ``mkdocs serve`` also watches the seeds and the glossary.
 """
 
@@ -183,14 +184,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 raise SourceError(f"{e.seed}: its page {e.uri} clashes with a file in docs/")
             files.append(File.generated(config, e.uri, content=front + e.source.body))
             self.seed_sources[e.uri] = e.seed
-        pages = [
-            (f.src_uri, f.abs_src_path)
-            for f in files.documentation_pages()
-            if f.src_uri not in self.seed_sources and f.abs_src_path
-        ]
-        known = {uri for uri, _ in docs_pages(Path(config.docs_dir))}
-        pages = [(uri, path) for uri, path in pages if uri in known]
-        return seeds + page_entries(Path(config.docs_dir), pages, self.config.snapshots)
+        return seeds + page_entries(Path(config.docs_dir), docs_pages(files), self.config.snapshots)
 
     def _annotate(self, jobs: list[Job]) -> dict[str, Annotations]:
         strict = self.config.strict

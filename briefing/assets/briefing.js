@@ -138,7 +138,13 @@
   window.addEventListener("scroll", function () { if (current && tip && !tip.hidden) place(tip, current); }, { passive: true });
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(function () { hide(); tip = null; init(); });
+    window.document$.subscribe(function () {
+      hide();
+      var old = document.getElementById("bf-tooltip");  /* one card per document, never two */
+      if (old) old.remove();
+      tip = null;
+      init();
+    });
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

@@ -3,7 +3,8 @@
 They are generated as Markdown (so MkDocs checks their links and the search
 plugin indexes them) from all briefings' annotations, in one pass: the cost
 grows with the number of mentions, never with briefings x entities. Text
-from articles is escaped with ``escape_markdown`` before it becomes Markdown.
+from articles is escaped with ``escape_markdown`` (inline syntax, ``{}`` for
+attr_list, HTML characters) before it becomes Markdown.
 """
 
 from __future__ import annotations
