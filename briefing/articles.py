@@ -13,7 +13,7 @@ from pathlib import Path
 from .batch import Job
 from .slugs import slugify
 from .snapshots import snapshot_path
-from .sources import Source, read_markdown, read_seed
+from .sources import Source, decode, read_markdown, read_seed, split_front_matter
 
 
 @dataclass
@@ -66,17 +66,22 @@ def page_entries(docs_dir: Path, pages: list[tuple[str, str]], snapshots: bool =
     """Markdown pages (``(src_uri, absolute path)``) whose front matter makes them briefings."""
     out = []
     for uri, abs_path in pages:
-        source = read_markdown(abs_path)
-        if is_briefing_meta(source.document.meta):
-            source.document.path = (Path(docs_dir).name + "/" + uri) if docs_dir else uri
-            out.append(
-                Entry(uri, source, Job(source.document, snapshot_path(abs_path) if snapshots else None, uri))
-            )
+        text = decode(Path(abs_path).read_bytes(), abs_path)
+        meta, _, _ = split_front_matter(text, abs_path)
+        if not is_briefing_meta(meta):
+            continue  # ordinary page: no need to derive its text
+        source = read_markdown(abs_path, text)
+        source.document.path = (Path(docs_dir).name + "/" + uri) if docs_dir else uri
+        snapshot = snapshot_path(abs_path) if snapshots else None
+        out.append(Entry(uri, source, Job(source.document, snapshot, uri)))
     return out
 
 
 def docs_pages(files) -> list[tuple[str, str]]:
     """The site's own Markdown pages as ``(src_uri, absolute path)``: MkDocs' list, so excluded
     files and drafts are left out exactly as the build leaves them out; generated pages too."""
-    return sorted((f.src_uri, f.abs_src_path) for f in files.documentation_pages()
-                  if f.abs_src_path and getattr(f, "generated_by", None) is None)
+    return sorted(
+        (f.src_uri, f.abs_src_path)
+        for f in files.documentation_pages()
+        if f.abs_src_path and getattr(f, "generated_by", None) is None
+    )

@@ -30,7 +30,7 @@ from .config import BriefingConfig
 from .model import Annotations
 from .render.sitepages import BriefingRef, safe_title
 from .snapshots import SUFFIX
-from .sources import Source, SourceError, check_meta, markdown_text, read_markdown, read_seed
+from .sources import Source, SourceError, check_meta, markdown_text, read_markdown
 
 log = get_plugin_logger(__name__)
 
@@ -52,7 +52,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.root = Path(".")
         self.glossary = None
         self.glossary_file: Path | None = None
-        self.seed_sources: dict[str, Path] = {}
+        self.seed_sources: dict[str, Source] = {}  # page URI -> the seed it was made from
         self.briefings: dict[str, BriefingRef] = {}  # by page src_uri
         self.entity_uris: set[str] = set()
         self.files: Files | None = None
@@ -183,7 +183,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(e.uri) is not None:
                 raise SourceError(f"{e.seed}: its page {e.uri} clashes with a file in docs/")
             files.append(File.generated(config, e.uri, content=front + e.source.body))
-            self.seed_sources[e.uri] = e.seed
+            self.seed_sources[e.uri] = e.source
         return seeds + page_entries(Path(config.docs_dir), docs_pages(files), self.config.snapshots)
 
     def _annotate(self, jobs: list[Job]) -> dict[str, Annotations]:
@@ -239,7 +239,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _source(self, markdown: str, page) -> Source:
         """The page's document: seeds from their file (same text as the CLI), pages from Markdown."""
         if page.file.src_uri in self.seed_sources:
-            source = read_seed(self.seed_sources[page.file.src_uri])
+            source = self.seed_sources[page.file.src_uri]  # read once, in on_files
             text, segments, _ = markdown_text(markdown)
             if text != source.document.text:  # offsets would point elsewhere: wrap nothing
                 log.warning(f"{source.document.path}: the page's text differs from the seed; no tooltips")

@@ -551,8 +551,3 @@ def markdown_text(body: str) -> tuple[str, list[Segment], str | None]:
             pos += len(content)
         opener = None
     return "\n".join(parts), segments, h1
-
-
-def html_title(text: str) -> str:
-    """Escape for HTML text and attributes (quotes included)."""
-    return html.escape(text, quote=True)

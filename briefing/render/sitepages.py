@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Annotations, Entity
 from ..sources import escape_markdown
+from .timeline import date_label
 from .tooltips import TYPE_LABELS
 
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER")
@@ -226,11 +227,8 @@ def timeline_page(briefings: list[BriefingRef], page_uri: str = "timeline.md") -
         if month != current:
             current = month
             lines += [f"## {describe_value(month)}", ""]
-        label = ev.label or earliest
-        if ev.approximate and not label.startswith(("a few", "about", "around")):
-            label = "about " + label
         lines.append(
-            f"- **{escape_markdown(label)}** — {escape_markdown(ev.summary)} "
+            f"- **{escape_markdown(date_label(ev))}** — {escape_markdown(ev.summary)} "
             f"([{escape_markdown(b.title)}]({rel(b.uri, page_uri)}#bf-ev-{ev.id}))"
         )
     lines.append("")

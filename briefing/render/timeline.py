@@ -12,10 +12,16 @@ def event_anchor(event: Event) -> str:
     return f"bf-s-{event.id}"
 
 
-def _date_html(ev: Event) -> str:
+def date_label(ev: Event) -> str:
+    """The event's date as a reader should see it; estimates say so ("about ...")."""
     label = ev.label or ev.earliest or ""
     if ev.approximate and not label.startswith(("a few", "about", "around")):
         label = "about " + label
+    return label
+
+
+def _date_html(ev: Event) -> str:
+    label = date_label(ev)
     stamp = ev.earliest if ev.earliest == ev.latest else f"{ev.earliest}/{ev.latest}"
     return f'<time class="bf-tl-date" datetime="{html.escape(stamp or "")}">{html.escape(label)}</time>'
 
