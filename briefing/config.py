@@ -25,10 +25,22 @@ class BriefingConfig(base.Config):
     """Which mentions carry a tooltip: first per paragraph, first in the article, or all."""
 
     entity_pages = c.Type(bool, default=True)
-    """One page per entity across all briefings (kept out of the navigation) and an index by type."""
+    """Entity pages (kept out of the navigation) and an index of entities by type."""
+
+    entity_page_min_briefings = c.Type(int, default=2)
+    """An entity gets a page of its own when at least this many briefings name it (glossary entries
+    always do); the others are listed on the index and their link leads to the briefing naming them."""
 
     site_pages = c.Type(bool, default=True)
-    """Site-wide map and timeline pages of all briefings."""
+    """Site-wide pages: sections, the archive by month, map and timeline of all briefings."""
+
+    page_size = c.Type(int, default=20)
+    """Briefings per page on the home page, section and archive pages (entity appearances too);
+    lists of names and events take five times as many."""
+
+    nav_briefings = c.Type(bool, default=False)
+    """List every briefing in the navigation (the old behaviour). Off by default: a navigation
+    that grows with the archive makes every page, and the build, grow with it too."""
 
     map_tiles = c.Optional(c.Type(dict))
     """Optional tile layer for the interactive map: ``{url: ..., attribution: ...}``. None by

@@ -2,11 +2,15 @@
 
 - ``on_config``: assets first in ``extra_css``; offline defaults (local shims, no web fonts).
 - ``on_files``: seeds become generated pages; every briefing is annotated (fresh
-  snapshots reused, stale ones redone in parallel); the site-wide entity, map
-  and timeline pages are generated from the results.
+  snapshots reused, stale ones redone in parallel); the site's structure
+  (``structure.build_site``) gives the generated pages: sections, the archive
+  by month, entity pages, map and timeline, each paginated.
+- ``on_nav``: a navigation that does not grow with the archive (briefings are
+  reached from the lists, not from a sidebar of every headline).
 - ``on_page_markdown``: briefing pages get their mentions wrapped in tooltips.
-- ``on_page_content``: map and timeline panels, page metadata, the site map.
-- ``on_page_context``: the home page's list of briefings.
+- ``on_page_content``: generated pages get their HTML; briefings their map,
+  timeline, metadata and links to other briefings.
+- ``on_page_context``: the home page's list of the latest briefings.
 - ``on_post_page``: Open Graph tags.
 - ``on_serve``: ``mkdocs serve`` also watches the seeds and the glossary.
 """
@@ -15,12 +19,17 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Section as NavSection
+from mkdocs.structure.nav import _add_parent_links, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import batch
@@ -28,9 +37,10 @@ from .articles import Entry, docs_pages, is_briefing_meta, page_entries, seed_en
 from .batch import Job
 from .config import BriefingConfig
 from .model import Annotations
-from .render.sitepages import BriefingRef, safe_title
+from .render import listings, sitepages
 from .snapshots import SUFFIX
 from .sources import Source, SourceError, check_meta, markdown_text, read_markdown
+from .structure import BriefingRef, Site, build_site, lead, more_on, neighbours, paginate
 
 log = get_plugin_logger(__name__)
 
@@ -42,11 +52,14 @@ VENDOR = ("vendor/iframe-worker-shim.js", "vendor/iframe-worker-LICENSE.txt", "v
 # Material's default fonts come from Google Fonts: a request outside the site.
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 PANELS_PLACEHOLDER = '<div class="bf-panels-placeholder"></div>'
-SITEMAP_PLACEHOLDER = '<div class="bf-sitemap-placeholder"></div>'
+VIEW_PLACEHOLDER = '<div class="bf-view-placeholder"></div>'
+SITE_MAP_LIMIT = 500  # places on the site map (most mentioned first); every place has its entity entry
+
+View = Callable[[Callable[[str], str]], str]  # renders a generated page, given its link function
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
-    """Annotated briefings: tooltips, map and timeline on every article page."""
+    """Annotated briefings: tooltips, map and timeline on every article page, in a news site."""
 
     def __init__(self) -> None:
         self.root = Path(".")
@@ -54,7 +67,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.glossary_file: Path | None = None
         self.seed_sources: dict[str, Source] = {}  # page URI -> the seed it was made from
         self.briefings: dict[str, BriefingRef] = {}  # by page src_uri
-        self.entity_uris: set[str] = set()
+        self.site: Site = build_site([])
+        self.views: dict[str, View] = {}  # generated page URI -> how to render it
+        self.nav_uris: list[str] = []  # generated pages the navigation shows, in order
+        self._map_summary = (0, 0)  # (places, briefings) for the map page's intro
         self.files: Files | None = None
 
     # ------------------------------------------------------------------ config
@@ -73,6 +89,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 self.glossary = load_glossary(self.glossary_file)
             except GlossaryError as e:
                 raise PluginError(str(e)) from None
+        if self.config.page_size < 1:
+            raise PluginError(
+                f"mkdocs.yml: briefing page_size must be at least 1, not {self.config.page_size}"
+            )
         # Ours first, so that the site's own extra_css wins.
         for i, name in enumerate(CSS):
             config.extra_css.insert(i, f"{ASSET_DIR}/{name}")
@@ -128,6 +148,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if chain.cache.problem:
                 log.warning(chain.cache.problem)
             chain.cache.save()
+        min_briefings = self.config.entity_page_min_briefings if self.config.entity_pages else 10**9
+        self.site = build_site(list(self.briefings.values()), min_briefings)
+        self.views, self.nav_uris = {}, []
         self._site_pages(files, config)
         self.files = files
         return files
@@ -166,10 +189,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def _entries(self, files: Files, config) -> list[Entry]:
         """Seeds (added as generated pages) and Markdown pages that are briefings."""
+        from .render.sitepages import safe_title
+
         seeds = seed_entries(
             self.root, self.config.seeds_dir, self.config.briefings_dir, self.config.snapshots
         )
         self.seed_sources = {}
+        inclusion = InclusionLevel.INCLUDED if self.config.nav_briefings else InclusionLevel.NOT_IN_NAV
         for e in seeds:
             d = e.source.document
             # MkDocs prints page titles unescaped (navigation, <title>): a seed is plain text.
@@ -182,9 +208,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             front = "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True) + "---\n\n"
             if files.get_file_from_path(e.uri) is not None:
                 raise SourceError(f"{e.seed}: its page {e.uri} clashes with a file in docs/")
-            files.append(File.generated(config, e.uri, content=front + e.source.body))
+            files.append(File.generated(config, e.uri, content=front + e.source.body, inclusion=inclusion))
             self.seed_sources[e.uri] = e.source
-        return seeds + page_entries(Path(config.docs_dir), docs_pages(files), self.config.snapshots)
+        pages = page_entries(Path(config.docs_dir), docs_pages(files), self.config.snapshots)
+        if not self.config.nav_briefings:
+            for e in pages:  # briefings are reached from the lists, like seeds
+                f = files.get_file_from_path(e.uri)
+                if f is not None and f.inclusion.is_in_nav():
+                    f.inclusion = InclusionLevel.NOT_IN_NAV
+        return seeds + pages
 
     def _annotate(self, jobs: list[Job]) -> dict[str, Annotations]:
         strict = self.config.strict
@@ -201,35 +233,197 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.info(result.summary())
         return result.annotations
 
-    def _site_pages(self, files: Files, config) -> None:
-        """Entity pages (not in the navigation), the entity index, the site map and timeline."""
-        from .render import sitepages
+    # ------------------------------------------------------------------ generated pages
 
-        refs = sorted(self.briefings.values(), key=lambda b: b.uri)
-        self.entity_uris = set()
+    def _page(
+        self,
+        files: Files,
+        config,
+        uri: str,
+        title: str,
+        view: View,
+        *,
+        nav: bool = False,
+        search: bool = False,
+    ) -> None:
+        """Add one generated page whose HTML ``view`` renders; never over a page of the site."""
+        clash = files.get_file_from_path(uri)
+        if clash is not None:
+            raise PluginError(
+                f"the briefing plugin generates {uri}, but the site already has {clash.src_path} "
+                f"({'generated by ' + str(clash.generated_by) if clash.generated_by else 'in docs/'}): "
+                "rename that page, or turn the generated one off in the plugin's options"
+            )
+        content = sitepages.page_stub(title, VIEW_PLACEHOLDER, search=search)
+        inclusion = InclusionLevel.INCLUDED if nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+        self.views[uri] = view
+        if nav:
+            self.nav_uris.append(uri)
+
+    def _paged(self, files, config, base: str, title: str, items: list, size: int, render, **kw) -> None:
+        """A list split into pages: the first at ``base`` (in the navigation when ``nav``), the rest
+        under ``<base>/page/N`` out of it; ``render(pager, items, url)`` makes each page's HTML."""
+        nav = kw.pop("nav", False)
+        for p, chunk in paginate(base, items, size):
+            heading = title if p.number == 1 else f"{title} (page {p.number} of {p.count})"
+            self._page(
+                files, config, p.uri, heading, partial(render, p, chunk), nav=nav and p.number == 1, **kw
+            )
+
+    def _site_pages(self, files: Files, config) -> None:
+        """Sections, archive, entity pages and index, map and timeline, from the site's structure."""
+        site, size = self.site, self.config.page_size
+        if files.get_file_from_path("index.md") is None and self.config.site_pages:
+            # No home page of the site's own: the latest briefings are the home page.
+            self._page(
+                files,
+                config,
+                "index.md",
+                config.site_name or "Briefings",
+                partial(listings.home, site, size=size),
+                search=True,
+            )
+            files.get_file_from_path("index.md").inclusion = InclusionLevel.INCLUDED
+        if self.config.site_pages and site.briefings:
+            for sec in site.sections:
+                self._paged(
+                    files,
+                    config,
+                    sec.uri,
+                    sec.name,
+                    sec.briefings,
+                    size,
+                    partial(listings.section_page, site, sec),
+                    nav=True,
+                )
+            self._page(
+                files, config, "archive/index.md", "Archive", partial(listings.archive_index, site), nav=True
+            )
+            for key, refs in site.months.items():
+                self._paged(
+                    files,
+                    config,
+                    listings.month_uri(key),
+                    listings.month_label(key),
+                    refs,
+                    size,
+                    partial(listings.month_page, site, key),
+                )
+            if site.undated:
+                self._paged(
+                    files,
+                    config,
+                    listings.UNDATED_URI,
+                    "Undated briefings",
+                    site.undated,
+                    size,
+                    partial(listings.month_page, site, None),
+                )
+            self._map_page(files, config)
+            self._timeline_pages(files, config)
         if self.config.entity_pages:
-            entities = sitepages.collect_entities(refs)
-            for ent in entities:
-                files.append(
-                    File.generated(
+            self._entity_pages(files, config)
+
+    def _map_page(self, files: Files, config) -> None:
+        site = self.site
+        n_places = len({p.entity for b in site.briefings for p in b.annotations.places})
+        self._page(files, config, sitepages.MAP, "Map", self._site_map, nav=True)
+        self._map_summary = (n_places, len(site.briefings))
+
+    def _timeline_pages(self, files: Files, config) -> None:
+        site, size = self.site, self.config.page_size
+        items = sitepages.dated_events(site)
+        self._page(
+            files,
+            config,
+            sitepages.TIMELINE,
+            "Timeline",
+            partial(sitepages.timeline_index, site, items, size=size),
+            nav=True,
+        )
+        for year, events in sitepages.timeline_years(items).items():
+            pages = sitepages.year_pages(year, events, 5 * size)
+            for p, chunk in pages:
+                title = f"Timeline of {year}" + (f" (page {p.number} of {p.count})" if p.number > 1 else "")
+                self._page(
+                    files, config, p.uri, title, partial(sitepages.year_page, year, len(events), p, chunk)
+                )
+
+    def _entity_pages(self, files: Files, config) -> None:
+        """Pages for entities that earn one, a redirect for the others, the index and type lists."""
+        site, size = self.site, self.config.page_size
+        directory_urls = config.use_directory_urls
+        for se in site.entities.values():
+            if se.has_page:
+                for p, chunk in sitepages.entity_pages(se, size):
+                    title = se.name if p.number == 1 else f"{se.name} (page {p.number} of {p.count})"
+                    self._page(
+                        files,
                         config,
-                        ent.uri,
-                        content=sitepages.entity_page(ent),
-                        inclusion=InclusionLevel.NOT_IN_NAV,
+                        p.uri,
+                        title,
+                        partial(sitepages.entity_page, site, se, p, chunk),
+                        search=p.number == 1,
                     )
+            elif se.appearances:
+                self._entity_stub(files, config, se, directory_urls)
+        self._page(
+            files, config, sitepages.ENTITY_INDEX, "Entities", partial(sitepages.entity_index, site), nav=True
+        )
+        for t, ents in sitepages.by_type(site).items():
+            if len(ents) > sitepages.INDEX_TOP:
+                self._paged(
+                    files,
+                    config,
+                    sitepages.type_uri(t),
+                    sitepages.TYPE_HEADINGS.get(t, t),
+                    ents,
+                    5 * size,
+                    partial(sitepages.type_page, site, t),
                 )
-                self.entity_uris.add(ent.uri)
-            files.append(
-                File.generated(config, "entities/index.md", content=sitepages.entity_index(entities))
-            )
-        if self.config.site_pages and refs:
-            n_places = len({p.entity for b in refs for p in b.annotations.places})
-            files.append(
-                File.generated(
-                    config, "map.md", content=sitepages.map_page(n_places, len(refs), SITEMAP_PLACEHOLDER)
-                )
-            )
-            files.append(File.generated(config, "timeline.md", content=sitepages.timeline_page(refs)))
+
+    def _entity_stub(self, files: Files, config, se, directory_urls: bool) -> None:
+        """``entities/<id>``: a redirect to the briefing that names the entity (its stable address)."""
+        dest = f"entities/{se.id}/index.html" if directory_urls else f"entities/{se.id}.html"
+        if files.get_file_from_path(dest) is not None or files.get_file_from_path(se.uri) is not None:
+            raise PluginError(f"the briefing plugin generates {dest}, but the site already has that page")
+        briefing = files.get_file_from_path(se.appearances[0].briefing.uri)
+        target = get_relative_url(briefing.url, dest) + f"#bf-e-{se.id}"
+        files.append(File.generated(config, dest, content=sitepages.stub_html(se.name, target)))
+
+    # ------------------------------------------------------------------ navigation
+
+    @event_priority(-50)
+    def on_nav(self, nav, *, config, files):
+        """The site's own pages first, then Sections, Archive, Map, Timeline and Entities.
+
+        With a ``nav`` written in mkdocs.yml, the generated pages it does not
+        mention are added at its end.
+        """
+        if not self.config.enabled or not self.nav_uris:
+            return nav
+        ours = {uri: files.get_file_from_path(uri).page for uri in self.nav_uris}
+        mine = {id(p) for p in ours.values()}
+        items = (
+            [it for it in nav.items if not _holds_only(it, mine)] if config.nav is None else list(nav.items)
+        )
+        listed = {id(p) for p in _get_by_type(items, Page)}
+        sections = [
+            ours[s.uri] for s in self.site.sections if s.uri in ours and id(ours[s.uri]) not in listed
+        ]
+        if sections:
+            items.append(NavSection("Sections", sections))
+        for uri in ("archive/index.md", sitepages.MAP, sitepages.TIMELINE, sitepages.ENTITY_INDEX):
+            if uri in ours and id(ours[uri]) not in listed:
+                items.append(ours[uri])
+        for it in items:
+            it.parent = None
+        _add_parent_links(items)
+        nav.items = items
+        nav.pages = _get_by_type(items, Page)
+        _add_previous_and_next_links(nav.pages)
+        return nav
 
     # ------------------------------------------------------------------ pages
 
@@ -269,7 +463,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         ann = ref.annotations
         self._check_places(ann, page)
         if "description" not in page.meta:  # Material prints it unescaped in <meta content="...">
-            page.meta["bf_summary"] = summary_of(ann)
+            page.meta["bf_summary"] = lead(ann)
             page.meta["description"] = html.escape(page.meta["bf_summary"], quote=True)
         anchors = {ev.sentence[0]: event_anchor(ev) for ev in ann.events}
         wrapped = wrap_mentions(source.body, source.segments, ann, self.config.tooltips, anchors)
@@ -286,39 +480,61 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 raise PluginError(message + " (add coordinates to the glossary)")
             log.info(message)
 
-    def _entity_urls(self, page, ann: Annotations) -> dict[str, str]:
-        uris = {e.id: f"entities/{e.id}.md" for e in ann.entities}
-        return {eid: self._url(uri, page) for eid, uri in uris.items() if uri in self.entity_uris}
-
     def on_page_content(self, html_text: str, *, page, config, files):
         if not self.config.enabled:
             return html_text
-        if SITEMAP_PLACEHOLDER in html_text:
-            return html_text.replace(SITEMAP_PLACEHOLDER, self._site_map(page), 1)
+        uri = page.file.src_uri
+        if uri in self.views and VIEW_PLACEHOLDER in html_text:
+            body = self.views[uri](partial(self._url, page=page))
+            return html_text.replace(VIEW_PLACEHOLDER, body, 1)
         if not self._is_briefing(page):
             return html_text
         from .render.page import render_meta, render_panels
 
-        b = self.briefings[page.file.src_uri]
+        b = self.briefings[uri]
+        url = partial(self._url, page=page)
+        entity_urls = {
+            e.id: url(se.uri)
+            for e in b.annotations.entities
+            if (se := self.site.entities.get(e.id)) is not None and se.has_page
+        }
         panels = render_panels(
             b.annotations,
             linked=page.meta.get("bf_linked", set()),
-            entity_urls=self._entity_urls(page, b.annotations),
+            entity_urls=entity_urls,
             tiles=self.config.map_tiles,
         )
+        if self.config.site_pages:
+            older, newer = neighbours(self.site, b)
+            panels += listings.article_footer(self.site, b, url, more_on(self.site, b), older, newer)
         if page.present_anchor_ids is not None:  # links to #bf-ev-... from other pages are valid
             page.present_anchor_ids.update(re.findall(r'\sid="([^"]+)"', panels))
-        return render_meta(b.annotations) + html_text.replace(PANELS_PLACEHOLDER, panels, 1)
+        sec = self.site.section_of.get(uri) if self.config.site_pages else None
+        meta = render_meta(b.annotations, url(sec.uri) if sec else None)
+        html_text = html_text.replace(PANELS_PLACEHOLDER, panels, 1)
+        # Metadata right under the headline, whether the page has its own h1 or Material adds it.
+        head = html_text.find("</h1>")
+        if head >= 0:
+            return html_text[: head + 5] + meta + html_text[head + 5 :]
+        return meta + html_text
 
-    def _site_map(self, page) -> str:
+    def _site_map(self, url: Callable[[str], str]) -> str:
+        """The map of every place, the most mentioned first, each with a few of its briefings."""
         from .render.page import render_site_map
 
-        places = []
-        for b in sorted(self.briefings.values(), key=lambda b: (b.date or "", b.uri), reverse=True):
-            url = self._url(b.uri, page)
+        by_place: dict[str, tuple] = {}
+        for b in self.site.briefings:  # newest first
             for p in b.annotations.places:
-                places.append((p, b.title, url))
-        return render_site_map(places, tiles=self.config.map_tiles)
+                entry = by_place.setdefault(p.entity, (p, []))
+                entry[1].append(b)
+        ordered = sorted(by_place.values(), key=lambda pb: (-len(pb[1]), pb[0].name, pb[0].entity))
+        places = []
+        for p, refs in ordered[:SITE_MAP_LIMIT]:
+            more = sitepages.entity_href(self.site, p.entity, url) if len(refs) > 3 else None
+            places.append((p, [(r.title, url(r.uri)) for r in refs[:3]], len(refs), more))
+        n_places, n_briefings = self._map_summary
+        summary = sitepages.map_summary(n_places, n_briefings, len(places))
+        return summary + render_site_map(places, tiles=self.config.map_tiles)
 
     def on_post_page(self, output: str, *, page, config):
         """Open Graph tags, so that shared links show the headline and the article's lead."""
@@ -333,25 +549,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_page_context(self, context, *, page, config, nav):
         if not self.config.enabled or page.content is None or self.config.index_marker not in page.content:
             return context
-        page.content = page.content.replace(self.config.index_marker, self._index_html(page), 1)
+        body = listings.home(self.site, partial(self._url, page=page), self.config.page_size)
+        page.content = page.content.replace(self.config.index_marker, body, 1)
         return context
 
-    def _index_html(self, page) -> str:
-        """Briefings by section, newest first; undated ones last."""
-        from .render.page import render_index
 
-        return render_index([(b, self._url(b.uri, page)) for b in self.briefings.values()])
-
-
-def summary_of(ann: Annotations, limit: int = 200) -> str:
-    """The article's first sentence (after the headline), cut at a word boundary."""
-    from .render.sitepages import sentence_around
-
-    text = ann.text
-    start = text.find("\n") + 1 if ann.document.title else 0
-    s, e = sentence_around(text, start, start)
-    lead = " ".join(text[s:e].split())
-    return lead if len(lead) <= limit else lead[: limit - 1].rsplit(" ", 1)[0] + "…"
+def _holds_only(item, pages: set[int]) -> bool:
+    """A navigation item made only of generated pages (MkDocs filed them by folder)."""
+    if isinstance(item, Page):
+        return id(item) in pages
+    children = getattr(item, "children", None)
+    return bool(children) and all(_holds_only(c, pages) for c in children)
 
 
 __all__ = ["BriefingPlugin", "is_briefing_meta"]

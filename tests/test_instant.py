@@ -46,7 +46,7 @@ def test_tooltip_works_after_an_instant_page_switch(browser, instant_site):
     page.goto(instant_site + "index.html")
     page.wait_for_function("typeof window.document$ !== 'undefined'")
     page.evaluate("window.__sameDocument = true")  # survives only if no full reload happens
-    page.locator(".bf-index-list a").first.click()
+    page.locator(".bf-card-title a").first.click()
     page.wait_for_selector(".bf-m[tabindex='0']")
     assert page.evaluate("window.__sameDocument === true"), "instant navigation did not happen"
     mention = page.locator('.bf-m[tabindex="0"]', has_text="Syria").first

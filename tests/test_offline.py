@@ -4,6 +4,7 @@ and two builds of the same sources are byte-identical."""
 from __future__ import annotations
 
 import filecmp
+import re
 
 import pytest
 
@@ -30,7 +31,7 @@ def test_search_and_navigation_work_offline(page, built_site):
     results.first.wait_for(state="visible", timeout=10_000)
     assert results.count() >= 1
     page.keyboard.press("Escape")
-    page.locator(".bf-index-list a").first.click()
+    page.locator(".bf-card-title a").first.click()
     page.wait_for_load_state("load")
     assert page.url.endswith(".html") and "/briefings/" in page.url
     assert page.locator(".bf-m").count() > 10
@@ -40,13 +41,27 @@ def test_search_and_navigation_work_offline(page, built_site):
 def test_entity_link_from_tooltip_opens_the_entity_page(page, built_site):
     seed_page = sorted((built_site / "briefings").glob("*.html"))[0]
     page.goto(seed_page.resolve().as_uri())
-    page.locator('.bf-m[tabindex="0"]', has_text="Sabrina Singh").first.focus()
+    page.locator('.bf-m[tabindex="0"]', has_text="CENTCOM").first.focus()
     link = page.locator("#bf-tooltip a.bf-tooltip-link")
     link.wait_for(state="visible")
     link.click()
     page.wait_for_load_state("load")
-    assert page.url.endswith("entities/sabrina-singh.html")
-    assert "Deputy Pentagon Press Secretary" in page.locator("article").inner_text()
+    assert page.url.endswith("entities/us-central-command.html")
+    assert "Middle East, Central Asia" in page.locator("article").inner_text()  # the glossary's words
+    assert page.outside == [] and page.errors == []
+
+
+def test_entity_named_in_one_briefing_keeps_its_address(page, built_site):
+    """Sabrina Singh is named in one briefing only: no page of her own, and her card does not
+    promise one; her address still leads to the sentence that names her."""
+    seed_page = sorted((built_site / "briefings").glob("*.html"))[0]
+    page.goto(seed_page.resolve().as_uri())
+    page.locator('.bf-m[tabindex="0"]', has_text="Sabrina Singh").first.focus()
+    page.locator("#bf-tooltip").wait_for(state="visible")
+    assert page.locator("#bf-tooltip a.bf-tooltip-link").count() == 0
+    page.goto((built_site / "entities" / "sabrina-singh.html").resolve().as_uri())
+    page.wait_for_url(re.compile(r".*/briefings/.*#bf-e-sabrina-singh$"))
+    assert page.locator("#bf-e-sabrina-singh").inner_text() == "Sabrina Singh"
     assert page.outside == [] and page.errors == []
 
 

@@ -124,6 +124,7 @@ class _BaseMap:
                 bbox = (min(xs), min(ys), max(xs), max(ys))
                 self.polygons.append(_Polygon(index, tuple(tuple(r) for r in rings), bbox))
         self._cache: dict[tuple[int, int], list[list[tuple[int, int]]]] = {}
+        self._at: dict[tuple[float, float], int | None] = {}
 
     def _ring(self, refs: tuple[int, ...], level: int) -> list[tuple[int, int]]:
         """Concatenate a ring's arcs, keeping vertices of at least ``level``.
@@ -173,7 +174,19 @@ class _BaseMap:
         return level
 
     def polygon_at(self, lat: float, lon: float) -> int | None:
-        """Index of the polygon containing the point (full detail, even-odd rule)."""
+        """Index of the polygon containing the point (full detail, even-odd rule).
+
+        Remembered per point: the same places (capitals, big cities) recur in
+        article after article, and the ring test is a costly part of a map.
+        """
+        key = (lat, lon)
+        if key not in self._at:
+            if len(self._at) > 100_000:
+                self._at.clear()
+            self._at[key] = self._polygon_at(lat, lon)
+        return self._at[key]
+
+    def _polygon_at(self, lat: float, lon: float) -> int | None:
         y = lat / self.quantum
         base = ((lon + 180.0) % 360.0 - 180.0) / self.quantum
         for index, polygon in enumerate(self.polygons):
@@ -615,7 +628,13 @@ def render_map_svg(
     interactive layer open on the same view; ``east > west`` always, and
     either may lie beyond +-180 when the view crosses the antimeridian.
     """
-    markers = _usable(markers)
+    return _article_map(tuple(markers), title, width, height, id_prefix)
+
+
+@lru_cache(maxsize=2048)
+def _article_map(markers: tuple[MapMarker, ...], title: str, width: int, height: int, id_prefix: str) -> str:
+    """Remembered for the life of the process: ``mkdocs serve`` redraws only the maps that changed."""
+    markers = list(_usable(list(markers)))
     if not markers:
         return render_world_svg(markers, title=title, width=width, height=height, id_prefix=id_prefix)
     min_extent = max(MIN_EXTENT.get(m.kind, MIN_EXTENT["city"]) for m in markers)

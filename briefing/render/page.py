@@ -98,10 +98,11 @@ def render_panels(
     tips = "".join(
         f'<span id="bf-tip-{html.escape(e.id)}">{html.escape(tooltip_text(e))}</span>' for e in ann.entities
     )
+    # Search indexes the article's own words; the panels only repeat them.
     return (
-        '<section class="bf-panel bf-panel-map" aria-labelledby="bf-h-map">'
+        '<section class="bf-panel bf-panel-map" aria-labelledby="bf-h-map" data-search-exclude>'
         '<h2 id="bf-h-map">Places</h2>' + render_places(ann) + "</section>"
-        '<section class="bf-panel bf-panel-timeline" aria-labelledby="bf-h-timeline">'
+        '<section class="bf-panel bf-panel-timeline" aria-labelledby="bf-h-timeline" data-search-exclude>'
         '<h2 id="bf-h-timeline">Timeline</h2>'
         + render_timeline(ann, linked=linked, map_prefix=MAP_PREFIX)
         + "</section>"
@@ -109,14 +110,19 @@ def render_panels(
     )
 
 
-def render_meta(ann: Annotations) -> str:
-    """Section and date above the headline; an inferred date says so."""
+def render_meta(ann: Annotations, section_url: str | None = None) -> str:
+    """Section (linked to its index) and date under the headline; an inferred date says so."""
+    from .listings import day_label
+
     d = ann.document
     bits = []
     if d.section:
-        bits.append(f'<span class="bf-section">{html.escape(d.section)}</span>')
+        name = html.escape(d.section)
+        if section_url:
+            name = f'<a href="{html.escape(section_url)}">{name}</a>'
+        bits.append(f'<span class="bf-section">{name}</span>')
     if d.date:
-        bits.append(f'<time datetime="{html.escape(d.date)}">{html.escape(d.date)}</time>')
+        bits.append(f'<time datetime="{html.escape(d.date)}">{html.escape(day_label(d.date))}</time>')
         if d.date_source == "inferred":
             bits.append(
                 '<span class="bf-inferred" title="No date was given; inferred from the text">'
@@ -125,59 +131,22 @@ def render_meta(ann: Annotations) -> str:
     return f'<p class="bf-meta">{" ".join(bits)}</p>' if bits else ""
 
 
-def render_index(items: list) -> str:
-    """Briefings by section, newest first; ``items`` are (BriefingRef, relative URL)."""
-    if not items:
-        return '<p class="bf-empty">No briefings yet: add articles to the seeds folder.</p>'
-    by_section: dict[str, list] = {}
-    for b, url in items:
-        by_section.setdefault(b.section or "Other", []).append((b, url))
-    out = ['<div class="bf-index">']
-    for section in sorted(by_section):
-        rows = sorted(by_section[section], key=lambda x: (x[0].title, x[0].uri))
-        rows.sort(key=lambda x: x[0].date or "", reverse=True)  # stable: titles stay sorted per date
-        out.append(f'<h2>{html.escape(section)}</h2><ul class="bf-index-list">')
-        for b, url in rows:
-            ann = b.annotations
-            stamp = f'<time datetime="{html.escape(b.date)}">{html.escape(b.date)}</time> ' if b.date else ""
-            dated = sum(1 for ev in ann.events if ev.earliest)
-            out.append(
-                f'<li>{stamp}<a href="{html.escape(url)}">{html.escape(b.title)}</a> '
-                f'<span class="bf-index-stats">{len(ann.entities)} entities · {len(ann.places)} places · '
-                f"{dated} dated events</span></li>"
-            )
-        out.append("</ul>")
-    out.append("</div>")
-    return "".join(out)
-
-
 def render_site_map(places: list, tiles: dict | None = None) -> str:
-    """The world map of every briefing's places; ``places`` are (Place, briefing title, URL)."""
-    merged: dict[str, dict] = {}
-    for p, title, url in places:
-        entry = merged.setdefault(p.entity, {"place": p, "briefings": []})
-        if all(b["url"] != url for b in entry["briefings"]):
-            entry["briefings"].append({"title": title, "url": url})
-    if not merged:
+    """The world map of the site's places.
+
+    ``places`` are (Place, [(briefing title, URL), ...] newest first, total
+    number of briefings, URL of the place's entity page or None), most
+    mentioned first; each place lists a few briefings, and its page the rest.
+    """
+    if not places:
         return '<p class="bf-empty">No places yet.</p>'
-    ordered = sorted(merged.values(), key=lambda m: (-len(m["briefings"]), m["place"].name))
-    markers = [
-        MapMarker(
-            id=m["place"].entity,
-            label=m["place"].name,
-            lat=m["place"].lat,
-            lon=m["place"].lon,
-            kind=m["place"].kind,
-        )
-        for m in ordered
-    ]
+    markers = [MapMarker(id=p.entity, label=p.name, lat=p.lat, lon=p.lon, kind=p.kind) for p, *_ in places]
     svg = render_world_svg(markers, title="Map of the places in all briefings", id_prefix="bf-world")
     items = []
-    for m in ordered:
-        p = m["place"]
-        links = ", ".join(
-            f'<a href="{html.escape(b["url"])}">{html.escape(b["title"])}</a>' for b in m["briefings"]
-        )
+    for p, refs, total, more in places:
+        links = ", ".join(f'<a href="{html.escape(url)}">{html.escape(title)}</a>' for title, url in refs)
+        if total > len(refs) and more:
+            links += f', <a class="bf-more" href="{html.escape(more)}">all {total}</a>'
         items.append(
             f'<li id="{MAP_PREFIX}-{html.escape(p.entity)}" data-place="{html.escape(p.entity)}">'
             f'<span class="bf-place-name">{html.escape(p.name)}</span> '
@@ -187,20 +156,20 @@ def render_site_map(places: list, tiles: dict | None = None) -> str:
         "tiles": tiles,
         "entities": {},
         "places": {
-            m["place"].entity: {
-                "name": m["place"].name,
-                "lat": m["place"].lat,
-                "lon": m["place"].lon,
-                "kind": m["place"].kind,
-                "briefings": m["briefings"],
+            p.entity: {
+                "name": p.name,
+                "lat": p.lat,
+                "lon": p.lon,
+                "kind": p.kind,
+                "briefings": [{"title": title, "url": url} for title, url in refs],
             }
-            for m in ordered
+            for p, refs, _, _ in places
         },
     }
     return (
-        f'<figure class="bf-map bf-sitemap">{svg}<figcaption>Base map: Natural Earth; places: GeoNames '
-        f'(CC BY 4.0).</figcaption></figure><ul class="bf-places bf-places-site">{"".join(items)}</ul>'
-        + data_script(data)
+        f'<figure class="bf-map bf-sitemap" data-search-exclude>{svg}<figcaption>Base map: Natural Earth; '
+        "places: GeoNames (CC BY 4.0).</figcaption></figure>"
+        f'<ul class="bf-places bf-places-site" data-search-exclude>{"".join(items)}</ul>' + data_script(data)
     )
 
 

@@ -1,25 +1,28 @@
-"""Site-wide pages: every entity across briefings, the entity index, the site map and timeline.
+"""Site-wide pages: entity pages, the entity index, the site timeline and the map page.
 
-They are generated as Markdown (so MkDocs checks their links and the search
-plugin indexes them) from all briefings' annotations, in one pass: the cost
-grows with the number of mentions, never with briefings x entities. Text
-from articles is escaped with ``escape_markdown`` (inline syntax, ``{}`` for
-attr_list, HTML characters) before it becomes Markdown.
+Generated pages are a few lines of Markdown (front matter and a placeholder);
+their content is HTML rendered here from the site's structure once every page
+of the site is known, with links relative to the page (``url``). Lists that
+grow with the archive are paginated (``structure.paginate``); quotes and
+lists that repeat article text are kept out of the search index
+(``data-search-exclude``), so search grows with the articles, not with the
+pages that quote them.
 """
 
 from __future__ import annotations
 
 import html
-import posixpath
+import json
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from html import escape
 
-from ..model import Annotations, Entity
-from ..sources import escape_markdown
+from ..structure import Pager, Site, SiteEntity, paginate
+from .listings import MONTHS, _time, pager
 from .timeline import date_label
 from .tooltips import TYPE_LABELS
 
+Url = Callable[[str], str]
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER")
 TYPE_HEADINGS = {
     "PERSON": "People",
@@ -32,218 +35,26 @@ TYPE_HEADINGS = {
     "PRODUCT": "Products",
     "OTHER": "Other",
 }
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
-
-
-@dataclass
-class BriefingRef:
-    """A briefing as site-wide pages see it."""
-
-    uri: str  # Markdown source URI in the site, e.g. briefings/foo.md
-    title: str
-    section: str | None
-    date: str | None
-    annotations: Annotations
-
-
-@dataclass
-class Appearance:
-    briefing: BriefingRef
-    entity: Entity
-    sentence: tuple[int, int]
-    mention: tuple[int, int]
-
-
-@dataclass
-class SiteEntity:
-    """One identity across the site (merged by id), with where it appears."""
-
-    id: str
-    name: str
-    type: str
-    aliases: list[str] = field(default_factory=list)
-    description: str | None = None
-    link: str | None = None
-    mentions: int = 0
-    appearances: list[Appearance] = field(default_factory=list)
-
-    @property
-    def uri(self) -> str:
-        return f"entities/{self.id}.md"
-
-
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence that holds text[start:end] (a cheap splitter: good enough for quoting)."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    right = m.start() if m else len(text)
-    return left, right
-
-
-def collect_entities(briefings: list[BriefingRef]) -> list[SiteEntity]:
-    """Entities of all briefings merged by id; names and types by majority, sorted by id."""
-    merged: dict[str, SiteEntity] = {}
-    names: dict[str, Counter] = {}
-    types: dict[str, Counter] = {}
-    for b in sorted(briefings, key=lambda b: b.uri):
-        for e in b.annotations.entities:
-            site = merged.setdefault(e.id, SiteEntity(id=e.id, name=e.name, type=e.type))
-            names.setdefault(e.id, Counter())[e.name] += len(e.mentions)
-            types.setdefault(e.id, Counter())[e.type] += len(e.mentions)
-            site.aliases = sorted(set(site.aliases) | set(e.aliases))
-            site.description = site.description or e.description
-            site.link = site.link or e.link
-            site.mentions += len(e.mentions)
-            if e.mentions:
-                first = e.mentions[0]
-                body_start = b.annotations.text.find("\n") + 1 if b.annotations.document.title else 0
-                first = next((m for m in e.mentions if m.start >= body_start), first)
-                site.appearances.append(
-                    Appearance(
-                        b,
-                        e,
-                        sentence_around(b.annotations.text, first.start, first.end),
-                        (first.start, first.end),
-                    )
-                )
-    for eid, site in merged.items():
-        site.name = min(names[eid].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        site.type = min(types[eid].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        site.aliases = [a for a in site.aliases if a != site.name]
-    return [merged[k] for k in sorted(merged)]
-
-
-def rel(target_uri: str, from_uri: str) -> str:
-    """Relative Markdown link between two source URIs (MkDocs turns it into the right URL)."""
-    return posixpath.relpath(target_uri, posixpath.dirname(from_uri) or ".")
-
-
-def _quote(text: str, sentence: tuple[int, int], mention: tuple[int, int]) -> str:
-    s, e = sentence
-    ms, me = mention
-    before, inside, after = text[s:ms], text[ms:me], text[me:e]
-    return (
-        escape_markdown(before.strip("\n"))
-        + "**"
-        + escape_markdown(inside)
-        + "**"
-        + escape_markdown(after.strip("\n"))
-    )
-
-
-def _when(b: BriefingRef) -> str:
-    bits = [b.date or "undated"] + ([b.section] if b.section else [])
-    return escape_markdown(" · ".join(bits))
-
-
-def entity_page(site: SiteEntity) -> str:
-    """Markdown of one entity's page: what it is, then every briefing that mentions it."""
-    n_b = len({a.briefing.uri for a in site.appearances})
-    meta = [TYPE_LABELS.get(site.type, site.type)]
-    if site.aliases:
-        meta.append("also " + ", ".join(site.aliases))
-    meta.append(
-        f"{site.mentions} mention{'s' if site.mentions != 1 else ''} in {n_b} "
-        f"briefing{'s' if n_b != 1 else ''}"
-    )
-    lines = [
-        "---",
-        f"title: {_yaml_str(site.name)}",
-        "---",
-        "",
-        f"# {escape_markdown(site.name)}",
-        "",
-        escape_markdown(" · ".join(meta)),
-        "",
-    ]
-    if site.description:
-        lines += [escape_markdown(site.description), ""]
-    if site.link and re.match(r"https?://", site.link):
-        lines += [f"[More about {escape_markdown(site.name)}](<{site.link.replace('>', '%3E')}>)", ""]
-    lines += ["## Briefings", ""]
-    for a in sorted(site.appearances, key=lambda a: (a.briefing.date or "", a.briefing.uri), reverse=True):
-        b = a.briefing
-        lines.append(f"- [{escape_markdown(b.title)}]({rel(b.uri, site.uri)}) — {_when(b)}")
-        lines.append("")
-        lines.append("    > " + _quote(b.annotations.text, a.sentence, a.mention))
-        lines.append("")
-    lines += ["", f"[All entities]({rel('entities/index.md', site.uri)})", ""]
-    return "\n".join(lines)
-
-
-def entity_index(entities: list[SiteEntity]) -> str:
-    """Markdown of the index: entities by type, most mentioned first."""
-    lines = [
-        "---",
-        "title: Entities",
-        "---",
-        "",
-        "# Entities",
-        "",
-        f"{len(entities)} people, organisations and places named in the briefings.",
-        "",
-    ]
-    by_type: dict[str, list[SiteEntity]] = {}
-    for e in entities:
-        by_type.setdefault(e.type, []).append(e)
-    for t in sorted(by_type, key=lambda t: TYPE_ORDER.index(t) if t in TYPE_ORDER else 99):
-        lines += [f"## {TYPE_HEADINGS.get(t, t)}", ""]
-        for e in sorted(by_type[t], key=lambda e: (-e.mentions, e.name.casefold())):
-            aka = f" (also {escape_markdown(', '.join(e.aliases))})" if e.aliases else ""
-            lines.append(
-                f"- [{escape_markdown(e.name)}]({rel(e.uri, 'entities/index.md')}){aka} — "
-                f"{e.mentions} mention{'s' if e.mentions != 1 else ''}"
-            )
-        lines.append("")
-    return "\n".join(lines)
-
-
-def timeline_page(briefings: list[BriefingRef], page_uri: str = "timeline.md") -> str:
-    """Markdown of the site-wide timeline: dated events of all briefings, by year and month."""
-    from ..temporal import describe_value
-
-    items = []
-    for b in briefings:
-        for ev in b.annotations.events:
-            if ev.earliest:
-                items.append((ev.earliest, ev.latest or ev.earliest, b.uri, ev, b))
-    items.sort(key=lambda x: (x[0], x[1], x[2], x[3].sentence))
-    lines = [
-        "---",
-        "title: Timeline",
-        "---",
-        "",
-        "# Timeline",
-        "",
-        f"{plural(len(items), 'dated event')} reported in {plural(len(briefings), 'briefing')}, "
-        "earliest first.",
-        "",
-    ]
-    current = None
-    for earliest, _, _, ev, b in items:
-        month = earliest[:7]
-        if month != current:
-            current = month
-            lines += [f"## {describe_value(month)}", ""]
-        lines.append(
-            f"- **{escape_markdown(date_label(ev))}** — {escape_markdown(ev.summary)} "
-            f"([{escape_markdown(b.title)}]({rel(b.uri, page_uri)}#bf-ev-{ev.id}))"
-        )
-    lines.append("")
-    return "\n".join(lines)
+TYPE_SLUGS = {
+    "PERSON": "people",
+    "ORG": "organisations",
+    "GPE": "countries-cities-states",
+    "LOC": "places",
+    "FAC": "facilities",
+    "NORP": "groups",
+    "EVENT": "events",
+    "PRODUCT": "products",
+    "OTHER": "other",
+}
+ENTITY_INDEX = "entities/index.md"
+TIMELINE = "timeline.md"
+MAP = "map.md"
+INDEX_TOP = 10  # entities per type on the index page; the rest on the type's own pages
 
 
 def plural(n: int, word: str) -> str:
     """'1 briefing', '2 briefings'."""
     return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def map_page(n_places: int, n_briefings: int, placeholder: str) -> str:
-    """Markdown of the site map; the map itself replaces ``placeholder`` in the HTML."""
-    summary = f"{plural(n_places, 'place')} mentioned in {plural(n_briefings, 'briefing')}."
-    return "\n".join(["---", "title: Map", "---", "", "# Map", "", summary, "", placeholder, ""])
 
 
 def safe_title(text: str) -> str:
@@ -256,7 +67,266 @@ def safe_title(text: str) -> str:
     return html.escape(text.replace("</", "<\u200b/"), quote=True)
 
 
-def _yaml_str(value: str) -> str:
-    import json
+def page_stub(title: str, placeholder: str, search: bool = True, toc: bool = False) -> str:
+    """The Markdown of a generated page: front matter and the placeholder its HTML replaces."""
+    meta = [f"title: {json.dumps(safe_title(title), ensure_ascii=False)}"]
+    if not search:
+        meta.append("search:\n  exclude: true")
+    if not toc:
+        meta.append("hide:\n  - toc")
+    return "---\n" + "\n".join(meta) + "\n---\n\n" + placeholder + "\n"
 
-    return json.dumps(safe_title(value), ensure_ascii=False)
+
+# ----------------------------------------------------------------------------- entities
+
+
+def entity_href(site: Site, entity_id: str, url: Url) -> str | None:
+    """Where a link to an entity goes: its page, or the one briefing that names it."""
+    se = site.entities.get(entity_id)
+    if se is None:
+        return None
+    if se.has_page:
+        return url(se.uri)
+    if not se.appearances:
+        return None
+    return url(se.appearances[0].briefing.uri) + f"#bf-e-{se.id}"
+
+
+def entity_pages(se: SiteEntity, size: int) -> list[tuple[Pager, list]]:
+    """The pages of an entity: its briefings newest first, ``size`` per page."""
+    return paginate(se.uri, se.appearances, size)
+
+
+def _quote(text: str, sentence: tuple[int, int], mention: tuple[int, int]) -> str:
+    """The quoting sentence with the mention marked; runs of white space read as one space."""
+    s, e = sentence
+    ms, me = mention
+
+    def squash(part: str) -> str:
+        return escape(re.sub(r"\s+", " ", part))
+
+    quote = squash(text[s:ms]) + f"<mark>{escape(text[ms:me])}</mark>" + squash(text[me:e])
+    return quote.strip()
+
+
+def entity_header(se: SiteEntity) -> str:
+    """What the entity is: type, aliases, counts, description and the editors' link."""
+    meta = [TYPE_LABELS.get(se.type, se.type)]
+    if se.aliases:
+        meta.append("also " + ", ".join(se.aliases))
+    meta.append(f"{plural(se.mentions, 'mention')} in {plural(se.briefings, 'briefing')}")
+    out = [f'<p class="bf-entity-meta">{escape(" · ".join(meta))}</p>']
+    if se.description:
+        out.append(f'<p class="bf-entity-desc">{escape(se.description)}</p>')
+    if se.link and re.fullmatch(r"https?://[^\s<>\"']+", se.link):
+        out.append(
+            f'<p><a class="bf-entity-link" href="{escape(se.link)}" rel="noopener">'
+            f"More about {escape(se.name)}</a></p>"
+        )
+    return "".join(out)
+
+
+def entity_page(site: Site, se: SiteEntity, p: Pager, items: list, url: Url, events: str = "") -> str:
+    """One page of an entity: what it is, its events (first page), then the briefings naming it."""
+    out = [entity_header(se)]
+    if p.number == 1 and events:
+        out.append(events)
+    out.append('<h2 id="bf-h-briefings">Briefings</h2><ol class="bf-appearances" data-search-exclude>')
+    for a in items:
+        b = a.briefing
+        sec = site.section_of.get(b.uri)
+        where = f" · {escape(sec.name)}" if sec else ""
+        out.append(
+            f'<li><a href="{escape(url(b.uri))}">{escape(b.title)}</a> '
+            f'<span class="bf-card-meta">{_time(b.date)}{where}</span>'
+            f"<blockquote>{_quote(b.annotations.text, a.sentence, a.mention)}</blockquote></li>"
+        )
+    out.append("</ol>")
+    out.append(pager(p, url))
+    out.append(f'<p class="bf-more"><a href="{escape(url(ENTITY_INDEX))}">All entities</a></p>')
+    return "".join(out)
+
+
+def by_type(site: Site) -> dict[str, list[SiteEntity]]:
+    """Entities grouped by type in reading order (people first), alphabetical within a type."""
+    groups: dict[str, list[SiteEntity]] = {}
+    for e in site.entities.values():
+        groups.setdefault(e.type, []).append(e)
+    order = sorted(groups, key=lambda t: (TYPE_ORDER.index(t) if t in TYPE_ORDER else 99, t))
+    return {t: sorted(groups[t], key=lambda e: (e.name.casefold(), e.id)) for t in order}
+
+
+def type_uri(entity_type: str) -> str:
+    return f"entities/type/{TYPE_SLUGS.get(entity_type, entity_type.lower())}.md"
+
+
+def entity_index(site: Site, url: Url) -> str:
+    """Per type: the entities most briefings name, and a link to the type's full list."""
+    groups = by_type(site)
+    n_pages = sum(1 for e in site.entities.values() if e.has_page)
+    out = [
+        f'<p class="bf-list-intro">{plural(len(site.entities), "person, organisation and place")} named in '
+        f"{plural(len(site.briefings), 'briefing')}; {n_pages} with a page of their own (named in several "
+        "briefings or described in the glossary).</p>"
+    ]
+    for t, ents in groups.items():
+        top = sorted(ents, key=lambda e: (-e.briefings, -e.mentions, e.name.casefold(), e.id))[:INDEX_TOP]
+        heading = TYPE_HEADINGS.get(t, t)
+        out.append(
+            f'<h2>{escape(heading)} <span class="bf-count">{len(ents)}</span></h2><ul class="bf-entity-list">'
+        )
+        out += [_entity_item(site, e, url) for e in top]
+        out.append("</ul>")
+        if len(ents) > len(top):
+            out.append(
+                f'<p class="bf-more"><a href="{escape(url(type_uri(t)))}">All {len(ents)} '
+                f"{escape(heading.lower())}</a></p>"
+            )
+    if not groups:
+        out.append('<p class="bf-empty">No entities yet.</p>')
+    return "".join(out)
+
+
+def _entity_item(site: Site, e: SiteEntity, url: Url) -> str:
+    href = entity_href(site, e.id, url) or "#"
+    aka = f' <span class="bf-aka">also {escape(", ".join(e.aliases))}</span>' if e.aliases else ""
+    return (
+        f'<li><a href="{escape(href)}">{escape(e.name)}</a>{aka} '
+        f'<span class="bf-count">{plural(e.briefings, "briefing")}</span></li>'
+    )
+
+
+def type_page(site: Site, entity_type: str, p: Pager, items: list[SiteEntity], url: Url) -> str:
+    """One page of the alphabetical list of every entity of a type."""
+    total = sum(1 for e in site.entities.values() if e.type == entity_type)
+    back = f'<a href="{escape(url(ENTITY_INDEX))}">All entities</a>'
+    body = "".join(_entity_item(site, e, url) for e in items)
+    return (
+        f'<p class="bf-list-intro">{total} in alphabetical order · {back}</p>'
+        f'<ul class="bf-entity-list bf-entity-list-full">{body}</ul>' + pager(p, url, "Previous", "Next")
+    )
+
+
+def stub_html(name: str, target: str) -> str:
+    """A tiny page that sends readers on to where an entity without a page of its own is named.
+
+    Every entity keeps the stable URL ``entities/<id>``: when a second briefing
+    names it later, this page becomes a full entity page at the same address.
+    """
+    t = escape(target, quote=True)
+    n = escape(name)
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0; url={t}"><meta name="robots" content="noindex">'
+        f'<link rel="canonical" href="{t}"><title>{n}</title></head>'
+        f'<body><p><a href="{t}">{n}</a></p></body></html>\n'
+    )
+
+
+# ----------------------------------------------------------------------------- timeline
+
+
+def dated_events(site: Site) -> list[tuple]:
+    """(earliest, latest, briefing uri, sentence start, Event, BriefingRef) of every dated event."""
+    items = []
+    for b in site.briefings:
+        for ev in b.annotations.events:
+            if ev.earliest:
+                items.append((ev.earliest, ev.latest or ev.earliest, b.uri, ev.sentence[0], ev, b))
+    items.sort(key=lambda x: x[:4])
+    return items
+
+
+def timeline_years(items: list[tuple]) -> dict[str, list[tuple]]:
+    years: dict[str, list[tuple]] = {}
+    for it in items:
+        years.setdefault(it[0][:4], []).append(it)
+    return years
+
+
+def year_uri(year: str) -> str:
+    return f"timeline/{year}.md"
+
+
+def _event_item(it: tuple, url: Url) -> str:
+    ev, b = it[4], it[5]
+    stamp = ev.earliest if ev.earliest == ev.latest or not ev.latest else f"{ev.earliest}/{ev.latest}"
+    return (
+        f'<li class="bf-tl-event{" bf-tl-approx" if ev.approximate else ""}">'
+        f'<time class="bf-tl-date" datetime="{escape(stamp)}">{escape(date_label(ev))}</time>'
+        f'<span class="bf-tl-summary">{escape(ev.summary)}</span>'
+        f'<span class="bf-tl-links"><a href="{escape(url(b.uri))}#bf-ev-{escape(ev.id)}">'
+        f"{escape(b.title)}</a></span></li>"
+    )
+
+
+def _grouped(items: list[tuple], url: Url) -> str:
+    """Events under month headings; those known only to the year come first under the year."""
+    out, current = [], None
+    for it in items:
+        key = it[0][:4] if _year_only(it) else it[0][:7]
+        if key != current:
+            if current is not None:
+                out.append("</ol>")
+            current = key
+            label = f"{key} (the year only)" if len(key) == 4 else f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
+            out.append(f'<h2>{escape(label)}</h2><ol class="bf-timeline bf-timeline-site">')
+        out.append(_event_item(it, url))
+    if current is not None:
+        out.append("</ol>")
+    return "".join(out)
+
+
+def _year_order(items: list[tuple]) -> list[tuple]:
+    """Within a year: events known only to the year first, then by date."""
+    return sorted(items, key=lambda x: (not _year_only(x), x[:4]))
+
+
+def _year_only(it: tuple) -> bool:
+    return it[0].endswith("-01-01") and it[1].endswith("-12-31") and it[0][:4] == it[1][:4]
+
+
+def timeline_index(site: Site, items: list[tuple], url: Url, size: int) -> str:
+    """The latest dated events, then every year with its number of events."""
+    years = timeline_years(items)
+    out = [
+        f'<p class="bf-list-intro">{plural(len(items), "dated event")} reported in '
+        f"{plural(len(site.briefings), 'briefing')}.</p>"
+    ]
+    if not items:
+        return out[0]
+    out.append('<h2>By year</h2><ul class="bf-years">')
+    for year in sorted(years, reverse=True):
+        out.append(
+            f'<li><a href="{escape(url(year_uri(year)))}">{escape(year)}</a> '
+            f'<span class="bf-count">{len(years[year])}</span></li>'
+        )
+    out.append("</ul>")
+    latest = sorted(items, key=lambda x: (x[0], x[1], x[2], x[3]), reverse=True)[:size]
+    out.append('<h2>Latest</h2><ol class="bf-timeline bf-timeline-site" data-search-exclude>')
+    out += [_event_item(it, url) for it in latest]
+    out.append("</ol>")
+    return "".join(out)
+
+
+def year_pages(year: str, items: list[tuple], size: int) -> list[tuple[Pager, list]]:
+    return paginate(year_uri(year), _year_order(items), size)
+
+
+def year_page(year: str, total: int, p: Pager, items: list[tuple], url: Url) -> str:
+    back = f'<a href="{escape(url(TIMELINE))}">Timeline</a>'
+    head = (
+        f'<p class="bf-list-intro">{plural(total, "dated event")} in {escape(year)}, '
+        f"earliest first · {back}</p>"
+    )
+    return head + _grouped(items, url) + pager(p, url, "Earlier", "Later")
+
+
+# ----------------------------------------------------------------------------- map
+
+
+def map_summary(n_places: int, n_briefings: int, shown: int) -> str:
+    text = f"{plural(n_places, 'place')} mentioned in {plural(n_briefings, 'briefing')}."
+    if shown < n_places:
+        text += f" The map shows the {shown} that most briefings mention."
+    return f'<p class="bf-list-intro">{escape(text)}</p>'

@@ -142,12 +142,13 @@ def wrap_mentions(
             continue
         counts[e.id] += 1
         tip = html.escape(tooltip_text(e), quote=True)
+        eid = html.escape(e.id, quote=True)
         for k, (a, b) in enumerate(pieces):
-            attrs = f'class="bf-m bf-t-{e.type.lower()}" data-bf="{html.escape(e.id, quote=True)}"'
+            attrs = f'class="bf-m bf-t-{e.type.lower()}" data-bf="{eid}"'
             if k == 0:
-                attrs += (
-                    f' tabindex="0" title="{tip}" aria-describedby="bf-tip-{html.escape(e.id, quote=True)}"'
-                )
+                if counts[e.id] == 1:  # the entity's anchor in this briefing: links land here
+                    attrs += f' id="bf-e-{eid}"'
+                attrs += f' tabindex="0" title="{tip}" aria-describedby="bf-tip-{eid}"'
             inserts.append((a, 1, f"<span {attrs}>"))
             inserts.append((b, 0, "</span>"))
     for offset, anchor_id in (anchors or {}).items():
