@@ -39,7 +39,7 @@ from .config import BriefingConfig
 from .model import Annotations
 from .render import listings, sitepages
 from .snapshots import SUFFIX
-from .sources import Source, SourceError, check_meta, markdown_text, read_markdown
+from .sources import Source, SourceError, check_meta, escape_markdown, read_markdown
 from .structure import BriefingRef, Site, build_site, lead, more_on, neighbours, paginate
 
 log = get_plugin_logger(__name__)
@@ -52,6 +52,7 @@ VENDOR = ("vendor/iframe-worker-shim.js", "vendor/iframe-worker-LICENSE.txt", "v
 # Material's default fonts come from Google Fonts: a request outside the site.
 MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 PANELS_PLACEHOLDER = '<div class="bf-panels-placeholder"></div>'
+SEED_BODY = '<div class="bf-seed-placeholder"></div>'
 VIEW_PLACEHOLDER = '<div class="bf-view-placeholder"></div>'
 SITE_MAP_LIMIT = 500  # places on the site map (most mentioned first); every place has its entity entry
 
@@ -72,6 +73,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.nav_uris: list[str] = []  # generated pages the navigation shows, in order
         self._map_summary = (0, 0)  # (places, briefings) for the map page's intro
         self.files: Files | None = None
+        self._panels: dict[str, str] = {}  # briefing URI -> its panels, from page content to page output
 
     # ------------------------------------------------------------------ config
 
@@ -208,7 +210,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             front = "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True) + "---\n\n"
             if files.get_file_from_path(e.uri) is not None:
                 raise SourceError(f"{e.seed}: its page {e.uri} clashes with a file in docs/")
-            files.append(File.generated(config, e.uri, content=front + e.source.body, inclusion=inclusion))
+            # Plain text needs no Markdown: the headline is the h1, the paragraphs come in on_page_content.
+            body = f"# {escape_markdown(d.title or '')}\n\n{SEED_BODY}\n"
+            files.append(File.generated(config, e.uri, content=front + body, inclusion=inclusion))
             self.seed_sources[e.uri] = e.source
         pages = page_entries(Path(config.docs_dir), docs_pages(files), self.config.snapshots)
         if not self.config.nav_briefings:
@@ -351,46 +355,25 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 )
 
     def _entity_pages(self, files: Files, config) -> None:
-        """Pages for entities that earn one, a redirect for the others, the index and type lists."""
+        """Pages for the entities that earn one, the entity index and the lists by type.
+
+        An entity without a page of its own is reached at its first mention in
+        the briefing that names it (``#bf-e-<id>``); that anchor stays valid
+        when a later briefing gives the entity its page at ``entities/<id>``.
+        """
         site, size = self.site, self.config.page_size
-        directory_urls = config.use_directory_urls
-        for se in site.entities.values():
-            if se.has_page:
-                for p, chunk in sitepages.entity_pages(se, size):
-                    title = se.name if p.number == 1 else f"{se.name} (page {p.number} of {p.count})"
-                    self._page(
-                        files,
-                        config,
-                        p.uri,
-                        title,
-                        partial(sitepages.entity_page, site, se, p, chunk),
-                        search=p.number == 1,
-                    )
-            elif se.appearances:
-                self._entity_stub(files, config, se, directory_urls)
-        self._page(
-            files, config, sitepages.ENTITY_INDEX, "Entities", partial(sitepages.entity_index, site), nav=True
-        )
+        for se in site.entity_pages():
+            for p, chunk in sitepages.entity_pages(se, size):
+                title = se.name if p.number == 1 else f"{se.name} (page {p.number} of {p.count})"
+                view = partial(sitepages.entity_page, site, se, p, chunk)
+                self._page(files, config, p.uri, title, view, search=p.number == 1)
+        view = partial(sitepages.entity_index, site)
+        self._page(files, config, sitepages.ENTITY_INDEX, "Entities", view, nav=True)
         for t, ents in sitepages.by_type(site).items():
             if len(ents) > sitepages.INDEX_TOP:
-                self._paged(
-                    files,
-                    config,
-                    sitepages.type_uri(t),
-                    sitepages.TYPE_HEADINGS.get(t, t),
-                    ents,
-                    5 * size,
-                    partial(sitepages.type_page, site, t),
-                )
-
-    def _entity_stub(self, files: Files, config, se, directory_urls: bool) -> None:
-        """``entities/<id>``: a redirect to the briefing that names the entity (its stable address)."""
-        dest = f"entities/{se.id}/index.html" if directory_urls else f"entities/{se.id}.html"
-        if files.get_file_from_path(dest) is not None or files.get_file_from_path(se.uri) is not None:
-            raise PluginError(f"the briefing plugin generates {dest}, but the site already has that page")
-        briefing = files.get_file_from_path(se.appearances[0].briefing.uri)
-        target = get_relative_url(briefing.url, dest) + f"#bf-e-{se.id}"
-        files.append(File.generated(config, dest, content=sitepages.stub_html(se.name, target)))
+                title = sitepages.TYPE_HEADINGS.get(t, t)
+                render = partial(sitepages.type_page, site, t)
+                self._paged(files, config, sitepages.type_uri(t), title, ents, 5 * size, render)
 
     # ------------------------------------------------------------------ navigation
 
@@ -431,15 +414,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return page.file.src_uri in self.briefings
 
     def _source(self, markdown: str, page) -> Source:
-        """The page's document: seeds from their file (same text as the CLI), pages from Markdown."""
-        if page.file.src_uri in self.seed_sources:
-            source = self.seed_sources[page.file.src_uri]  # read once, in on_files
-            text, segments, _ = markdown_text(markdown)
-            if text != source.document.text:  # offsets would point elsewhere: wrap nothing
-                log.warning(f"{source.document.path}: the page's text differs from the seed; no tooltips")
-                segments = []
-            source.body, source.segments = markdown, segments
-            return source
+        """A Markdown briefing's document, from the Markdown MkDocs renders (front matter included)."""
         meta = check_meta(dict(page.meta or {}), page.file.src_path)
         front = "---\n" + yaml.safe_dump(meta, sort_keys=True) + "---\n" if meta else ""
         return read_markdown(page.file.src_path, front + markdown)
@@ -450,21 +425,25 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         from .render.timeline import event_anchor
         from .render.tooltips import wrap_mentions
 
-        try:
-            source = self._source(markdown, page)
-        except SourceError as e:
-            raise PluginError(str(e)) from None
         ref = self.briefings[page.file.src_uri]
-        if ref.annotations.text != source.document.text:
-            # Another plugin changed the Markdown since we read the file: annotate what MkDocs renders.
-            from .pipeline import annotate_document
+        seed = page.file.src_uri in self.seed_sources
+        if not seed:
+            try:
+                source = self._source(markdown, page)
+            except SourceError as e:
+                raise PluginError(str(e)) from None
+            if ref.annotations.text != source.document.text:
+                # Another plugin changed the Markdown since we read the file: annotate what MkDocs renders.
+                from .pipeline import annotate_document
 
-            ref.annotations = annotate_document(source.document, self.glossary)
+                ref.annotations = annotate_document(source.document, self.glossary)
         ann = ref.annotations
         self._check_places(ann, page)
         if "description" not in page.meta:  # Material prints it unescaped in <meta content="...">
             page.meta["bf_summary"] = lead(ann)
             page.meta["description"] = html.escape(page.meta["bf_summary"], quote=True)
+        if seed:  # plain text: its HTML is made directly, in on_page_content
+            return markdown + "\n\n" + PANELS_PLACEHOLDER + "\n"
         anchors = {ev.sentence[0]: event_anchor(ev) for ev in ann.events}
         wrapped = wrap_mentions(source.body, source.segments, ann, self.config.tooltips, anchors)
         page.meta["bf_linked"] = {ev.id for ev in ann.events if f'id="{event_anchor(ev)}"' in wrapped}
@@ -492,6 +471,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         from .render.page import render_meta, render_panels
 
         b = self.briefings[uri]
+        if uri in self.seed_sources:
+            html_text = self._seed_body(html_text, page, b.annotations)
         url = partial(self._url, page=page)
         entity_urls = {
             e.id: url(se.uri)
@@ -509,14 +490,29 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             panels += listings.article_footer(self.site, b, url, more_on(self.site, b), older, newer)
         if page.present_anchor_ids is not None:  # links to #bf-ev-... from other pages are valid
             page.present_anchor_ids.update(re.findall(r'\sid="([^"]+)"', panels))
+        # The panels join the page after search has indexed it (on_post_page): search holds the
+        # article's words, not the map, timeline and data that repeat them.
+        self._panels[uri] = panels
         sec = self.site.section_of.get(uri) if self.config.site_pages else None
         meta = render_meta(b.annotations, url(sec.uri) if sec else None)
-        html_text = html_text.replace(PANELS_PLACEHOLDER, panels, 1)
         # Metadata right under the headline, whether the page has its own h1 or Material adds it.
         head = html_text.find("</h1>")
         if head >= 0:
             return html_text[: head + 5] + meta + html_text[head + 5 :]
         return meta + html_text
+
+    def _seed_body(self, html_text: str, page, ann: Annotations) -> str:
+        """A seed's paragraphs, with their tooltips, where its page holds the placeholder."""
+        from .render.timeline import event_anchor
+        from .render.tooltips import plain_text_html
+
+        if SEED_BODY not in html_text:  # another plugin rewrote the page: leave it as it is
+            log.warning(f"{page.file.src_uri}: the seed's text placeholder is gone; no tooltips")
+            return html_text
+        anchors = {ev.sentence[0]: event_anchor(ev) for ev in ann.events}
+        body = plain_text_html(ann, self.config.tooltips, anchors)
+        page.meta["bf_linked"] = {ev.id for ev in ann.events if f'id="{event_anchor(ev)}"' in body}
+        return html_text.replace(SEED_BODY, body, 1)
 
     def _site_map(self, url: Callable[[str], str]) -> str:
         """The map of every place, the most mentioned first, each with a few of its briefings."""
@@ -537,8 +533,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return summary + render_site_map(places, tiles=self.config.map_tiles)
 
     def on_post_page(self, output: str, *, page, config):
-        """Open Graph tags, so that shared links show the headline and the article's lead."""
-        if not self.config.enabled or "</head>" not in output:
+        """The briefing's panels; Open Graph tags, so that shared links show the headline and lead."""
+        if not self.config.enabled:
+            return output
+        panels = self._panels.pop(page.file.src_uri, None)
+        if panels is not None:
+            output = output.replace(PANELS_PLACEHOLDER, panels, 1)
+        if "</head>" not in output:
             return output
         from .render.page import open_graph
 

@@ -166,13 +166,15 @@ def test_entity_pages_for_names_several_briefings_share(sites):
     for eid in shared:
         html = (site / "entities" / f"{eid}.html").read_text(encoding="utf-8")
         assert 'class="md-header' in html and 'class="bf-appearances"' in html
-    for eid in once:  # a light redirect to the briefing that names it, not a page
-        html = (site / "entities" / f"{eid}.html").read_text(encoding="utf-8")
-        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', html).group(1)
-        page, anchor = target.split("#")
-        assert anchor == f"bf-e-{eid}" and page.startswith("../news/")
-        assert f'id="bf-e-{eid}"' in (site / "entities" / page).resolve().read_text(encoding="utf-8")
-        assert len(html) < 1000
+    lists = [site / "entities" / "index.html", *(site / "entities" / "type").rglob("*.html")]
+    targets = {}  # entity id -> the page its entry in the lists leads to
+    for page in lists:
+        for href, eid in re.findall(r'href="([^"#]+)#bf-e-([^"]+)"', page.read_text(encoding="utf-8")):
+            targets[eid] = (page.parent / href).resolve()
+    for eid in once:  # no page: the entity lists lead to its mention in the briefing that names it
+        assert not (site / "entities" / f"{eid}.html").exists()
+        assert targets[eid].parent.name == "news"
+        assert f'id="bf-e-{eid}"' in targets[eid].read_text(encoding="utf-8")
     index = (site / "entities" / "index.html").read_text(encoding="utf-8")
     assert "Environment Agency" in index
 

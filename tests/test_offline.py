@@ -51,15 +51,17 @@ def test_entity_link_from_tooltip_opens_the_entity_page(page, built_site):
     assert page.outside == [] and page.errors == []
 
 
-def test_entity_named_in_one_briefing_keeps_its_address(page, built_site):
+def test_entity_named_in_one_briefing_is_reached_at_its_mention(page, built_site):
     """Sabrina Singh is named in one briefing only: no page of her own, and her card does not
-    promise one; her address still leads to the sentence that names her."""
+    promise one; the entity index leads to the sentence that names her."""
     seed_page = sorted((built_site / "briefings").glob("*.html"))[0]
     page.goto(seed_page.resolve().as_uri())
     page.locator('.bf-m[tabindex="0"]', has_text="Sabrina Singh").first.focus()
     page.locator("#bf-tooltip").wait_for(state="visible")
     assert page.locator("#bf-tooltip a.bf-tooltip-link").count() == 0
-    page.goto((built_site / "entities" / "sabrina-singh.html").resolve().as_uri())
+    assert not (built_site / "entities" / "sabrina-singh.html").exists()
+    page.goto((built_site / "entities" / "index.html").resolve().as_uri())
+    page.locator(".bf-entity-list a", has_text="Sabrina Singh").click()
     page.wait_for_url(re.compile(r".*/briefings/.*#bf-e-sabrina-singh$"))
     assert page.locator("#bf-e-sabrina-singh").inner_text() == "Sabrina Singh"
     assert page.outside == [] and page.errors == []

@@ -87,7 +87,7 @@ def test_tooltip_text_is_escaped_in_attributes():
     out = wrap_mentions(body, segments, Annotations(Document(text=text), [ent]))
     assert "<script>" not in out
     assert "&lt;script&gt;" in out and "&quot;&gt;" in out
-    assert "Bob — Person" in tooltip_text(ent) and "mentioned 1 time" in tooltip_text(ent)
+    assert "Bob — Person" in tooltip_text(ent) and "Mentioned 1 time" in tooltip_text(ent)
 
 
 def test_timeline_is_chronological_with_undated_apart():

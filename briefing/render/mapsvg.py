@@ -40,6 +40,7 @@ SIMPLIFY_PX = 2.0
 PADDING = 0.18  # share of the markers' extent added on each side
 LABEL_FONT = 12.0  # px, keep in step with MAP_CSS
 LABEL_MAX_CHARS = 40
+WORLD_LABELS = 60  # markers of a world map that may get a label
 REGION_KINDS = frozenset({"region", "feature"})
 WORLD_BOUNDS = (-180.0, -58.0, 180.0, 84.0)  # west, south, east, north: no Antarctica
 
@@ -421,10 +422,15 @@ def _land_paths_cached(view: _View, focus: frozenset[int]) -> tuple[str, ...]:
     north_q = (view.north + margin / view.ky) / basemap.quantum
     shifts = (-360.0, 0.0, 360.0)  # copies of the world left and right of the dateline
     by_country: dict[int, list[list[tuple[int, int]]]] = {}
+    # 2 px in quantum units, less the two units rounding can add: no shape the test below keeps is lost
+    speck_x = (min_size - 2) / (view.kx * basemap.quantum * PRECISION)
+    speck_y = (min_size - 2) / (view.ky * basemap.quantum * PRECISION)
     for index, polygon in enumerate(basemap.polygons):
         west, south, east, north = polygon.bbox
         if north < south_q or south > north_q:
             continue
+        if east - west < speck_x and north - south < speck_y:
+            continue  # the whole polygon is a speck at this zoom: its outer ring would be dropped
         for shift in shifts:
             shift_q = shift / basemap.quantum
             if east + shift_q < west_q or west + shift_q > east_q:
@@ -557,7 +563,10 @@ def _markers(markers: list[MapMarker], view: _View, required_labels: bool) -> li
         if not (-radius <= x <= view.width + radius and -radius <= y <= view.height + radius):
             continue
         label = _short(marker.label)
-        spot = _place_label(x, y, radius, label, taken, view, required_labels) if label else None
+        # A world map of hundreds of places can label only the first (most mentioned) few; the
+        # rest keep their <title>. This also keeps the collision test from growing quadratically.
+        labelled = bool(label) and (required_labels or len(out) < WORLD_LABELS)
+        spot = _place_label(x, y, radius, label, taken, view, required_labels) if labelled else None
         parts = [
             f'<g class="bf-map-marker bf-map-kind-{_kind(marker.kind)}" data-place="{_text(marker.id)}">',
             f"<title>{_text(marker.label)}</title>",

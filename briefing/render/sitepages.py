@@ -207,22 +207,6 @@ def type_page(site: Site, entity_type: str, p: Pager, items: list[SiteEntity], u
     )
 
 
-def stub_html(name: str, target: str) -> str:
-    """A tiny page that sends readers on to where an entity without a page of its own is named.
-
-    Every entity keeps the stable URL ``entities/<id>``: when a second briefing
-    names it later, this page becomes a full entity page at the same address.
-    """
-    t = escape(target, quote=True)
-    n = escape(name)
-    return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="refresh" content="0; url={t}"><meta name="robots" content="noindex">'
-        f'<link rel="canonical" href="{t}"><title>{n}</title></head>'
-        f'<body><p><a href="{t}">{n}</a></p></body></html>\n'
-    )
-
-
 # ----------------------------------------------------------------------------- timeline
 
 

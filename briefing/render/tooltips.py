@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 
 from ..model import Annotations, Entity
 from ..sources import Segment
@@ -42,8 +43,8 @@ def tooltip_text(entity: Entity) -> str:
     if entity.description:
         parts.append(entity.description)
     n = len(entity.mentions)
-    parts.append(f"mentioned {n} time{'s' if n != 1 else ''}")
-    return ". ".join(parts)
+    parts.append(f"Mentioned {n} time{'s' if n != 1 else ''} here")
+    return " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in parts[:-1]) + " " + parts[-1]
 
 
 class _Index:
@@ -131,8 +132,13 @@ def wrap_mentions(
     ann: Annotations,
     mode: str = "paragraph",
     anchors: dict[int, str] | None = None,
+    escape: Callable[[str], str] | None = None,
 ) -> str:
-    """The Markdown body with tooltip spans (and optional empty anchors at text offsets)."""
+    """The Markdown body with tooltip spans (and optional empty anchors at text offsets).
+
+    ``escape`` is applied to the body's text between the inserted tags (for
+    a plain-text body that becomes HTML).
+    """
     inserts: list[tuple[int, int, str]] = []  # (source position, order, html)
     counts = Counter()
     index = _Index(segments)
@@ -160,9 +166,30 @@ def wrap_mentions(
     out = []
     last = 0
     # closing tags before opening ones at the same position; anchors first of all
+    keep = escape or (lambda part: part)
     for pos, _, tag in sorted(inserts, key=lambda x: (x[0], -x[1] if x[1] == 2 else x[1])):
-        out.append(body[last:pos])
+        out.append(keep(body[last:pos]))
         out.append(tag)
         last = pos
-    out.append(body[last:])
+    out.append(keep(body[last:]))
     return "".join(out)
+
+
+def plain_text_html(ann: Annotations, mode: str = "paragraph", anchors: dict[int, str] | None = None) -> str:
+    """The body of a plain-text article (a seed) as HTML paragraphs with tooltip spans.
+
+    A seed is plain text, so its HTML needs no Markdown at all: every line
+    after the headline is a paragraph, escaped, with the chosen mentions
+    wrapped where they stand. (The headline itself is the page's h1.)
+    """
+    text = ann.text
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    ends = [i - 1 for i in starts[1:]] + [len(text)]
+    segments = [
+        Segment(s, e, s, e, wrappable=k > 0 or not ann.document.title, block=k)
+        for k, (s, e) in enumerate(zip(starts, ends, strict=True))
+    ]
+    wrapped = wrap_mentions(text, segments, ann, mode, anchors, escape=lambda t: html.escape(t, quote=False))
+    lines = wrapped.split("\n")  # no inserted tag holds a newline, no span crosses a paragraph
+    body = lines[1:] if ann.document.title else lines
+    return "".join(f"<p>{line}</p>\n" for line in body if line.strip())
