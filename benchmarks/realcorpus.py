@@ -37,7 +37,6 @@ SOURCES = (
     ("gwn-dev.jsonl", "World"),
     ("lgl-dev.jsonl", "Local"),
 )
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])")
 _DATELINE = re.compile(r"^.{0,60}(?:_|--|—)$")  # "NAIROBI, Kenya (AP) _", "WARSAW, May 3 (Xinhua) --"
 
 
@@ -59,14 +58,14 @@ def _headline(text: str) -> tuple[str, list[str]]:
     first = lines[0]
     if len(first) <= 150 and len(lines) > 1:
         return first, lines[1:]
-    parts = _SENTENCE.split(first, maxsplit=1)
-    head = parts[0]
+    from briefing.structure import sentence_around
+
+    _, end = sentence_around(first, 0, 0)
+    head, rest = first[:end].strip(), first[end:].strip()
     if len(head) > 150 or len(head.split()) < 5:
-        words = head.split()
-        head = " ".join(words[:14]) + "…"
-        return head, lines
-    rest = [parts[1]] if len(parts) > 1 else []
-    return head, rest + lines[1:] or [head]
+        words = first.split()
+        return " ".join(words[:14]) + "…", lines
+    return head, ([rest] if rest else []) + lines[1:] or [head]
 
 
 def articles(limit: int | None = None) -> list[tuple[str, str, str, list[str]]]:

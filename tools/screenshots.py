@@ -3,7 +3,8 @@
     python3 tools/screenshots.py SITE_DIR OUT_DIR PAGE[=NAME] ... [--phone] [--dark] [--full]
 
 Each PAGE is a path inside the built site (``index.html``,
-``sections/politics.html``); the picture is ``OUT_DIR/NAME.png`` (NAME
+``sections/politics.html``), optionally followed by ``@SELECTOR`` to start
+the picture at that element; the picture is ``OUT_DIR/NAME.png`` (NAME
 defaults to the path with ``/`` as ``-``). Pages are opened from ``file://``
 with every request outside the site refused, as a reader without network
 would see them. Used for ``docs/screenshots/``; needs the test extras
@@ -55,10 +56,14 @@ def main(argv: list[str] | None = None) -> int:
         context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(root) else r.abort())
         page = context.new_page()
         for spec in args.pages:
+            spec, _, selector = spec.partition("@")
             path, _, name = spec.partition("=")
             name = name or path.removesuffix(".html").replace("/", "-")
             page.goto(f"{root}/{path}")
             page.wait_for_timeout(300)
+            if selector:
+                page.locator(selector).first.evaluate("el => el.scrollIntoView()")
+                page.wait_for_timeout(200)
             target = args.out / f"{name}.png"
             page.screenshot(path=str(target), full_page=args.full)
             print(target)
