@@ -38,6 +38,17 @@ class BriefingConfig(base.Config):
     """Briefings per page on the home page, section and archive pages (entity appearances too);
     lists of names and events take five times as many."""
 
+    feeds = c.Type(bool, default=True)
+    """RSS 2.0 and Atom feeds of the latest briefings (``feeds/``), site-wide and per section,
+    linked from every page's head. Links are absolute when ``site_url`` is set."""
+
+    feed_size = c.Type(int, default=20)
+    """Briefings in each feed (the newest dated ones)."""
+
+    exports = c.Type(bool, default=True)
+    """Data next to the site (``exports/``): places as GeoJSON, events as CSV, the timeline as
+    iCalendar; linked from the Map and Timeline pages."""
+
     nav_briefings = c.Type(bool, default=False)
     """List every briefing in the navigation (the old behaviour). Off by default: a navigation
     that grows with the archive makes every page, and the build, grow with it too."""

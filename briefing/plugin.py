@@ -54,6 +54,11 @@ MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 PANELS_PLACEHOLDER = '<div class="bf-panels-placeholder"></div>'
 SEED_BODY = '<div class="bf-seed-placeholder"></div>'
 VIEW_PLACEHOLDER = '<div class="bf-view-placeholder"></div>'
+EXPORTS = {
+    "places": "exports/places.geojson",
+    "events": "exports/events.csv",
+    "timeline": "exports/timeline.ics",
+}
 SITE_MAP_LIMIT = 500  # places on the site map (most mentioned first); every place has its entity entry
 
 View = Callable[[Callable[[str], str]], str]  # renders a generated page, given its link function
@@ -74,6 +79,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._map_summary = (0, 0)  # (places, briefings) for the map page's intro
         self.files: Files | None = None
         self._panels: dict[str, str] = {}  # briefing URI -> its panels, from page content to page output
+        self.feeds: dict = {}  # section slug (None: the whole site) -> its Feed
+        self.page_section: dict[str, str] = {}  # page URI of a section's list -> the section's slug
 
     # ------------------------------------------------------------------ config
 
@@ -291,6 +298,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.get_file_from_path("index.md").inclusion = InclusionLevel.INCLUDED
         if self.config.site_pages and site.briefings:
             for sec in site.sections:
+                for p, _ in paginate(sec.uri, sec.briefings, size):
+                    self.page_section[p.uri] = sec.slug
                 self._paged(
                     files,
                     config,
@@ -328,12 +337,96 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._timeline_pages(files, config)
         if self.config.entity_pages:
             self._entity_pages(files, config)
+        if self.config.feeds:
+            self._feeds(files, config)
+        if self.config.exports and site.briefings:
+            self._exports(files, config)
+
+    def _static_url(self, files: Files, config, dest: str) -> Callable[[str], str]:
+        """Links from a file that is not a page (a feed, an export): absolute with ``site_url``,
+        else relative to the file's own place."""
+        base = config.site_url or ""
+
+        def url(uri: str) -> str:
+            f = files.get_file_from_path(uri)
+            target = f.url if f else uri
+            return base + target if base else get_relative_url(target, dest)
+
+        return url
+
+    def _static(self, files: Files, config, dest: str, content: str) -> None:
+        """A generated file that is not a page, never over a file of the site."""
+        if files.get_file_from_path(dest) is not None:
+            raise PluginError(f"the briefing plugin generates {dest}, but the site already has that file")
+        files.append(File.generated(config, dest, content=content))
+
+    def _feeds(self, files: Files, config) -> None:
+        """RSS and Atom of the latest dated briefings: the whole site, and each section."""
+        from .render import feeds
+
+        site, size = self.site, self.config.feed_size
+        name = config.site_name or "Briefings"
+        home = "index.md" if files.get_file_from_path("index.md") else self.site.briefings[0].uri
+        self.feeds = {
+            None: feeds.Feed(
+                name,
+                config.site_description or f"Latest briefings of {name}",
+                home,
+                "feeds/rss.xml",
+                "feeds/atom.xml",
+            )
+        }
+        for sec in site.sections if self.config.site_pages else []:
+            title = f"{name}: {sec.name}"
+            self.feeds[sec.slug] = feeds.Feed(
+                title,
+                f"Latest briefings in {sec.name}",
+                sec.uri,
+                f"feeds/{sec.slug}.rss.xml",
+                f"feeds/{sec.slug}.atom.xml",
+            )
+        for slug, feed in self.feeds.items():
+            refs = (
+                site.briefings if slug is None else next(s for s in site.sections if s.slug == slug).briefings
+            )
+            items = feeds.latest(refs, size)
+            for dest, render in ((feed.rss_uri, feeds.rss), (feed.atom_uri, feeds.atom)):
+                self._static(files, config, dest, render(feed, items, self._static_url(files, config, dest)))
+
+    def _exports(self, files: Files, config) -> None:
+        """Places as GeoJSON, events as CSV, the timeline as iCalendar, beside the site."""
+        from .render import exports
+
+        refs, name = self.site.briefings, config.site_name or "Briefings"
+        made = {
+            EXPORTS["places"]: lambda url: exports.places_geojson(refs, url),
+            EXPORTS["events"]: lambda url: exports.events_csv(refs, url),
+            EXPORTS["timeline"]: lambda url: exports.timeline_ics(refs, url, name),
+        }
+        for dest, render in made.items():
+            self._static(files, config, dest, render(self._static_url(files, config, dest)))
 
     def _map_page(self, files: Files, config) -> None:
         site = self.site
         n_places = len({p.entity for b in site.briefings for p in b.annotations.places})
-        self._page(files, config, sitepages.MAP, "Map", self._site_map, nav=True)
+        self._page(
+            files, config, sitepages.MAP, "Map", partial(self._with_downloads, self._site_map), nav=True
+        )
         self._map_summary = (n_places, len(site.briefings))
+
+    def _with_downloads(self, view: View, url: Callable[[str], str]) -> str:
+        """A page's HTML with the links to the data exports first."""
+        if not (self.config.exports and self.site.briefings):
+            return view(url)
+        links = (
+            ("places", "places (GeoJSON)"),
+            ("events", "events (CSV)"),
+            ("timeline", "timeline (iCalendar)"),
+        )
+        items = " · ".join(
+            f'<a href="{html.escape(url(EXPORTS[k]))}" download>{label}</a>' for k, label in links
+        )
+        return f'<p class="bf-downloads">Download the data: {items}</p>' + view(url)
 
     def _timeline_pages(self, files: Files, config) -> None:
         site, size = self.site, self.config.page_size
@@ -343,7 +436,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             config,
             sitepages.TIMELINE,
             "Timeline",
-            partial(sitepages.timeline_index, site, items, size=size),
+            partial(self._with_downloads, partial(sitepages.timeline_index, site, items, size=size)),
             nav=True,
         )
         for year, events in sitepages.timeline_years(items).items():
@@ -543,8 +636,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return output
         from .render.page import open_graph
 
-        ref = self.briefings.get(page.file.src_uri)
-        return output.replace("</head>", open_graph(page, config, ref) + "</head>", 1)
+        uri = page.file.src_uri
+        ref = self.briefings.get(uri)
+        head = open_graph(page, config, ref)
+        if self.feeds:
+            from .render.feeds import head_links
+
+            sec = self.site.section_of.get(uri)
+            slug = sec.slug if sec else self.page_section.get(uri)
+            shown = [self.feeds[None]] + ([self.feeds[slug]] if slug in self.feeds else [])
+            head += head_links(shown, partial(self._url, page=page))
+        return output.replace("</head>", head + "</head>", 1)
 
     @event_priority(-50)
     def on_page_context(self, context, *, page, config, nav):

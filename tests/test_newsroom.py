@@ -218,3 +218,81 @@ def test_a_generated_page_never_replaces_a_page_of_the_site(tmp_path, sites):
     proc = build(root, "-d", str(root / "site"))
     assert proc.returncode != 0
     assert "map.md" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def _feed_items(path: Path):
+    import xml.etree.ElementTree as ET
+
+    return ET.parse(path).getroot()
+
+
+def test_feeds_parse_and_list_the_latest_briefings(sites):
+    from email.utils import parsedate_to_datetime
+
+    site = sites[12]
+    rss = _feed_items(site / "feeds" / "rss.xml")
+    assert rss.tag == "rss" and rss.get("version") == "2.0"
+    items = rss.findall("channel/item")
+    assert len(items) == 12
+    dates = [parsedate_to_datetime(i.findtext("pubDate")) for i in items]
+    assert dates == sorted(dates, reverse=True) and dates[0].date().isoformat() == "2025-03-28"
+    for item in items:  # every link leads to a built page (relative: the site has no site_url)
+        target = (site / "feeds" / item.findtext("link")).resolve()
+        assert target.exists() and target.parent.name == "news"
+        assert item.findtext("title") and item.findtext("description") and item.findtext("guid")
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    atom = _feed_items(site / "feeds" / "atom.xml")
+    entries = atom.findall("a:entry", ns)
+    assert len(entries) == 12 and atom.findtext("a:updated", namespaces=ns) == "2025-03-28T00:00:00Z"
+    assert all(e.findtext("a:id", namespaces=ns) and e.find("a:link", ns).get("href") for e in entries)
+    transport = _feed_items(site / "feeds" / "transport.rss.xml").findall("channel/item")
+    assert len(transport) == 4 and all(i.findtext("category") == "Transport" for i in transport)
+    # every page names the site feed in its head; a section's briefings name their section's feed too
+    page = (site / "news" / "00.html").read_text(encoding="utf-8")
+    head = page.split("</head>")[0]
+    assert 'type="application/rss+xml"' in head and 'href="../feeds/rss.xml"' in head
+    assert 'href="../feeds/transport.atom.xml"' in head
+
+
+def test_feeds_use_absolute_links_with_a_site_url(tmp_path, sites):
+    root = tmp_path / "web"
+    shutil.copytree(sites[6].parent, root, ignore=shutil.ignore_patterns("site"))
+    proc = build(root, "-d", str(root / "site"), env={"SITE_URL": "https://news.example.org/"})
+    assert proc.returncode == 0, proc.stderr
+    items = _feed_items(root / "site" / "feeds" / "rss.xml").findall("channel/item")
+    assert items and all(i.findtext("link").startswith("https://news.example.org/news/") for i in items)
+
+
+def test_exports_round_trip_and_match_the_pages(sites):
+    import csv
+
+    site = sites[12]
+    geo = json.loads((site / "exports" / "places.geojson").read_text(encoding="utf-8"))
+    assert geo["type"] == "FeatureCollection"
+    map_page = (site / "map.html").read_text(encoding="utf-8")
+    listed = set(re.findall(r'<li id="bf-place-[^"]+" data-place="([^"]+)"', map_page))
+    assert {f["id"] for f in geo["features"]} == listed
+    for f in geo["features"]:
+        lon, lat = f["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90 and f["properties"]["briefings"]
+    assert 'href="exports/places.geojson"' in map_page and 'href="exports/events.csv"' in map_page
+    with open(site / "exports" / "events.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    on_pages = []
+    for page in sorted((site / "news").glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        on_pages += re.findall(r'<span class="bf-tl-summary">(.*?)</span>', html)
+    import html as html_lib
+
+    assert sorted(r["event_summary"] for r in rows) == sorted(html_lib.unescape(s) for s in on_pages)
+    for r in rows:
+        if r["latitude"]:
+            assert -90 <= float(r["latitude"]) <= 90 and r["location"]
+        assert r["source_briefing"] and r["source_sentence"]
+        assert r["source_url"].startswith("../news/") and "#bf-ev-" in r["source_url"]
+    raw = (site / "exports" / "timeline.ics").read_bytes().decode("utf-8")  # CRLF kept, as RFC 5545 wants
+    ics = raw.replace("\r\n ", "")  # unfold
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
+    dated = [r for r in rows if r["earliest"]]
+    assert ics.count("BEGIN:VEVENT") == len(dated) > 0
+    assert all(len(line.encode("utf-8")) <= 75 for line in raw.split("\r\n"))
