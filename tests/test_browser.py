@@ -60,3 +60,27 @@ def test_no_javascript_still_informs(browser, built_site):
     assert "—" in (first.get_attribute("title") or "")
     assert pg.locator("figure.bf-map svg .bf-map-marker").count() >= 2
     context.close()
+
+
+def test_first_tap_on_a_phone_opens_the_card(browser, built_site):
+    """A tap fires an emulated mouseenter and then a click: the card must stay open after the first
+    tap, close on a second tap on the same name, and reopen on a third."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(_seed_url(built_site))
+    mention = pg.locator('.bf-m[tabindex="0"]', has_text="Sabrina Singh").first
+    mention.scroll_into_view_if_needed()
+    tip = pg.locator("#bf-tooltip")
+    mention.tap()
+    tip.wait_for(state="visible")
+    pg.wait_for_timeout(700)  # a second tap is a new gesture, not the tail of the first
+    assert tip.is_visible() and "Sabrina Singh" in tip.inner_text()
+    mention.tap()
+    tip.wait_for(state="hidden")
+    pg.wait_for_timeout(700)
+    mention.tap()
+    tip.wait_for(state="visible")
+    assert errors == []
+    context.close()

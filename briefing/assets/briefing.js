@@ -7,6 +7,7 @@
   var tip = null;
   var current = null;
   var hideTimer = null;
+  var shownAt = 0;
 
   /* Leaving the mention for the card (to click its link) must not close it: hide a moment later,
    * unless the pointer or the focus went into the card. */
@@ -89,6 +90,7 @@
     if (!ent) return;
     clearTimeout(hideTimer);
     if (current && current !== span) hide();
+    if (current !== span || !tip || tip.hidden) shownAt = Date.now();
     current = span;
     var t = fill(ent);
     t.hidden = false;
@@ -120,7 +122,10 @@
       span.addEventListener("focus", function () { show(span, ents); });
       span.addEventListener("blur", hideSoon);
       span.addEventListener("click", function (ev) {  /* touch: tap toggles */
-        if (current === span && tip && !tip.hidden) { hide(); } else { show(span, ents); }
+        /* A tap first fires an emulated mouseenter, which has just opened the card: that tap must
+         * not close it again. Only a later tap on an open card closes it. */
+        var justOpened = current === span && Date.now() - shownAt < 500;
+        if (current === span && tip && !tip.hidden && !justOpened) { hide(); } else { show(span, ents); }
         ev.stopPropagation();
       });
     });

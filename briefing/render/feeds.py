@@ -110,14 +110,20 @@ def atom(feed: Feed, items: list[BriefingRef], url: Callable[[str], str], langua
 
 
 def head_links(feeds: list[Feed], url: Callable[[str], str]) -> str:
-    """``<link rel="alternate">`` tags for a page's ``<head>``: feed readers find the feeds there."""
+    """``<link rel="alternate feed">`` tags for a page's ``<head>``: feed readers find the feeds there.
+
+    ``alternate feed`` rather than a bare ``alternate``: Material's script takes
+    every ``link[rel=alternate]`` for another language of the site and fetches
+    a sitemap beside it, which fails loudly from ``file://``. Feed readers read
+    ``rel`` as a list of words, so they still see ``alternate``.
+    """
     tags = []
     for f in feeds:
         title = _attr(f.title)
         rss_href = _attr(url(f.rss_uri))
-        tags.append(f'<link rel="alternate" type="application/rss+xml" title="{title}" href="{rss_href}">')
+        tags.append(f'<link rel="alternate feed" type="application/rss+xml" title="{title}" href="{rss_href}">')
         tags.append(
-            f'<link rel="alternate" type="application/atom+xml" title="{title} (Atom)" '
+            f'<link rel="alternate feed" type="application/atom+xml" title="{title} (Atom)" '
             f'href="{_attr(url(f.atom_uri))}">'
         )
     return "".join(tags)
