@@ -121,7 +121,9 @@ def head_links(feeds: list[Feed], url: Callable[[str], str]) -> str:
     for f in feeds:
         title = _attr(f.title)
         rss_href = _attr(url(f.rss_uri))
-        tags.append(f'<link rel="alternate feed" type="application/rss+xml" title="{title}" href="{rss_href}">')
+        tags.append(
+            f'<link rel="alternate feed" type="application/rss+xml" title="{title}" href="{rss_href}">'
+        )
         tags.append(
             f'<link rel="alternate feed" type="application/atom+xml" title="{title} (Atom)" '
             f'href="{_attr(url(f.atom_uri))}">'
