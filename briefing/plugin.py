@@ -150,7 +150,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for e in entries:
             ann = chain.resolve(annotations[e.uri]) if chain else annotations[e.uri]
             d = ann.document
-            self.briefings[e.uri] = BriefingRef(e.uri, d.title or e.uri, d.section, d.date, ann)
+            description = e.source.document.meta.get("description")
+            self.briefings[e.uri] = BriefingRef(
+                e.uri,
+                d.title or e.uri,
+                d.section,
+                d.date,
+                ann,
+                description if isinstance(description, str) else None,
+            )
         if chain:
             for warning in chain.warnings:
                 log.warning(warning)

@@ -34,6 +34,12 @@ class BriefingRef:
     section: str | None
     date: str | None
     annotations: Annotations
+    description: str | None = None  # the author's own summary (front matter), read fresh every build
+
+    @property
+    def summary(self) -> str:
+        """What lists and feeds say of the briefing: the author's description, else its lead."""
+        return self.description or lead(self.annotations)
 
     @property
     def month(self) -> str | None:

@@ -59,6 +59,8 @@ def _article(n: int) -> tuple[str, str]:
     day = 28 - n * 3
     date = f"2025-03-{day:02d}" if day > 0 else f"2025-02-{day + 28:02d}"
     front = {"title": f"{headline.format(town=town)} ({n})", "section": section, "date": date}
+    if n == 0:
+        front["description"] = "The editor's own summary of the first briefing."
     quote = f" Local councillor {PEOPLE[n]} said the town had been lucky."
     text = "---\n" + yaml.safe_dump(front, sort_keys=True) + "---\n\n" + body.format(town=town) + quote + "\n"
     return f"news/{n:02d}.md", text
@@ -296,3 +298,14 @@ def test_exports_round_trip_and_match_the_pages(sites):
     dated = [r for r in rows if r["earliest"]]
     assert ics.count("BEGIN:VEVENT") == len(dated) > 0
     assert all(len(line.encode("utf-8")) <= 75 for line in raw.split("\r\n"))
+
+
+def test_a_description_in_front_matter_is_the_summary_everywhere(sites):
+    site = sites[12]
+    summary = "The editor&#x27;s own summary of the first briefing."
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'<p class="bf-card-lead">{summary}</p>' in home.replace("&#39;", "&#x27;")
+    item = _feed_items(site / "feeds" / "rss.xml").findall("channel/item")[0]
+    assert item.findtext("description") == "The editor's own summary of the first briefing."
+    page = (site / "news" / "00.html").read_text(encoding="utf-8")
+    assert re.search(r'<meta property="og:description" content="The editor&#x27;s own summary', page)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape
 
-from ..structure import BriefingRef, lead
+from ..structure import BriefingRef
 
 _DAYS = "Mon Tue Wed Thu Fri Sat Sun".split()
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -68,7 +68,7 @@ def rss(feed: Feed, items: list[BriefingRef], url: Callable[[str], str], languag
             f"<link>{escape(link)}</link>",
             f'<guid isPermaLink="true">{escape(link)}</guid>',
             f"<pubDate>{_rfc822(b.date)}</pubDate>",
-            f"<description>{escape(lead(b.annotations))}</description>",
+            f"<description>{escape(b.summary)}</description>",
         ]
         if b.section:
             out.append(f"<category>{escape(b.section)}</category>")
@@ -100,7 +100,7 @@ def atom(feed: Feed, items: list[BriefingRef], url: Callable[[str], str], langua
             f"<id>{escape(link)}</id>",
             f"<updated>{b.date[:10]}T00:00:00Z</updated>",
             f"<published>{b.date[:10]}T00:00:00Z</published>",
-            f'<summary type="text">{escape(lead(b.annotations))}</summary>',
+            f'<summary type="text">{escape(b.summary)}</summary>',
         ]
         if b.section:
             out.append(f'<category term="{_attr(b.section)}"/>')

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from ..structure import BriefingRef, Pager, Section, Site, lead
+from ..structure import BriefingRef, Pager, Section, Site
 
 Url = Callable[[str], str]
 MONTHS = ("January February March April May June July August September October November December").split()
@@ -51,7 +51,7 @@ def card(b: BriefingRef, url: Url, section: Section | None = None) -> str:
     dated = sum(1 for ev in ann.events if ev.earliest)
     stats = f"{_n(len(ann.places), 'place')} · {_n(dated, 'dated event')}"
     meta.append(f'<span class="bf-card-stats">{stats}</span>')
-    summary = lead(ann)
+    summary = b.summary
     return (
         '<li class="bf-card">'
         f'<h2 class="bf-card-title"><a href="{escape(url(b.uri))}">{escape(b.title)}</a></h2>'
