@@ -124,10 +124,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             theme["font"] = False
 
     def on_serve(self, server, *, config, builder):
+        """``mkdocs serve`` also rebuilds when a seed or the glossary changes.
+
+        Not when a snapshot is written: the build writes those itself, and a
+        rebuild for each would build the site twice per save.
+        """
         if self.config.enabled:
             seeds = self.root / self.config.seeds_dir
             if seeds.is_dir():
-                server.watch(str(seeds))
+                _watch_sources(server, seeds)
+            docs = str(Path(config.docs_dir).resolve())
+            if self.config.snapshots and docs in getattr(server, "_watched_paths", {}):
+                server.unwatch(docs)  # Markdown briefings keep their snapshots in docs/ too
+                _watch_sources(server, Path(docs))
             if self.glossary_file:
                 server.watch(str(self.glossary_file))
         return server
@@ -663,6 +672,40 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         body = listings.home(self.site, partial(self._url, page=page), self.config.page_size)
         page.content = page.content.replace(self.config.index_marker, body, 1)
         return context
+
+
+def _is_ours(path: str) -> bool:
+    """Files the build itself writes beside the sources: snapshots and their temporary files."""
+    name = Path(path).name
+    return name.endswith(SUFFIX) or (name.startswith(".") and name.endswith(".tmp"))
+
+
+def _watch_sources(server, folder: Path) -> None:
+    """Watch ``folder`` like ``server.watch`` does, minus the files the build writes there.
+
+    MkDocs' watcher has no filter, so this schedules its own handler on the
+    server's observer and asks for a rebuild the way ``server.watch`` does;
+    where the server lacks those parts (another MkDocs), it falls back to
+    ``server.watch`` (one extra rebuild per save, nothing worse).
+    """
+    cond = getattr(server, "_rebuild_cond", None)
+    observer = getattr(server, "observer", None)
+    if cond is None or observer is None or not hasattr(server, "_want_rebuild"):
+        server.watch(str(folder))
+        return
+    import watchdog.events
+
+    def callback(event) -> None:
+        paths = [getattr(event, "src_path", ""), getattr(event, "dest_path", "") or ""]
+        if event.is_directory or all(not p or _is_ours(str(p)) for p in paths):
+            return
+        with cond:
+            server._want_rebuild = True
+            cond.notify_all()
+
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = callback
+    observer.schedule(handler, str(folder), recursive=True)
 
 
 def _holds_only(item, pages: set[int]) -> bool:

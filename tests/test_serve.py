@@ -41,22 +41,40 @@ def _wait_for(url: str, needle: str, seconds: float) -> bool:
 
 
 def test_serve_rebuilds_when_a_seed_changes(tmp_path):
-    site = make_site(tmp_path, seeds={SEED.name: SEED.read_text(encoding="utf-8")})
+    note = "---\nsection: Notes\ndate: 2024-10-31\n---\n\n# A note from Damascus\n\n"
+    note += "Officials spoke in Damascus.\n"
+    site = make_site(tmp_path, seeds={SEED.name: SEED.read_text(encoding="utf-8")}, docs={"note.md": note})
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=site,
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         page = f"http://127.0.0.1:{port}/briefings/us-airstrikes-kill-up-to-35-isis-operatives-in-syria.html"
         assert _wait_for(page, 'data-bf="sabrina-singh"', 180), "the seed page was never served"
         seed = site / "seeds" / SEED.name
-        seed.write_text(seed.read_text(encoding="utf-8") + "\nThe minister Olaf Brandt spoke in Geneva.\n",
-                        encoding="utf-8")
+        seed.write_text(
+            seed.read_text(encoding="utf-8") + "\nThe minister Olaf Brandt spoke in Geneva.\n",
+            encoding="utf-8",
+        )
         assert _wait_for(page, "Olaf Brandt", 180), "the page was not rebuilt after the seed changed"
         assert _wait_for(page, 'data-bf="geneva"', 30)
+        time.sleep(8)  # time enough for a rebuild that the snapshot's own write would set off
+        md = site / "docs" / "note.md"
+        md.write_text(md.read_text(encoding="utf-8") + "\nThe envoy flew on to Amman.\n", encoding="utf-8")
+        assert _wait_for(f"http://127.0.0.1:{port}/note.html", 'data-bf="amman"', 180)
+        time.sleep(8)
     finally:
         proc.terminate()
         try:
-            proc.wait(timeout=20)
+            _, log = proc.communicate(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+            _, log = proc.communicate()
+    # the first build, then one rebuild per edit: writing a refreshed snapshot is no edit
+    assert log.count("Documentation built") == 3, log
