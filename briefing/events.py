@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .entities.slugs import unique_slug
@@ -207,8 +208,28 @@ def _candidate(
     )
 
 
-def _mentions_in(entities: list[Entity], start: int, end: int) -> list[str]:
-    return [e.id for e in entities if any(start <= m.start and m.end <= end for m in e.mentions)]
+class _ByPosition:
+    """Mentions and times sorted by start, so that a sentence finds its own by bisection:
+    sentences x entities (or x times) would be quadratic in a long article."""
+
+    def __init__(self, entities: list[Entity], times: list[TimeExpression]) -> None:
+        self.entities = entities
+        self.mentions = sorted((m.start, m.end, i) for i, e in enumerate(entities) for m in e.mentions)
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.times = sorted(range(len(times)), key=lambda i: times[i].start)
+        self.time_starts = [times[i].start for i in self.times]
+        self.all_times = times
+
+    def mentions_in(self, start: int, end: int) -> list[str]:
+        """Ids of the entities with a mention inside [start, end), in entity order."""
+        lo, hi = bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end)
+        found = sorted({i for _, m_end, i in self.mentions[lo:hi] if m_end <= end})
+        return [self.entities[i].id for i in found]
+
+    def times_in(self, start: int, end: int) -> list[TimeExpression]:
+        """Times starting inside [start, end), in their original order."""
+        lo, hi = bisect_left(self.time_starts, start), bisect_left(self.time_starts, end)
+        return [self.all_times[i] for i in sorted(self.times[lo:hi])]
 
 
 def _shift(iso: str, days: int) -> str:
@@ -225,12 +246,13 @@ def extract_events(
     candidates: list[_Candidate] = []
     undated: list[_Candidate] = []
     body_start = doc.text.find("\n") + 1 if doc.title else 0
+    by_position = _ByPosition(entities, times)
     for sent in spacy_doc.sents:
         if sent.start_char < body_start:
             continue  # the headline retells the story; it dates nothing
         s_start, s_end = sent.start_char, sent.end_char
-        in_sent = [t for t in times if s_start <= t.start < s_end]
-        ents = _mentions_in(entities, s_start, s_end)
+        in_sent = by_position.times_in(s_start, s_end)
+        ents = by_position.mentions_in(s_start, s_end)
         dated_here = False
         for t in in_sent:
             bounds = _bounds(t)
