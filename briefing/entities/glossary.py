@@ -18,6 +18,7 @@ import yaml
 from briefing.model import ENTITY_TYPES
 
 from .aliases import alias_key
+from .names import NameMatcher
 
 
 class GlossaryError(ValueError):
@@ -55,7 +56,7 @@ class Glossary:
     entries: list[GlossaryEntry] = field(default_factory=list)
     suppress: list[Suppression] = field(default_factory=list)
     source: str | None = None
-    _pattern: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _pattern: NameMatcher | None = field(default=None, init=False, repr=False, compare=False)
     _index: dict[str, GlossaryEntry] | None = field(default=None, init=False, repr=False, compare=False)
 
     def entry_for(self, text: str) -> GlossaryEntry | None:
@@ -73,7 +74,7 @@ class Glossary:
         return any(alias_key(s.text) == key and (s.article is None or same_article(s.article, article))
                    for s in self.suppress)
 
-    def name_pattern(self) -> re.Pattern[str] | None:
+    def name_pattern(self) -> NameMatcher | None:
         """One regex for every name and alias, with plural and possessive endings.
 
         Built once per glossary (the glossary is loaded once per site build).
@@ -86,8 +87,8 @@ class Glossary:
             parts = []
             for n in names:
                 body = r"\s+".join(re.escape(w) for w in n.split())
-                parts.append(f"(?i:{body})" if len(n.split()) > 1 else body)
-            self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?:es|s)?(?![\w$])")
+                parts.append((n, f"(?i:{body})" if len(n.split()) > 1 else body))
+            self._pattern = NameMatcher(parts, r"(?<!\w)", r"(?:es|s)?(?![\w$])")
         return self._pattern
 
 
