@@ -12,8 +12,10 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Annotations, Entity
 from ..sources import escape_markdown
@@ -74,12 +76,18 @@ class SiteEntity:
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence that holds text[start:end] (a cheap splitter: good enough for quoting)."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
+    ends = _sentence_ends(text)
+    i = bisect_right(ends, start) - 1  # the last boundary before the span (one bisection per span)
+    left = ends[i] if i >= 0 else 0
     m = _SENTENCE_END.search(text, end)
     right = m.start() if m else len(text)
     return left, right
+
+
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str) -> list[int]:
+    """Where sentences start, once per text: entity pages quote one sentence per entity."""
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 def collect_entities(briefings: list[BriefingRef]) -> list[SiteEntity]:
