@@ -219,3 +219,33 @@ def test_paired_date_anchor_by_sentence_equals_the_plain_definition(parts):
         for m in infer._WEEKDAY.finditer(text)
     ]
     assert infer._paired_anchor(text, weekdays, today) == _naive_paired_anchor(text, weekdays, today)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    ranges=st.lists(st.tuples(st.integers(0, 50), st.integers(1, 10)), max_size=12),
+    start=st.integers(0, 60),
+    width=st.integers(1, 10),
+)
+def test_merged_ranges_overlap_like_checking_each_range(ranges, start, width):
+    from briefing.sources import _Ranges
+
+    spans = [(a, a + w) for a, w in ranges]
+    end = start + width
+    assert _Ranges(spans).overlaps(start, end) == any(a < end and start < b for a, b in spans)
+
+
+def test_sentence_quote_is_the_sentence_that_holds_the_mention():
+    """Boundaries found once per text; a mention opening a sentence quotes that sentence alone."""
+    from briefing.render.sitepages import sentence_around
+
+    text = "Headline\nOne two. Paris is big. And so on.\nNext line here."
+    for word, sentence in (
+        ("Paris", "Paris is big."),
+        ("two", "One two."),
+        ("Next", "Next line here."),
+        ("so", "And so on."),
+    ):
+        at = text.index(word)
+        s, e = sentence_around(text, at, at + len(word))
+        assert text[s:e] == sentence, word
