@@ -297,16 +297,20 @@ def _same_happening(a: _Candidate, b: _Candidate) -> bool:
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     """Collapse retellings; the fullest clause (with a subject, absolute date) wins."""
     out: list[_Candidate] = []
+    by_bounds: dict[tuple[str | None, str | None], list[int]] = {}  # twins share their dates
     for c in cands:
-        twin = next((o for o in out if _same_happening(o, c)), None)
-        if twin is None:
+        slots = by_bounds.setdefault((c.earliest, c.latest), [])
+        at = next((i for i in slots if _same_happening(out[i], c)), None)
+        if at is None:
+            slots.append(len(out))
             out.append(c)
             continue
+        twin = out[at]
         better = c if (c.full_clause, len(c.entities)) > (twin.full_clause, len(twin.entities)) else twin
         merged = _Candidate(**{**better.__dict__})
         merged.entities = sorted(set(twin.entities) | set(c.entities), key=(twin.entities + c.entities).index)
         merged.places = [e for e in merged.entities if e in set(twin.places) | set(c.places)]
-        out[out.index(twin)] = merged
+        out[at] = merged
     return out
 
 
