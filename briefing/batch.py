@@ -144,10 +144,10 @@ def run(
             except snapshots.SnapshotError as e:
                 result.problems.append(str(e))
                 loaded = None
-            if loaded is not None and loaded[1] == key:
-                _remember(key, loaded[0])
+            if loaded is not None and loaded.fresh(key):
+                _remember(key, loaded.annotations)
                 _ON_DISK[str(job.snapshot)] = key
-                result.annotations[job.label] = loaded[0]
+                result.annotations[job.label] = loaded.annotations
                 result.reused.append(job.label)
                 continue
             result.stale.append(str(job.snapshot))  # missing, corrupt or out of date

@@ -153,11 +153,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             loaded = load(snap, entry.job.document)
         except SnapshotError as e:
-            bad.append(f"{snap}: corrupt ({e})")
+            bad.append(str(e))  # names the file and what is wrong
             continue
         if loaded is None:
             bad.append(f"{snap}: missing")
-        elif loaded[1] != content_key(entry.job.document, digest):
+        elif not loaded.fresh(content_key(entry.job.document, digest)):
             bad.append(f"{snap}: stale")
     for line in bad:
         print(line, file=sys.stderr)
