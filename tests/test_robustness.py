@@ -50,6 +50,12 @@ BAD_GLOSSARIES: dict[str, tuple[bytes, str]] = {
     "description-int": (b"entities:\n  - name: Xenu\n    description: 5\n", "description"),
     "aliases-int": (b"entities:\n  - name: Xenu\n    aliases: 5\n", "aliases"),
     "link-int": (b"entities:\n  - name: Xenu\n    link: 5\n", "link"),
+    "link-newline": (b'entities:\n  - name: X\n    link: "https://x.org/a\\n<script>x()</script>"\n', "link"),
+    "link-paren-space": (b'entities:\n  - name: X\n    link: "https://x.org/a) <img src=x>"\n', "link"),
+    "link-two-urls": (b'entities:\n  - name: Xenu\n    link: "https://a.org https://b.org"\n', "link"),
+    "link-javascript": (b'entities:\n  - name: Xenu\n    link: "javascript:alert(1)"\n', "link"),
+    "link-relative": (b"entities:\n  - name: Xenu\n    link: /wiki/Xenu\n", "link"),
+    "link-no-host": (b"entities:\n  - name: Xenu\n    link: https:///x\n", "link"),
     "coordinates": (b"entities:\n  - name: Xenu\n    coordinates: [100, 5]\n", "coordinates"),
     "coordinates-nan": (b"entities:\n  - name: Xenu\n    coordinates: [1, .nan]\n", "coordinates"),
     "unknown-key": (b"entities:\n  - name: Xenu\n    colour: red\n", "unknown key"),
@@ -229,7 +235,8 @@ def _bad_site_cases() -> dict[str, tuple[str | None, dict[str, bytes], tuple[str
     for key, (name, data, words) in BAD_SOURCES.items():
         folder = "seeds" if name.endswith(".txt") else "docs"
         cases[f"source-{key}"] = (None, {f"{folder}/{name}": data}, (name, words))
-    for key in ("yaml", "not-utf8", "unknown-type", "description-int", "coordinates", "top-level-key"):
+    for key in ("yaml", "not-utf8", "unknown-type", "description-int", "coordinates", "top-level-key",
+                "link-newline", "link-paren-space", "link-javascript"):
         data, words = BAD_GLOSSARIES[key]
         cases[f"glossary-{key}"] = (
             "{seeds_dir: seeds, glossary: glossary.yml}",

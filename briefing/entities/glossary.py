@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from briefing.model import ENTITY_TYPES
+from briefing.schema import web_url_problem
 
 from .aliases import alias_key
 from .names import NameMatcher
@@ -147,9 +148,18 @@ def _entry(raw: Any, path: object, where: str) -> GlossaryEntry:
         name=name.strip(), type=etype.upper() if etype else None,
         aliases=tuple(a.strip() for a in _string_list(raw.get("aliases"), path, f"{where} ({name}) aliases")),
         description=_optional_str(raw.get("description"), path, f"{where} ({name}) description"),
-        link=_optional_str(raw.get("link"), path, f"{where} ({name}) link"),
+        link=_link(raw.get("link"), path, f"{where} ({name}) link"),
         coordinates=coords,
     )
+
+
+def _link(value: Any, path: object, where: str) -> str | None:
+    """One clean absolute http(s) URL: the entity page and the tooltip card link to it."""
+    link = _optional_str(value, path, where)
+    problem = web_url_problem(link) if link is not None else None
+    if problem:
+        raise _fail(path, f"{where}: {problem}")
+    return link
 
 
 def _suppression(raw: Any, path: object, where: str) -> Suppression:
