@@ -116,6 +116,7 @@ def _site_entries(config_file: str):
     from mkdocs.exceptions import ConfigurationError
 
     from .articles import docs_pages, page_entries, seed_entries
+    from .paths import check_options
 
     try:
         cfg = load_config(config_file=config_file)
@@ -126,6 +127,7 @@ def _site_entries(config_file: str):
         raise SystemExit(_fail(f"{config_file}: the 'briefing' plugin is not enabled"))
     opts = plugin.config
     root = Path(config_file).resolve().parent
+    check_options(root, opts)
     entries = seed_entries(root, opts.seeds_dir, opts.briefings_dir, opts.snapshots)
     from mkdocs.structure.files import get_files
 
@@ -137,12 +139,16 @@ def _site_entries(config_file: str):
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 1, naming the files, when a snapshot is missing, corrupt or stale (no NLP runs)."""
     from .batch import glossary_digest
+    from .entities import GlossaryError, load_glossary
+    from .paths import PathError
     from .snapshots import SnapshotError, content_key, load
     from .sources import SourceError
 
     try:
         entries, glossary_file = _site_entries(args.config_file)
-    except SourceError as e:
+        if glossary_file:  # unreadable or invalid: say so, rather than call every snapshot stale
+            load_glossary(glossary_file)
+    except (SourceError, PathError, GlossaryError) as e:
         return _fail(str(e))
     digest = glossary_digest(glossary_file)
     bad = []

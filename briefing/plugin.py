@@ -28,6 +28,7 @@ from .articles import Entry, docs_pages, is_briefing_meta, page_entries, seed_en
 from .batch import Job
 from .config import BriefingConfig
 from .model import Annotations
+from .paths import PathError, check_options
 from .render.sitepages import BriefingRef, safe_title
 from .snapshots import SUFFIX
 from .sources import Source, SourceError, check_meta, markdown_text, read_markdown
@@ -64,6 +65,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.enabled:
             return config
         self.root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            check_options(self.root, self.config)  # paths stay inside the project
+        except PathError as e:
+            raise PluginError(str(e)) from None
         self.glossary = None
         self.glossary_file = self.root / self.config.glossary if self.config.glossary else None
         if self.glossary_file:
