@@ -28,7 +28,7 @@ from .articles import Entry, docs_pages, is_briefing_meta, page_entries, seed_en
 from .batch import Job
 from .config import BriefingConfig
 from .model import Annotations
-from .paths import PathError, check_options
+from .paths import PathError, check_options, project_path
 from .render.sitepages import BriefingRef, safe_title
 from .snapshots import SUFFIX
 from .sources import Source, SourceError, check_meta, markdown_text, read_markdown
@@ -130,9 +130,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if chain:
             for warning in chain.warnings:
                 log.warning(warning)
-            if chain.cache.problem:
-                log.warning(chain.cache.problem)
             chain.cache.save()
+            for problem in chain.cache.problems:  # unreadable, impossible coordinates, unwritable
+                log.warning(problem)
         self._site_pages(files, config)
         self.files = files
         return files
@@ -145,7 +145,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return None
         cache = self.config.geocode_cache or f"{self.config.seeds_dir}/geocode-cache.yml"
         try:
-            return Chain.from_config(self.config.geocoders, self.root / cache, self.config.user_agent)
+            path = project_path(self.root, cache, "geocode_cache", file=True)
+            return Chain.from_config(self.config.geocoders, path, self.config.user_agent)
+        except PathError as e:
+            raise PluginError(str(e)) from None
         except GeocoderConfigError as e:
             raise PluginError(f"mkdocs.yml: {e}") from None
 
