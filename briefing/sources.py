@@ -160,15 +160,24 @@ def normalise_date(value: Any, path: str) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value).strip()
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", text)
-    if not m:
-        raise SourceError(f"{path}: date {text!r} is not YYYY-MM-DD")
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?P<time>[T ].*)?", text)
+    if not m or (m["time"] and not _is_time(m["time"])):  # no trailing garbage, no 99:99
+        raise SourceError(f"{path}: date {text!r} is not YYYY-MM-DD (optionally with a time, e.g. T10:30)")
     if not 1000 <= int(m[1]) <= 9000:
         raise SourceError(f"{path}: date {text!r} is outside the years 1000 to 9000")
     try:
         return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
     except ValueError as e:
         raise SourceError(f"{path}: date {text!r} does not exist ({e})") from None
+
+
+def _is_time(text: str) -> bool:
+    """``T10:30``, `` 10:30:15``, ``T10:30Z``, ``T10:30+02:00``: a real time of day, nothing else."""
+    try:
+        dt.datetime.fromisoformat("2000-01-01" + text)
+    except ValueError:
+        return False
+    return True
 
 
 def read_markdown(path: str | Path, text: str | None = None) -> Source:

@@ -36,8 +36,17 @@ BAD_SOURCES: dict[str, tuple[str, bytes, str]] = {
     "month-13": ("m13.md", b"---\ndate: 2024-13-01\nsection: W\n---\nText.\n", "date"),
     "date-format": ("dmy.md", b"---\ndate: 30/02/2024\nsection: W\n---\nText.\n", "YYYY-MM-DD"),
     "year-0": ("y0.md", b"---\ndate: 0000-01-01\nsection: W\n---\nText.\n", "date"),
+    "date-garbage": ("dg.md", b"---\ndate: 2024-03-04 garbage\nsection: W\n---\nText.\n", "YYYY-MM-DD"),
+    "date-bad-time": ("dt.md", b"---\ndate: 2024-03-04T99:99\nsection: W\n---\nText.\n", "date"),
+    "date-trailing": ("dx.md", b"---\ndate: 2024-03-04Tnoon\nsection: W\n---\nText.\n", "date"),
 }
-BAD_DATES = {"2024-02-30": "does not exist", "2023-02-29": "does not exist", "yesterday": "YYYY-MM-DD"}
+BAD_DATES = {
+    "2024-02-30": "does not exist",
+    "2023-02-29": "does not exist",
+    "yesterday": "YYYY-MM-DD",
+    "2024-03-04 garbage": "YYYY-MM-DD",
+    "2024-03-04T99:99": "date",
+}
 # glossary YAML -> words of the error
 BAD_GLOSSARIES: dict[str, tuple[bytes, str]] = {
     "yaml": (b"entities: [\n", "invalid YAML"),
