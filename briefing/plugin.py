@@ -28,6 +28,7 @@ from .articles import Entry, docs_pages, is_briefing_meta, page_entries, seed_en
 from .batch import Job
 from .config import BriefingConfig
 from .model import Annotations
+from .options import OptionError, map_tiles
 from .paths import PathError, check_options, project_path
 from .render.sitepages import BriefingRef, safe_title
 from .snapshots import SUFFIX
@@ -57,6 +58,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.briefings: dict[str, BriefingRef] = {}  # by page src_uri
         self.entity_uris: set[str] = set()
         self.files: Files | None = None
+        self.tiles: dict | None = None
 
     # ------------------------------------------------------------------ config
 
@@ -67,7 +69,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.root = Path(config.config_file_path or ".").resolve().parent
         try:
             check_options(self.root, self.config)  # paths stay inside the project
-        except PathError as e:
+            self.tiles = map_tiles(self.config.map_tiles)  # attribution as text, http(s) URL
+        except (PathError, OptionError) as e:
             raise PluginError(str(e)) from None
         self.glossary = None
         self.glossary_file = self.root / self.config.glossary if self.config.glossary else None
@@ -312,7 +315,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             b.annotations,
             linked=page.meta.get("bf_linked", set()),
             entity_urls=self._entity_urls(page, b.annotations),
-            tiles=self.config.map_tiles,
+            tiles=self.tiles,
         )
         if page.present_anchor_ids is not None:  # links to #bf-ev-... from other pages are valid
             page.present_anchor_ids.update(re.findall(r'\sid="([^"]+)"', panels))
@@ -326,7 +329,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             url = self._url(b.uri, page)
             for p in b.annotations.places:
                 places.append((p, b.title, url))
-        return render_site_map(places, tiles=self.config.map_tiles)
+        return render_site_map(places, tiles=self.tiles)
 
     def on_post_page(self, output: str, *, page, config):
         """Open Graph tags, so that shared links show the headline and the article's lead."""
