@@ -27,13 +27,14 @@ def _fail(message: str, code: int = EXIT_INPUT) -> int:
 
 def stdin_text() -> str:
     """Standard input exactly as sent (the contract: offsets index it unchanged), strict UTF-8."""
-    from .sources import SourceError
+    from .sources import SourceError, check_size
 
     raw = sys.stdin.buffer.read()
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise SourceError(f"<stdin>: not UTF-8 text (byte {e.start})") from None
+    return check_size(text, "<stdin>")
 
 
 def _load_glossary(path: str | None):
