@@ -249,3 +249,15 @@ def test_sentence_quote_is_the_sentence_that_holds_the_mention():
         at = text.index(word)
         s, e = sentence_around(text, at, at + len(word))
         assert text[s:e] == sentence, word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_ids_made_from_any_name_are_slugs(name):
+    """Entity and event ids come from names and summaries (glossary names included): whatever the
+    text, the id has no path separator, no '..', no markup, so entity pages stay in entities/."""
+    from briefing.entities.slugs import slugify, unique_slug
+    from briefing.schema import is_id
+
+    taken = {slugify(name)}
+    assert is_id(slugify(name)) and is_id(unique_slug(name, taken))
