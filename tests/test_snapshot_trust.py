@@ -177,7 +177,7 @@ def test_hand_edits_never_reach_the_site(built):
 
 def test_nothing_is_written_outside_the_output_folder(edited_site, built):
     _, out = built
-    stray = [p for p in edited_site.parent.rglob("*pwned*")]
+    stray = [p for p in edited_site.parent.rglob("*pwned-entity*")]  # the id of case entity-id-path
     assert stray == []
     assert not any(".." in p.name or "/" in p.stem for p in (out / "entities").glob("*"))
 
