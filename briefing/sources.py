@@ -61,7 +61,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 _META_KEYS = {"title": str, "section": str, "date": str, "description": str}
 
 
-# The largest article annotated (~2 MB of text: ~2.5 minutes and ~1.1 GB on one core); beyond it,
+# The largest article annotated (~2 MB of text: ~100 s and ~0.7 GB on one core); beyond it,
 # one clear line instead of a run that takes the build down.
 MAX_ARTICLE_CHARS = 2_000_000
 
