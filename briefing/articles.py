@@ -7,10 +7,12 @@ the same list without building the site.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
 from .batch import Job
+from .paths import read_seed_file
 from .slugs import slugify
 from .snapshots import snapshot_path
 from .sources import Source, decode, read_markdown, read_seed, split_front_matter
@@ -33,9 +35,9 @@ def seed_entries(root: Path, seeds_dir: str, briefings_dir: str, snapshots: bool
         return []
     out, used = [], set()
     for path in sorted(seeds.glob("*.txt")):
-        source = read_seed(path)
+        source = read_seed(path, decode(read_seed_file(path, root), str(path)))
         slug = page_slug(source.document.title or "", path.name, used)
-        uri = f"{briefings_dir}/{slug}.md"
+        uri = posixpath.normpath(f"{briefings_dir}/{slug}.md")  # briefings_dir '.': the site's top
         rel = path.relative_to(root).as_posix()
         source.document.path = rel
         job = Job(source.document, snapshot_path(path) if snapshots else None, uri)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import signal
 import sys
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -142,10 +144,10 @@ def run(
             except snapshots.SnapshotError as e:
                 result.problems.append(str(e))
                 loaded = None
-            if loaded is not None and loaded[1] == key:
-                _remember(key, loaded[0])
+            if loaded is not None and loaded.fresh(key):
+                _remember(key, loaded.annotations)
                 _ON_DISK[str(job.snapshot)] = key
-                result.annotations[job.label] = loaded[0]
+                result.annotations[job.label] = loaded.annotations
                 result.reused.append(job.label)
                 continue
             result.stale.append(str(job.snapshot))  # missing, corrupt or out of date
@@ -155,21 +157,86 @@ def run(
         docs = [resolve_date(job.document) for job, _ in todo]
         size = max(1, min(BATCH, -(-len(docs) // max(1, workers))))  # every worker gets work
         batches = [(docs[i : i + size], glossary) for i in range(0, len(docs), size)]
+        done: dict[int, Annotations] = {}
+
+        def finished(k: int, anns: list[Annotations]) -> None:
+            """Batch ``k`` is done: keep it, and write its snapshots now (an interrupted run keeps them)."""
+            for n, ann in enumerate(anns, start=k * size):
+                job, key = todo[n]
+                done[n] = ann
+                _remember(key, ann)
+                if write and job.snapshot is not None:
+                    _save(result, ann, key, job)
+            if bar:
+                bar.advance(len(anns))
+
         if workers > 1 and len(todo) > 1:
-            # One BLAS thread per process: two workers on two cores must not start four threads.
-            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-            ctx = get_context("fork") if "fork" in _start_methods() else None
-            with ProcessPoolExecutor(max_workers=min(workers, len(batches)), mp_context=ctx) as pool:
-                annotated = _collect(pool.map(_annotate_batch, batches), bar)
+            _in_workers(batches, min(workers, len(batches)), finished)
         else:
-            annotated = _collect(map(_annotate_batch, batches), bar)
-        for (job, key), ann in zip(todo, annotated, strict=True):
-            _remember(key, ann)
-            result.annotations[job.label] = ann
+            for k, b in enumerate(batches):
+                finished(k, _annotate_batch(b))
+        order = {str(job.snapshot): n for n, (job, _) in enumerate(todo)}
+        result.written.sort(key=lambda w: order.get(w, -1))  # the same list however batches finished
+        for n, (job, _) in enumerate(todo):
+            result.annotations[job.label] = done[n]
             result.annotated.append(job.label)
-            if write and job.snapshot is not None:
-                _save(result, ann, key, job)
     return result
+
+
+def _in_workers(batches: list, workers: int, finished) -> None:
+    """Run the batches in worker processes, handing each result to ``finished`` as it arrives.
+
+    Workers die with this process (``kill -9`` included, see ``_worker_init``); on an exception
+    here (Ctrl-C) they are stopped at once rather than left to finish their batch.
+    """
+    # One BLAS thread per process: two workers on two cores must not start four threads.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    ctx = get_context("fork") if "fork" in _start_methods() else None
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=(os.getpid(),)
+    )
+    try:
+        futures = {pool.submit(_annotate_batch, b): k for k, b in enumerate(batches)}
+        for future in as_completed(futures):
+            finished(futures[future], future.result())
+    except BaseException:
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            proc.kill()
+        raise
+    pool.shutdown(wait=True)
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker: die when the parent dies, and leave Ctrl-C to the parent.
+
+    Linux delivers SIGKILL to the worker when its parent exits however it exits (``prctl``
+    PR_SET_PDEATHSIG); elsewhere a thread watches the parent's pid.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _die_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the line above ran
+        os._exit(1)
+
+
+def _die_with_parent() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _save(result: Result, ann: Annotations, key: str, job: Job) -> None:
@@ -186,15 +253,6 @@ def _remember(key: str, ann: Annotations) -> None:
     if len(_MEMO) >= MEMO_LIMIT:
         _MEMO.clear()
     _MEMO[key] = ann
-
-
-def _collect(outputs, bar: Progress | None) -> list[Annotations]:
-    out: list[Annotations] = []
-    for batch in outputs:
-        out += batch
-        if bar:
-            bar.advance(len(batch))
-    return out
 
 
 def _start_methods() -> list[str]:

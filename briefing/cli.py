@@ -27,13 +27,14 @@ def _fail(message: str, code: int = EXIT_INPUT) -> int:
 
 def stdin_text() -> str:
     """Standard input exactly as sent (the contract: offsets index it unchanged), strict UTF-8."""
-    from .sources import SourceError
+    from .sources import SourceError, check_size
 
     raw = sys.stdin.buffer.read()
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise SourceError(f"<stdin>: not UTF-8 text (byte {e.start})") from None
+    return check_size(text, "<stdin>")
 
 
 def _load_glossary(path: str | None):
@@ -116,6 +117,7 @@ def _site_entries(config_file: str):
     from mkdocs.exceptions import ConfigurationError
 
     from .articles import docs_pages, page_entries, seed_entries
+    from .paths import check_options
 
     try:
         cfg = load_config(config_file=config_file)
@@ -126,6 +128,7 @@ def _site_entries(config_file: str):
         raise SystemExit(_fail(f"{config_file}: the 'briefing' plugin is not enabled"))
     opts = plugin.config
     root = Path(config_file).resolve().parent
+    check_options(root, opts)
     entries = seed_entries(root, opts.seeds_dir, opts.briefings_dir, opts.snapshots)
     from mkdocs.structure.files import get_files
 
@@ -137,12 +140,16 @@ def _site_entries(config_file: str):
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 1, naming the files, when a snapshot is missing, corrupt or stale (no NLP runs)."""
     from .batch import glossary_digest
+    from .entities import GlossaryError, load_glossary
+    from .paths import PathError
     from .snapshots import SnapshotError, content_key, load
     from .sources import SourceError
 
     try:
         entries, glossary_file = _site_entries(args.config_file)
-    except SourceError as e:
+        if glossary_file:  # unreadable or invalid: say so, rather than call every snapshot stale
+            load_glossary(glossary_file)
+    except (SourceError, PathError, GlossaryError) as e:
         return _fail(str(e))
     digest = glossary_digest(glossary_file)
     bad = []
@@ -153,11 +160,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             loaded = load(snap, entry.job.document)
         except SnapshotError as e:
-            bad.append(f"{snap}: corrupt ({e})")
+            bad.append(str(e))  # names the file and what is wrong
             continue
         if loaded is None:
             bad.append(f"{snap}: missing")
-        elif loaded[1] != content_key(entry.job.document, digest):
+        elif not loaded.fresh(content_key(entry.job.document, digest)):
             bad.append(f"{snap}: stale")
     for line in bad:
         print(line, file=sys.stderr)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .entities.slugs import unique_slug
@@ -207,8 +208,28 @@ def _candidate(
     )
 
 
-def _mentions_in(entities: list[Entity], start: int, end: int) -> list[str]:
-    return [e.id for e in entities if any(start <= m.start and m.end <= end for m in e.mentions)]
+class _ByPosition:
+    """Mentions and times sorted by start, so that a sentence finds its own by bisection:
+    sentences x entities (or x times) would be quadratic in a long article."""
+
+    def __init__(self, entities: list[Entity], times: list[TimeExpression]) -> None:
+        self.entities = entities
+        self.mentions = sorted((m.start, m.end, i) for i, e in enumerate(entities) for m in e.mentions)
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.times = sorted(range(len(times)), key=lambda i: times[i].start)
+        self.time_starts = [times[i].start for i in self.times]
+        self.all_times = times
+
+    def mentions_in(self, start: int, end: int) -> list[str]:
+        """Ids of the entities with a mention inside [start, end), in entity order."""
+        lo, hi = bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end)
+        found = sorted({i for _, m_end, i in self.mentions[lo:hi] if m_end <= end})
+        return [self.entities[i].id for i in found]
+
+    def times_in(self, start: int, end: int) -> list[TimeExpression]:
+        """Times starting inside [start, end), in their original order."""
+        lo, hi = bisect_left(self.time_starts, start), bisect_left(self.time_starts, end)
+        return [self.all_times[i] for i in sorted(self.times[lo:hi])]
 
 
 def _shift(iso: str, days: int) -> str:
@@ -225,12 +246,13 @@ def extract_events(
     candidates: list[_Candidate] = []
     undated: list[_Candidate] = []
     body_start = doc.text.find("\n") + 1 if doc.title else 0
+    by_position = _ByPosition(entities, times)
     for sent in spacy_doc.sents:
         if sent.start_char < body_start:
             continue  # the headline retells the story; it dates nothing
         s_start, s_end = sent.start_char, sent.end_char
-        in_sent = [t for t in times if s_start <= t.start < s_end]
-        ents = _mentions_in(entities, s_start, s_end)
+        in_sent = by_position.times_in(s_start, s_end)
+        ents = by_position.mentions_in(s_start, s_end)
         dated_here = False
         for t in in_sent:
             bounds = _bounds(t)
@@ -275,16 +297,20 @@ def _same_happening(a: _Candidate, b: _Candidate) -> bool:
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     """Collapse retellings; the fullest clause (with a subject, absolute date) wins."""
     out: list[_Candidate] = []
+    by_bounds: dict[tuple[str | None, str | None], list[int]] = {}  # twins share their dates
     for c in cands:
-        twin = next((o for o in out if _same_happening(o, c)), None)
-        if twin is None:
+        slots = by_bounds.setdefault((c.earliest, c.latest), [])
+        at = next((i for i in slots if _same_happening(out[i], c)), None)
+        if at is None:
+            slots.append(len(out))
             out.append(c)
             continue
+        twin = out[at]
         better = c if (c.full_clause, len(c.entities)) > (twin.full_clause, len(twin.entities)) else twin
         merged = _Candidate(**{**better.__dict__})
         merged.entities = sorted(set(twin.entities) | set(c.entities), key=(twin.entities + c.entities).index)
         merged.places = [e for e in merged.entities if e in set(twin.places) | set(c.places)]
-        out[out.index(twin)] = merged
+        out[at] = merged
     return out
 
 

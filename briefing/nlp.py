@@ -124,4 +124,10 @@ def parse(text: str) -> Doc:
             end = cut + 1 if cut > start else end
         chunks.append(text[start:end])
         start = end
-    return Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
+    # One chunk at a time, without its tok2vec tensor (nothing downstream reads it): the
+    # network's activations for a whole batch of chunks are what made long texts cost gigabytes.
+    docs = []
+    for d in nlp.pipe(chunks, batch_size=1):
+        d.tensor = d.tensor[:0]
+        docs.append(d)
+    return Doc.from_docs(docs, ensure_whitespace=False)

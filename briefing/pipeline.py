@@ -7,6 +7,7 @@ that ``briefing --help`` and fresh-snapshot builds never pay for them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .model import Annotations, Document, Entity, Place, TimeExpression
@@ -61,11 +62,22 @@ def annotate_document(doc: Document, glossary: Glossary | None = None, spacy_doc
 
 def outside_times(entities: list[Entity], times: list[TimeExpression]) -> list[Entity]:
     """Drop mentions inside a date or time ("Aug" of "Aug. 28" is no place); glossary names stay."""
-    spans = [(t.start, t.end) for t in times]
+    # Spans by start, with the furthest end reached so far: one bisection per mention (times
+    # x entities would be quadratic in a long article).
+    spans = sorted((t.start, t.end) for t in times)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []
+    for _, end in spans:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def inside_a_time(m) -> bool:
+        i = bisect_right(starts, m.start) - 1
+        return i >= 0 and reach[i] >= m.end
+
     out = []
     for e in entities:
         if e.source != "glossary":
-            e.mentions = [m for m in e.mentions if not any(s <= m.start and m.end <= t for s, t in spans)]
+            e.mentions = [m for m in e.mentions if not inside_a_time(m)]
         if e.mentions:
             out.append(e)
     return out

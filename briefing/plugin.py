@@ -37,6 +37,8 @@ from .articles import Entry, docs_pages, is_briefing_meta, page_entries, seed_en
 from .batch import Job
 from .config import BriefingConfig
 from .model import Annotations
+from .options import OptionError, map_tiles
+from .paths import PathError, check_options, project_path
 from .render import listings, sitepages
 from .snapshots import SUFFIX
 from .sources import Source, SourceError, check_meta, escape_markdown, read_markdown
@@ -81,6 +83,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._panels: dict[str, str] = {}  # briefing URI -> its panels, from page content to page output
         self.feeds: dict = {}  # section slug (None: the whole site) -> its Feed
         self.page_section: dict[str, str] = {}  # page URI of a section's list -> the section's slug
+        self.tiles: dict | None = None
 
     # ------------------------------------------------------------------ config
 
@@ -89,6 +92,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.enabled:
             return config
         self.root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            check_options(self.root, self.config)  # paths stay inside the project
+            self.tiles = map_tiles(self.config.map_tiles)  # attribution as text, http(s) URL
+        except (PathError, OptionError) as e:
+            raise PluginError(str(e)) from None
         self.glossary = None
         self.glossary_file = self.root / self.config.glossary if self.config.glossary else None
         if self.glossary_file:
@@ -171,9 +179,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if chain:
             for warning in chain.warnings:
                 log.warning(warning)
-            if chain.cache.problem:
-                log.warning(chain.cache.problem)
             chain.cache.save()
+            for problem in chain.cache.problems:  # unreadable, impossible coordinates, unwritable
+                log.warning(problem)
         min_briefings = self.config.entity_page_min_briefings if self.config.entity_pages else 10**9
         self.site = build_site(list(self.briefings.values()), min_briefings)
         self.views, self.nav_uris = {}, []
@@ -189,7 +197,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return None
         cache = self.config.geocode_cache or f"{self.config.seeds_dir}/geocode-cache.yml"
         try:
-            return Chain.from_config(self.config.geocoders, self.root / cache, self.config.user_agent)
+            path = project_path(self.root, cache, "geocode_cache", file=True)
+            return Chain.from_config(self.config.geocoders, path, self.config.user_agent)
+        except PathError as e:
+            raise PluginError(str(e)) from None
         except GeocoderConfigError as e:
             raise PluginError(f"mkdocs.yml: {e}") from None
 
@@ -593,7 +604,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             b.annotations,
             linked=page.meta.get("bf_linked", set()),
             entity_urls=entity_urls,
-            tiles=self.config.map_tiles,
+            tiles=self.tiles,
         )
         if self.config.site_pages:
             older, newer = neighbours(self.site, b)
@@ -640,7 +651,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             places.append((p, [(r.title, url(r.uri)) for r in refs[:3]], len(refs), more))
         n_places, n_briefings = self._map_summary
         summary = sitepages.map_summary(n_places, n_briefings, len(places))
-        return summary + render_site_map(places, tiles=self.config.map_tiles)
+        return summary + render_site_map(places, tiles=self.tiles)
 
     def on_post_page(self, output: str, *, page, config):
         """The briefing's panels; Open Graph tags, so that shared links show the headline and lead."""

@@ -7,6 +7,7 @@ events that were added, removed or changed, ready to post on a pull request.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -21,36 +22,84 @@ class GitError(RuntimeError):
     """git failed (unknown revision, not a repository); the message is one line."""
 
 
-def _git(args: list[str], cwd: Path) -> str:
-    proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+def _git(args: list[str], cwd: Path) -> bytes:
+    """git's standard output as bytes (snapshot contents need not be UTF-8); one-line errors."""
+    try:
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True)
+    except OSError as e:
+        raise GitError(f"git {' '.join(args)}: {e.strerror or e}") from None
     if proc.returncode != 0:
-        lines = proc.stderr.strip().splitlines()
+        lines = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(f"git {' '.join(args)}: {lines[-1] if lines else 'failed'}")
     return proc.stdout
+
+
+def _names(raw: bytes) -> list[str]:
+    return sorted(n for n in raw.decode("utf-8", "replace").split("\0") if n.endswith(SUFFIX))
+
+
+def top_level(folder: Path) -> Path:
+    """The repository's top folder: git paths (``rev:path``) are relative to it, not to the cwd."""
+    return Path(_git(["rev-parse", "--show-toplevel"], folder).decode("utf-8", "replace").strip())
 
 
 def snapshots_at(rev: str | None, root: Path) -> dict[str, dict[str, Any]]:
     """Snapshot path -> parsed content, at a revision (None: the working tree)."""
     out: dict[str, dict[str, Any]] = {}
     if rev is None:
-        names = _git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], root).split("\0")
-        for name in sorted(n for n in names if n.endswith(SUFFIX)):
+        for name in _names(_git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], root)):
             path = root / name
-            if path.exists():
-                out[name] = _parse(path.read_text(encoding="utf-8"), name)
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:
+                continue
+            except OSError as e:
+                out[name] = {"_error": f"{name}: unreadable snapshot ({e.strerror or e})"}
+                continue
+            out[name] = _parse(raw, name)
         return out
-    names = _git(["ls-tree", "-r", "-z", "--name-only", rev], root).split("\0")
-    for name in sorted(n for n in names if n.endswith(SUFFIX)):
+    for name in _names(_git(["ls-tree", "-r", "-z", "--name-only", "--full-tree", rev], root)):
         out[name] = _parse(_git(["show", f"{rev}:{name}"], root), name)
     return out
 
 
-def _parse(text: str, name: str) -> dict[str, Any]:
+def _parse(raw: bytes, name: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        return {"_error": f"{name}: unreadable snapshot (not UTF-8 text, byte {e.start})"}
+    except (yaml.YAMLError, ValueError):
         data = None
     return data if isinstance(data, dict) else {"_error": f"{name}: unreadable snapshot"}
+
+
+# Inline Markdown that text from a snapshot must not form: emphasis, code, links and images,
+# HTML, tables, strike-through; '#' for headings. Escaped with a backslash.
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]()!|~#])")
+WJ = "\u2060"  # word joiner: invisible, but '@name', '#12' and 'https://' are no longer links
+
+
+def md(value: object) -> str:
+    """Any value as inert Markdown text on one line, for a pull-request comment.
+
+    Markdown syntax is backslash-escaped and ``& < >`` become entities, so a name cannot add
+    an image, a link, a heading or HTML; a word joiner after ``@`` and ``#`` and inside
+    ``://`` keeps GitHub from notifying a user, linking an issue or autolinking a URL.
+    """
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = re.sub(r"([@#])(?=\w)", "\\1" + WJ, text)
+    text = re.sub(r"(?i)(\w)(://)", "\\1" + WJ + "\\2", text)
+    return re.sub(r"(?i)\b(www)\.", "\\1" + WJ + ".", text)
+
+
+def code(value: object) -> str:
+    """A code span that no backtick inside ``value`` can close early."""
+    text = " ".join(str(value).split())
+    longest = max((len(r) for r in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}" if longest else f"`{text}`"
 
 
 def _coords(p: dict) -> str:
@@ -61,14 +110,17 @@ def _coords(p: dict) -> str:
 
 
 def _entity_line(e: dict) -> str:
-    aliases = f" (also {', '.join(e['aliases'])})" if e.get("aliases") else ""
+    aliases = f" (also {', '.join(md(a) for a in e['aliases'])})" if e.get("aliases") else ""
     n = len(e.get("mentions") or [])
-    return f"**{e['name']}** {e['type']}{aliases}, {n} mention{'' if n == 1 else 's'}"
+    return f"**{md(e['name'])}** {md(e['type'])}{aliases}, {n} mention{'' if n == 1 else 's'}"
+
+
+def _when(ev: dict) -> str:
+    return md(ev.get("label") or (ev.get("earliest") and f"{ev['earliest']}..{ev['latest']}") or "undated")
 
 
 def _event_line(ev: dict) -> str:
-    when = ev.get("label") or (ev.get("earliest") and f"{ev['earliest']}..{ev['latest']}") or "undated"
-    return f"{when}: {ev['summary']}"
+    return f"{_when(ev)}: {md(ev['summary'])}"
 
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -76,7 +128,9 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     lines: list[str] = []
     od, nd = old.get("document") or {}, new.get("document") or {}
     if od.get("date") != nd.get("date"):
-        lines.append(f"- document date: {od.get('date')} → {nd.get('date')} ({nd.get('date_source')})")
+        lines.append(
+            f"- document date: {md(od.get('date'))} → {md(nd.get('date'))} ({md(nd.get('date_source'))})"
+        )
     oe = {e["id"]: e for e in old.get("entities") or []}
     ne = {e["id"]: e for e in new.get("entities") or []}
     for eid in sorted(ne.keys() - oe.keys()):
@@ -86,7 +140,7 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     for eid in sorted(oe.keys() & ne.keys()):
         a, b = oe[eid], ne[eid]
         changes = [
-            f"{k} {a.get(k)!r} → {b.get(k)!r}"
+            f"{k} {md(repr(a.get(k)))} → {md(repr(b.get(k)))}"
             for k in ("name", "type", "aliases", "description", "link")
             if a.get(k) != b.get(k)
         ]
@@ -94,28 +148,30 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         if na != nb:
             changes.append(f"mentions {na} → {nb}")
         if changes:
-            lines.append(f"- entity changed: **{b['name']}**: {'; '.join(changes)}")
+            lines.append(f"- entity changed: **{md(b['name'])}**: {'; '.join(changes)}")
     op = {p["entity"]: p for p in old.get("places") or []}
     np_ = {p["entity"]: p for p in new.get("places") or []}
     for pid in sorted(np_.keys() - op.keys()):
         p = np_[pid]
-        lines.append(f"- place added: **{p['name']}** ({p['kind']}) at {_coords(p)} via {p['source']}")
+        lines.append(
+            f"- place added: **{md(p['name'])}** ({md(p['kind'])}) at {_coords(p)} via {md(p['source'])}"
+        )
     for pid in sorted(op.keys() - np_.keys()):
         p = op[pid]
-        lines.append(f"- place removed: **{p['name']}** ({p['kind']}) at {_coords(p)}")
+        lines.append(f"- place removed: **{md(p['name'])}** ({md(p['kind'])}) at {_coords(p)}")
     for pid in sorted(op.keys() & np_.keys()):
         a, b = op[pid], np_[pid]
         if (_coords(a), a.get("kind"), a.get("source")) != (_coords(b), b.get("kind"), b.get("source")):
             lines.append(
-                f"- place changed: **{b['name']}**: {_coords(a)} ({a.get('kind')}, {a.get('source')}) → "
-                f"{_coords(b)} ({b.get('kind')}, {b.get('source')})"
+                f"- place changed: **{md(b['name'])}**: {_coords(a)} ({md(a.get('kind'))}, "
+                f"{md(a.get('source'))}) → {_coords(b)} ({md(b.get('kind'))}, {md(b.get('source'))})"
             )
     ot = Counter((t["text"], t["type"], t["value"], t.get("mod")) for t in old.get("times") or [])
     nt = Counter((t["text"], t["type"], t["value"], t.get("mod")) for t in new.get("times") or [])
     for key in sorted((nt - ot).elements()):
-        lines.append(f"- time added: “{key[0]}” = {key[2]}{' ' + key[3] if key[3] else ''} ({key[1]})")
+        lines.append(f"- time added: {_time(key)}")
     for key in sorted((ot - nt).elements()):
-        lines.append(f"- time removed: “{key[0]}” = {key[2]}{' ' + key[3] if key[3] else ''} ({key[1]})")
+        lines.append(f"- time removed: {_time(key)}")
     ov = {ev["id"]: ev for ev in old.get("events") or []}
     nv = {ev["id"]: ev for ev in new.get("events") or []}
     for vid in sorted(nv.keys() - ov.keys()):
@@ -130,20 +186,25 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             b.get("approximate"),
         ):
             lines.append(
-                f"- event re-dated: {b['summary']}: {_event_line(a).split(':')[0]} → "
-                f"{_event_line(b).split(':')[0]}"
+                f"- event re-dated: {md(b['summary'])}: {_when(a)} → {_when(b)}"
             )
     return lines
 
 
+def _time(key: tuple) -> str:
+    text, typ, value, mod = key
+    return f"“{md(text)}” = {md(value)}{' ' + md(mod) if mod else ''} ({md(typ)})"
+
+
 def report(base: str, head: str | None, root: Path) -> str:
     """The pull-request comment: one section per article whose annotations changed."""
+    root = top_level(root)
     old, new = snapshots_at(base, root), snapshots_at(head, root)
     sections: list[str] = []
     for name in sorted(old.keys() | new.keys()):
         a, b = old.get(name, {}), new.get(name, {})
         if "_error" in a or "_error" in b:
-            sections.append(f"### `{name}`\n\n- {(a.get('_error') or b.get('_error'))}")
+            sections.append(f"### {code(name)}\n\n- {md(a.get('_error') or b.get('_error'))}")
             continue
         if not a:
             title = "(new article)"
@@ -154,11 +215,14 @@ def report(base: str, head: str | None, root: Path) -> str:
         try:
             lines = compare(a, b)
         except (KeyError, TypeError, AttributeError, ValueError) as e:  # hand-edited or damaged
-            lines = [f"- cannot compare: damaged snapshot ({type(e).__name__}: {e})"]
+            lines = [f"- cannot compare: damaged snapshot ({type(e).__name__}: {md(e)})"]
         if lines:
-            heading = (b or a).get("document", {}).get("title") or name
-            sections.append(f"### {heading} {title}".rstrip() + f"\n\n`{name}`\n\n" + "\n".join(lines))
-    target = head or "working tree"
+            document = (b or a).get("document")
+            heading = (document.get("title") if isinstance(document, dict) else None) or name
+            sections.append(
+                f"### {md(heading)} {title}".rstrip() + f"\n\n{code(name)}\n\n" + "\n".join(lines)
+            )
+    target = md(head or "working tree")
     if not sections:
-        return f"## Annotation changes ({base} → {target})\n\nNo annotation changes.\n"
-    return f"## Annotation changes ({base} → {target})\n\n" + "\n\n".join(sections) + "\n"
+        return f"## Annotation changes ({md(base)} → {target})\n\nNo annotation changes.\n"
+    return f"## Annotation changes ({md(base)} → {target})\n\n" + "\n\n".join(sections) + "\n"

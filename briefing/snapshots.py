@@ -7,25 +7,28 @@ article's text and metadata, the glossary, the extractor code and the
 spaCy model): when the key matches, the build reuses it and never loads
 the model; when it does not, the snapshot is stale.
 
+The key written into the file also covers the file's own content (``seal``): a hand edit
+makes a snapshot stale, never trusted. Every snapshot is checked against its schema on
+load (``briefing.schema``): a file that breaks it is reported in one line and rebuilt.
+
 Writes are atomic (temporary file + rename): a crash or a concurrent build
-never leaves half a file. A snapshot that cannot be read is reported and
-treated as missing, never trusted.
+never leaves half a file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from .model import Annotations, Document
+from .schema import SchemaError, check_schema
 
 SUFFIX = ".annotations.yml"
 HEADER = (
@@ -121,8 +124,39 @@ _Dumper.add_representer(
 )
 
 
+def seal(key: str, data: dict[str, Any]) -> str:
+    """The key written into a snapshot: the inputs' ``key`` hashed with the snapshot's own content.
+
+    So a snapshot is fresh only when nothing in it was changed since it was written: a hand
+    edit makes it stale, it is never trusted (and never reported fresh by ``briefing check``).
+    """
+    return _sealed(key, _content_digest(data))
+
+
+def _sealed(key: str, content: str) -> str:
+    return hashlib.sha256(f"{key}\n{content}".encode()).hexdigest()
+
+
+def _content_digest(data: dict[str, Any]) -> str:
+    """Hash of everything in a parsed snapshot but its key."""
+    payload = json.dumps(
+        {k: v for k, v in data.items() if k != "key"},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+        allow_nan=True,
+        default=repr,  # a date or other YAML type in an unknown field: still hashed, never a crash
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, control characters (newlines in a file name) written as escapes."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 def dump(ann: Annotations, key: str, source: str) -> str:
-    """The snapshot's text: header, key, then the annotations without the article text."""
+    """The snapshot's text: header, sealed key, then the annotations without the article text."""
     data: dict[str, Any] = ann.to_dict()
     text = data.pop("text")
     for ent in data["entities"]:
@@ -133,11 +167,12 @@ def dump(ann: Annotations, key: str, source: str) -> str:
         ev["sentence"] = _Flow(ev["sentence"])
     body = {
         "schema": data.pop("schema"),
-        "key": key,
+        "key": "",
         "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
         **data,
     }
-    return HEADER.format(source=source) + yaml.dump(
+    body["key"] = seal(key, body)
+    return HEADER.format(source=printable(source)) + yaml.dump(
         body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=200
     )
 
@@ -174,68 +209,54 @@ def save(ann: Annotations, key: str, path: Path, source: str) -> bool:
     return write_atomic(path, dump(ann, key, source))
 
 
-def load(path: Path, doc: Document) -> tuple[Annotations, str] | None:
-    """(annotations, key) from a snapshot of ``doc``, None when there is none.
+class Loaded(NamedTuple):
+    """A snapshot as read: its annotations, the key written in it, the hash of the rest."""
 
-    Raises SnapshotError when the file is unreadable, malformed, or was made
-    from another text than ``doc.text``.
+    annotations: Annotations
+    key: str
+    content: str
+
+    def fresh(self, key: str) -> bool:
+        """Made from inputs with this ``key`` and not edited since."""
+        return bool(self.content) and self.key == _sealed(key, self.content)
+
+
+def load(path: Path, doc: Document) -> Loaded | None:
+    """The snapshot of ``doc`` at ``path``, None when there is none.
+
+    Raises SnapshotError (one line naming the file and the field) when the file is unreadable,
+    not UTF-8, malformed or does not follow the schema. A snapshot made from another text
+    than ``doc.text`` loads as empty and stale.
     """
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as e:
-        raise SnapshotError(f"{path}: cannot read snapshot ({e})") from None
+    except OSError as e:
+        raise SnapshotError(f"{path}: cannot read snapshot ({e.strerror or e})") from None
     try:
-        data = yaml.load(raw, Loader=_SafeLoader)  # noqa: S506 (a safe loader)
-        if not isinstance(data, dict) or data.get("schema") != 1 or "key" not in data:
-            raise SnapshotError(f"{path}: not a briefing snapshot (schema 1)")
-        if data.get("text_sha256") != hashlib.sha256(doc.text.encode("utf-8")).hexdigest():
-            return Annotations(document=doc), "text-changed"
-        ann = Annotations.from_dict({**data, "text": doc.text}, path=doc.path)
-        _validate(ann)
-    except SnapshotError:
-        raise
-    except (yaml.YAMLError, KeyError, TypeError, ValueError, AttributeError) as e:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
         raise SnapshotError(
-            f"{path}: corrupt snapshot ({type(e).__name__}: {str(e)[:80]}); it will be rebuilt"
+            f"{path}: corrupt snapshot (not UTF-8 text, byte {e.start}); it will be rebuilt"
         ) from None
+    try:
+        data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise SnapshotError(f"{path}: corrupt snapshot (invalid YAML{where}); it will be rebuilt") from None
+    except ValueError as e:  # PyYAML builds timestamps itself: an impossible date fails here
+        raise SnapshotError(f"{path}: corrupt snapshot ({str(e)[:80]}); it will be rebuilt") from None
+    if not isinstance(data, dict) or data.get("schema") != 1 or not isinstance(data.get("key"), str):
+        raise SnapshotError(f"{path}: corrupt snapshot (not a schema 1 snapshot); it will be rebuilt")
+    if data.get("text_sha256") != hashlib.sha256(doc.text.encode("utf-8")).hexdigest():
+        return Loaded(Annotations(document=doc), "text-changed", "")
+    try:
+        check_schema(data, doc.text)
+        ann = Annotations.from_dict({**data, "text": doc.text}, path=doc.path)
+    except SchemaError as e:
+        raise SnapshotError(f"{path}: corrupt snapshot ({e}); it will be rebuilt") from None
     ann.document.path = doc.path
     ann.document.meta = doc.meta
-    return ann, str(data["key"])
-
-
-def _span(start: object, end: object, text: str, what: str) -> None:
-    if type(start) is not int or type(end) is not int or not 0 <= start <= end <= len(text):
-        raise ValueError(f"{what} offsets {start!r}..{end!r} are not in the text")
-
-
-def _validate(ann: Annotations) -> None:
-    """Types and offsets as the renderer relies on them; a hand-edited or damaged file fails here."""
-    text = ann.text
-    for e in ann.entities:
-        if not all(isinstance(v, str) and v for v in (e.id, e.name, e.type)):
-            raise ValueError("entity id, name and type must be text")
-        for m in e.mentions:
-            _span(m.start, m.end, text, "mention")
-            if text[m.start : m.end] != m.text:
-                raise ValueError(f"mention {m.text!r} does not match the text at {m.start}")
-    for p in ann.places:
-        for v, limit in ((p.lat, 90), (p.lon, 180)):
-            if (
-                isinstance(v, bool)
-                or not isinstance(v, (int, float))
-                or not math.isfinite(v)
-                or abs(v) > limit
-            ):
-                raise ValueError(f"place {p.name!r} has bad coordinates")
-        if not isinstance(p.entity, str) or not isinstance(p.name, str):
-            raise ValueError("place entity and name must be text")
-    for t in ann.times:
-        _span(t.start, t.end, text, "time")
-        if not isinstance(t.value, str):
-            raise ValueError("time value must be text")
-    for ev in ann.events:
-        _span(ev.sentence[0], ev.sentence[1], text, "event sentence")
-        if not isinstance(ev.id, str) or not isinstance(ev.summary, str):
-            raise ValueError("event id and summary must be text")
+    return Loaded(ann, data["key"], _content_digest(data))

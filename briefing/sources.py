@@ -61,6 +61,21 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)"
 _META_KEYS = {"title": str, "section": str, "date": str, "description": str}
 
 
+# The largest article annotated (~2 MB of text: ~100 s and ~0.7 GB on one core); beyond it,
+# one clear line instead of a run that takes the build down.
+MAX_ARTICLE_CHARS = 2_000_000
+
+
+def check_size(text: str, path: str) -> str:
+    """``text`` unchanged, or a SourceError when it is over ``MAX_ARTICLE_CHARS``."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise SourceError(
+            f"{path}: {len(text):,} characters, over the limit of {MAX_ARTICLE_CHARS:,} for one "
+            "article; split it into several"
+        )
+    return text
+
+
 def decode(raw: bytes, path: str) -> str:
     """UTF-8 text with BOM removed and line ends normalised to ``\\n``."""
     try:
@@ -77,6 +92,7 @@ def read_seed(path: str | Path, text: str | None = None) -> Source:
     name = str(path)
     if text is None:
         text = decode(Path(path).read_bytes(), name)
+    check_size(text, name)
     lines = [ln.strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if ln]
     if not lines:
@@ -160,9 +176,9 @@ def normalise_date(value: Any, path: str) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value).strip()
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", text)
-    if not m:
-        raise SourceError(f"{path}: date {text!r} is not YYYY-MM-DD")
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?P<time>[T ].*)?", text)
+    if not m or (m["time"] and not _is_time(m["time"])):  # no trailing garbage, no 99:99
+        raise SourceError(f"{path}: date {text!r} is not YYYY-MM-DD (optionally with a time, e.g. T10:30)")
     if not 1000 <= int(m[1]) <= 9000:
         raise SourceError(f"{path}: date {text!r} is outside the years 1000 to 9000")
     try:
@@ -171,11 +187,21 @@ def normalise_date(value: Any, path: str) -> str:
         raise SourceError(f"{path}: date {text!r} does not exist ({e})") from None
 
 
+def _is_time(text: str) -> bool:
+    """``T10:30``, `` 10:30:15``, ``T10:30Z``, ``T10:30+02:00``: a real time of day, nothing else."""
+    try:
+        dt.datetime.fromisoformat("2000-01-01" + text)
+    except ValueError:
+        return False
+    return True
+
+
 def read_markdown(path: str | Path, text: str | None = None) -> Source:
     """A Markdown page; front matter gives title, section and date."""
     name = str(path)
     if text is None:
         text = decode(Path(path).read_bytes(), name)
+    check_size(text, name)
     meta, body, offset = split_front_matter(text, name)
     meta = check_meta(meta, name)
     plain, segments, h1 = markdown_text(body)
@@ -282,13 +308,13 @@ def _closing_tag_end(body: str, at: int, tag: str) -> int:
         close = body.find(">", at)
         return len(body) if close < 0 else close + 1
     depth = 0
-    for m in re.finditer(rf"<(/?){re.escape(tag)}(?=[\s/>])[^>]*>", body[at:], re.I):
+    for m in re.compile(rf"<(/?){re.escape(tag)}(?=[\s/>])[^>]*>", re.I).finditer(body, at):
         if m.group(1):
             depth -= 1
         elif not m.group().endswith("/>"):
             depth += 1
         if depth <= 0:
-            return at + m.end()
+            return m.end()
     return len(body)
 
 
@@ -367,7 +393,7 @@ def _inline_runs(tok, local_src: str) -> list[tuple[str, int | None, int | None,
     pieces: list[tuple[str, int | None, int | None, bool]] = []
     cursor: int | None = 0
     in_link = 0
-    foreign = _foreign_ranges(local_src)
+    foreign = _Ranges(_foreign_ranges(local_src))
     for child in tok.children or []:
         kind = child.type
         if kind in ("softbreak", "hardbreak"):
@@ -422,7 +448,7 @@ def _inline_runs(tok, local_src: str) -> list[tuple[str, int | None, int | None,
             cursor = None
             continue
         for ts, te, ss, se in runs:
-            inside_html = any(a < se and ss < b for a, b in foreign)
+            inside_html = foreign.overlaps(ss, se)
             pieces.append((content[ts:te], ss, se, not in_link and not inside_html))
         cursor = runs[-1][3]
     return pieces
@@ -442,6 +468,7 @@ def _foreign_ranges(local_src: str) -> list[tuple[int, int]]:
     tag, or to the end of the block when it is never closed).
     """
     ranges = []
+    closing: dict[str, tuple[list[int], list[int]]] = {}  # tag -> (starts, ends) of its closing tags
     for m in _PYMD_INLINE_HTML.finditer(local_src):
         ranges.append(m.span())
         name = _TAG_NAME.match(m.group())
@@ -450,9 +477,33 @@ def _foreign_ranges(local_src: str) -> list[tuple[int, int]]:
         tag = name.group(1).lower()
         if tag in _PHRASING_TAGS or tag in _VOID_INLINE:
             continue
-        close = re.compile(rf"</{re.escape(tag)}\s*>", re.I).search(local_src, m.end())
-        ranges.append((m.start(), close.end() if close else len(local_src)))
+        if tag not in closing:  # found once per tag: an unclosed tag must not rescan the block
+            found = list(re.compile(rf"</{re.escape(tag)}\s*>", re.I).finditer(local_src))
+            closing[tag] = ([c.start() for c in found], [c.end() for c in found])
+        starts, ends = closing[tag]
+        i = bisect.bisect_left(starts, m.end())
+        ranges.append((m.start(), ends[i] if i < len(starts) else len(local_src)))
     return ranges
+
+
+class _Ranges:
+    """Half-open source ranges merged into sorted disjoint ones: does a run overlap any of them,
+    in one bisection (checking every range for every piece was quadratic in the page)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(r for r in ranges if r[0] < r[1]):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` shares a position with one of the ranges."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
 
 
 def _local_to_body(tok, body: str, starts: list[int]) -> list[int] | None:
@@ -501,7 +552,7 @@ def markdown_text(body: str) -> tuple[str, list[Segment], str | None]:
     tokens = _md.parse(body)
     starts = _line_starts(body)
     code_lines = {n for t in tokens if t.type in ("fence", "code_block") and t.map for n in range(*t.map)}
-    raw = _raw_html_regions(body, code_lines)
+    raw = _Ranges(_raw_html_regions(body, code_lines))
     parts: list[str] = []
     segments: list[Segment] = []
     pos = 0
@@ -533,10 +584,10 @@ def markdown_text(body: str) -> tuple[str, list[Segment], str | None]:
         for content, ls, le, outside_link in pieces:
             src = src_end = None
             if line_offsets is not None and ls is not None and le is not None:
-                k = max(i for i, s in enumerate(line_starts) if s <= ls)
+                k = bisect.bisect_right(line_starts, ls) - 1
                 src = line_offsets[k] + ls - line_starts[k]
                 src_end = src + (le - ls)
-                if any(a < src_end and src < b for a, b in raw):
+                if raw.overlaps(src, src_end):
                     outside_link = False  # raw HTML to Python-Markdown: count it, never wrap it
             segments.append(
                 Segment(

@@ -16,8 +16,10 @@ from __future__ import annotations
 import math
 import posixpath
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import Annotations, Entity
 from .slugs import slug_or_hash
@@ -196,16 +198,17 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence that holds text[start:end] (a cheap splitter: good enough for quoting)."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, max(0, start - 2000), start + 1):  # + 1: the lookahead
-        if m.end() <= start and _ends_sentence(text, m):
-            left = m.end()
-    right = len(text)
-    for m in _SENTENCE_END.finditer(text, end):
-        if _ends_sentence(text, m):
-            right = m.start()
-            break
-    return left, right
+    ends, starts = _boundaries(text)
+    i = bisect_right(ends, start) - 1  # the last sentence start at or before the span
+    j = bisect_left(starts, end)  # the first sentence end at or after it
+    return (ends[i] if i >= 0 else 0), (starts[j] if j < len(starts) else len(text))
+
+
+@lru_cache(maxsize=8)
+def _boundaries(text: str) -> tuple[list[int], list[int]]:
+    """Where sentences start and end, found once per text: pages quote many sentences of one text."""
+    found = [m for m in _SENTENCE_END.finditer(text) if _ends_sentence(text, m)]
+    return [m.end() for m in found], [m.start() for m in found]
 
 
 def collect_entities(briefings: list[BriefingRef]) -> dict[str, SiteEntity]:

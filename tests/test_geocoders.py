@@ -175,6 +175,74 @@ def test_corrupt_cache_is_not_trusted(tmp_path):
     assert cache.entries == {} and "corrupt geocoder cache" in cache.problem
 
 
+def test_impossible_cached_coordinates_are_ignored_with_one_line(server, tmp_path):
+    """nan, inf and out-of-range degrees in a committed cache never become a place."""
+    path = tmp_path / "c.yml"
+    path.write_text(
+        "nominatim:\n"
+        "  Camp Nowhere: {lat: .nan, lon: 44.2, address: x}\n"
+        "  Camp Infinity: {lat: 33.0, lon: .inf, address: x}\n"
+        "  Camp Far: {lat: 1000, lon: 4, address: x}\n"
+        "  Camp South: {lat: -90.5, lon: 4, address: x}\n"
+        "  Walter Reed Medical Center: {lat: 39.0003, lon: -77.0946, address: x}\n",
+        encoding="utf-8",
+    )
+    cache = GeocodeCache(path)
+    assert set(cache.entries["nominatim"]) == {"Walter Reed Medical Center"}
+    assert cache.problem is not None and str(path) in cache.problem and "\n" not in cache.problem
+    assert "coordinates" in cache.problem and "4" in cache.problem  # how many were ignored
+    chain = _chain(server, path)
+    ann = chain.resolve(_ann("Camp Nowhere", "Camp Far", "Walter Reed Medical Center"))
+    placed = {p.name: (p.lat, p.lon) for p in ann.places}
+    assert placed["Camp Nowhere"] == pytest.approx((33.1, 44.2))  # asked again, answered well
+    assert "Camp Far" not in placed
+    assert {q for _, q, _ in Nominatim.hits} == {"Camp Nowhere", "Camp Far"}
+
+
+def test_cache_that_cannot_be_written_is_one_line(tmp_path):
+    cache = GeocodeCache(tmp_path / "no-such-folder" / "c.yml")
+    cache.put("nominatim", "X", None)
+    assert cache.save() is False
+    assert any("cannot write" in p and "c.yml" in p for p in cache.problems)
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_nan_in_the_cache_never_reaches_a_page(server, tmp_path, browser):
+    from .conftest import open_page
+
+    options = (
+        f"      geocoders:\n        - gazetteer\n        - nominatim: {{domain: '{server}', scheme: http, "
+        "timeout: 2, min_delay_seconds: 0}\n"
+    )
+    seed = "World\nTalks at Camp Nowhere\nOfficials of the Harbour Board met at Camp Nowhere on Monday.\n"
+    site = make_site(tmp_path, seeds={"camp.txt": seed}, plugin_options=options)
+    glossary = site / "seeds" / "glossary.yml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace(
+            "entities:\n", "entities:\n  - name: Camp Nowhere\n    type: FAC\n", 1
+        ),
+        encoding="utf-8",
+    )
+    cache = site / "seeds" / "geocode-cache.yml"
+    cache.write_text("nominatim:\n  Camp Nowhere: {lat: .nan, lon: 44.2, address: x}\n", encoding="utf-8")
+    proc = build(site, "-d", str(site / "out"))
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    warnings = [ln for ln in proc.stderr.splitlines() if "geocode-cache.yml" in ln]
+    assert len(warnings) == 1 and "WARNING" in warnings[0], proc.stderr
+    page = site / "out" / "briefings" / "talks-at-camp-nowhere.html"
+    html_text = page.read_text(encoding="utf-8")
+    assert "nan" not in html_text.lower().replace("nanoseconds", "")
+    context, pg = open_page(browser, site / "out")
+    try:
+        pg.goto(page.resolve().as_uri())
+        pg.locator(".bf-m[tabindex='0']").first.hover()
+        pg.wait_for_selector("#bf-tooltip", state="visible", timeout=5000)
+        assert pg.errors == []
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(
     "entries, message",
     [

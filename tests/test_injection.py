@@ -2,7 +2,9 @@
 
 One temporary site carries every payload at once: in a seed's section line,
 headline and paragraphs; in a Markdown page's front matter (title, section)
-and escaped text; in glossary names, aliases, descriptions and links. They
+and escaped text; in glossary names, aliases and descriptions, and links that are valid
+URLs with quotes, parentheses and ampersands (other links are refused when the glossary
+loads: see test_robustness). They
 flow into tooltips (``title`` attributes), SVG map labels, timeline
 summaries, the inline JSON (``.bf-data[data-json]``), the home page's index and
 the site-wide pages. Every payload would set ``window.__pwned`` or open a
@@ -47,12 +49,12 @@ GLOSSARY = """
     type: FAC
     aliases: ["O'Brien \\"</script><script>window.__pwned=8</script>"]
     description: "</script><script>window.__pwned=9</script>\\" onmouseover=\\"window.__pwned=10"
-    link: "javascript:window.__pwned=11"
+    link: "https://example.org/wiki/O'Brien_(firm)?q=1&r=2#top"
     coordinates: [48.85, 2.35]
   - name: Berlin
     type: GPE
     description: "<svg onload=window.__pwned=12>' \\" &amp; <b>bold</b>"
-    link: "JaVaScRiPt:window.__pwned=13"
+    link: "HTTPS://example.org/Berlin"
 """
 PAYLOAD_MARK = "__pwned"
 
@@ -197,5 +199,26 @@ def _run_in_chromium(browser, site: Path) -> None:
             assert pg.evaluate("typeof window.__pwned") == "undefined", path
             assert dialogs == [], (path, dialogs)
         assert hovered >= 5
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_entity_page_links_to_exactly_the_glossary_url(browser, hostile_site):
+    """A valid URL with quotes, parentheses and '&' stays one link, to that URL, and nothing runs."""
+    page_path = next((hostile_site / "entities").glob("obrien*.html"))
+    context = browser.new_context()
+    root = hostile_site.resolve().as_uri()
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(root) else r.abort())
+    pg = context.new_page()
+    try:
+        pg.goto(page_path.resolve().as_uri())
+        links = pg.locator("article a", has_text="More about")
+        assert links.count() == 1
+        href = links.first.evaluate("a => a.href")
+        assert href in ("https://example.org/wiki/O'Brien_(firm)?q=1&r=2#top",
+                        "https://example.org/wiki/O%27Brien_(firm)?q=1&r=2#top",
+                        "https://example.org/wiki/O%27Brien_%28firm%29?q=1&r=2#top"), href
+        assert pg.evaluate("typeof window.__pwned") == "undefined"
     finally:
         context.close()

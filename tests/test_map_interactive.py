@@ -223,3 +223,67 @@ def test_site_map_links_places_to_briefings(page, built_site):
     assert links.count() >= 1
     assert links.first.get_attribute("href").endswith(".html")
     assert page.outside == [] and page.errors == []
+
+
+# --------------------------------------------------------------------------- tile options
+
+HOSTILE_ATTRIBUTION = "<img src=x onerror=\"window.__pwned=1\"> © Tiles & Co"
+
+
+@pytest.fixture(scope="module")
+def tiled_site(tmp_path_factory) -> Path:
+    from .conftest import SEED, build, make_site
+
+    root = make_site(
+        tmp_path_factory.mktemp("tiles"),
+        seeds={SEED.name: SEED.read_text(encoding="utf-8")},
+        plugin_options=(
+            "      map_tiles:\n        url: https://tiles.invalid/{z}/{x}/{y}.png\n"
+            f"        attribution: {json.dumps(HOSTILE_ATTRIBUTION)}\n"
+        ),
+    )
+    snapshot = SEED.with_name(SEED.stem + ".annotations.yml")
+    (root / "seeds" / snapshot.name).write_bytes(snapshot.read_bytes())  # fresh: no NLP
+    proc = build(root, "-d", str(root / "out"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return root / "out"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_tile_attribution_is_text_not_html(browser, tiled_site):
+    """``map_tiles.attribution`` is shown as plain text: markup in it never runs."""
+    context, pg = open_page(browser, tiled_site)
+    try:
+        page = next((tiled_site / "briefings").glob("*.html"))
+        pg.goto(page.resolve().as_uri())
+        control = pg.locator(".bf-lmap .leaflet-control-attribution").first
+        control.wait_for(timeout=10_000)
+        assert "© Tiles & Co" in control.inner_text()
+        assert "<img" in control.inner_text()  # shown, as text
+        assert control.locator("img").count() == 0
+        assert pg.evaluate("typeof window.__pwned") == "undefined"
+        assert all("tiles.invalid" in url for url in pg.outside)  # tiles asked for, nothing else
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    "tiles, words",
+    [
+        ("{url: 'javascript:alert(1)'}", "map_tiles"),
+        ("{url: 'https://t.example/{z}/{x}/{y}.png\" onload=\"x'}", "map_tiles"),
+        ("{attribution: x}", "url"),
+        ("{url: 'https://t.example/{z}/{x}/{y}.png', attribution: [1]}", "attribution"),
+        ("{url: 'https://t.example/{z}/{x}/{y}.png', max_zoom: many}", "max_zoom"),
+        ("{url: 'https://t.example/{z}/{x}/{y}.png', colour: red}", "colour"),
+    ],
+)
+def test_bad_tile_options_are_one_line(tmp_path, tiles, words):
+    from .conftest import build, make_site
+
+    root = make_site(tmp_path, plugin_options=f"      map_tiles: {tiles}\n")
+    proc = build(root, "-q", "-d", str(tmp_path / "out"), timeout=120)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr, proc.stderr
+    errors = [ln for ln in proc.stderr.splitlines() if ln.startswith("ERROR")]
+    assert len(errors) == 1 and "map_tiles" in errors[0] and words in errors[0], proc.stderr

@@ -36,8 +36,19 @@ BAD_SOURCES: dict[str, tuple[str, bytes, str]] = {
     "month-13": ("m13.md", b"---\ndate: 2024-13-01\nsection: W\n---\nText.\n", "date"),
     "date-format": ("dmy.md", b"---\ndate: 30/02/2024\nsection: W\n---\nText.\n", "YYYY-MM-DD"),
     "year-0": ("y0.md", b"---\ndate: 0000-01-01\nsection: W\n---\nText.\n", "date"),
+    "too-large-seed": ("big.txt", b"World\nA long one\n" + b"Officials met. " * 140_000, "limit"),
+    "too-large-page": ("big.md", b"---\nsection: W\n---\n" + b"Officials met. " * 140_000, "limit"),
+    "date-garbage": ("dg.md", b"---\ndate: 2024-03-04 garbage\nsection: W\n---\nText.\n", "YYYY-MM-DD"),
+    "date-bad-time": ("dt.md", b"---\ndate: 2024-03-04T99:99\nsection: W\n---\nText.\n", "date"),
+    "date-trailing": ("dx.md", b"---\ndate: 2024-03-04Tnoon\nsection: W\n---\nText.\n", "date"),
 }
-BAD_DATES = {"2024-02-30": "does not exist", "2023-02-29": "does not exist", "yesterday": "YYYY-MM-DD"}
+BAD_DATES = {
+    "2024-02-30": "does not exist",
+    "2023-02-29": "does not exist",
+    "yesterday": "YYYY-MM-DD",
+    "2024-03-04 garbage": "YYYY-MM-DD",
+    "2024-03-04T99:99": "date",
+}
 # glossary YAML -> words of the error
 BAD_GLOSSARIES: dict[str, tuple[bytes, str]] = {
     "yaml": (b"entities: [\n", "invalid YAML"),
@@ -50,6 +61,12 @@ BAD_GLOSSARIES: dict[str, tuple[bytes, str]] = {
     "description-int": (b"entities:\n  - name: Xenu\n    description: 5\n", "description"),
     "aliases-int": (b"entities:\n  - name: Xenu\n    aliases: 5\n", "aliases"),
     "link-int": (b"entities:\n  - name: Xenu\n    link: 5\n", "link"),
+    "link-newline": (b'entities:\n  - name: X\n    link: "https://x.org/a\\n<script>x()</script>"\n', "link"),
+    "link-paren-space": (b'entities:\n  - name: X\n    link: "https://x.org/a) <img src=x>"\n', "link"),
+    "link-two-urls": (b'entities:\n  - name: Xenu\n    link: "https://a.org https://b.org"\n', "link"),
+    "link-javascript": (b'entities:\n  - name: Xenu\n    link: "javascript:alert(1)"\n', "link"),
+    "link-relative": (b"entities:\n  - name: Xenu\n    link: /wiki/Xenu\n", "link"),
+    "link-no-host": (b"entities:\n  - name: Xenu\n    link: https:///x\n", "link"),
     "coordinates": (b"entities:\n  - name: Xenu\n    coordinates: [100, 5]\n", "coordinates"),
     "coordinates-nan": (b"entities:\n  - name: Xenu\n    coordinates: [1, .nan]\n", "coordinates"),
     "unknown-key": (b"entities:\n  - name: Xenu\n    colour: red\n", "unknown key"),
@@ -130,6 +147,11 @@ def test_cli_bad_glossary(inputs, case):
     _assert_one_line(proc, f"{case}.yml", words)
 
 
+def test_cli_too_large_standard_input():
+    proc = run_cli("annotate", "-", stdin="Officials met. " * 140_000)
+    _assert_one_line(proc, "<stdin>", "limit")
+
+
 def test_cli_missing_file(inputs):
     _assert_one_line(run_cli("annotate", str(inputs / "nope.txt")), "nope.txt", "no such file")
 
@@ -189,12 +211,12 @@ def test_text_longer_than_the_models_limit_is_annotated():
 @pytest.mark.skipif(
     not os.environ.get("BRIEFING_SLOW_TESTS"), reason="2 MB through spaCy: BRIEFING_SLOW_TESTS=1"
 )
-def test_cli_two_megabyte_article(tmp_path):
+def test_cli_article_at_the_size_limit(tmp_path):
     paragraph = "Officials from NATO met Maria Lopez in Paris on Monday to discuss the talks. "
-    body = "\n".join(f"{paragraph * 3}Round {i}." for i in range(8500))
+    body = "\n".join(f"{paragraph * 3}Round {i}." for i in range(8200))
     path = tmp_path / "big.txt"
     path.write_text("World\nA long briefing\n" + body + "\n", encoding="utf-8")
-    assert path.stat().st_size > 2_000_000
+    assert 1_900_000 < path.stat().st_size <= 2_000_000  # just under the limit of one article
     proc = run_cli("annotate", str(path))
     assert proc.returncode == 0, proc.stderr[-500:]
     assert len(json.loads(proc.stdout)["entities"]) >= 3
@@ -229,7 +251,8 @@ def _bad_site_cases() -> dict[str, tuple[str | None, dict[str, bytes], tuple[str
     for key, (name, data, words) in BAD_SOURCES.items():
         folder = "seeds" if name.endswith(".txt") else "docs"
         cases[f"source-{key}"] = (None, {f"{folder}/{name}": data}, (name, words))
-    for key in ("yaml", "not-utf8", "unknown-type", "description-int", "coordinates", "top-level-key"):
+    for key in ("yaml", "not-utf8", "unknown-type", "description-int", "coordinates", "top-level-key",
+                "link-newline", "link-paren-space", "link-javascript"):
         data, words = BAD_GLOSSARIES[key]
         cases[f"glossary-{key}"] = (
             "{seeds_dir: seeds, glossary: glossary.yml}",

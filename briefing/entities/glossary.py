@@ -16,8 +16,10 @@ from typing import Any
 import yaml
 
 from briefing.model import ENTITY_TYPES
+from briefing.schema import web_url_problem
 
 from .aliases import alias_key
+from .names import NameMatcher
 
 
 class GlossaryError(ValueError):
@@ -55,7 +57,7 @@ class Glossary:
     entries: list[GlossaryEntry] = field(default_factory=list)
     suppress: list[Suppression] = field(default_factory=list)
     source: str | None = None
-    _pattern: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _pattern: NameMatcher | None = field(default=None, init=False, repr=False, compare=False)
     _index: dict[str, GlossaryEntry] | None = field(default=None, init=False, repr=False, compare=False)
 
     def entry_for(self, text: str) -> GlossaryEntry | None:
@@ -73,7 +75,7 @@ class Glossary:
         return any(alias_key(s.text) == key and (s.article is None or same_article(s.article, article))
                    for s in self.suppress)
 
-    def name_pattern(self) -> re.Pattern[str] | None:
+    def name_pattern(self) -> NameMatcher | None:
         """One regex for every name and alias, with plural and possessive endings.
 
         Built once per glossary (the glossary is loaded once per site build).
@@ -86,8 +88,8 @@ class Glossary:
             parts = []
             for n in names:
                 body = r"\s+".join(re.escape(w) for w in n.split())
-                parts.append(f"(?i:{body})" if len(n.split()) > 1 else body)
-            self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?:es|s)?(?![\w$])")
+                parts.append((n, f"(?i:{body})" if len(n.split()) > 1 else body))
+            self._pattern = NameMatcher(parts, r"(?<!\w)", r"(?:es|s)?(?![\w$])")
         return self._pattern
 
 
@@ -146,9 +148,18 @@ def _entry(raw: Any, path: object, where: str) -> GlossaryEntry:
         name=name.strip(), type=etype.upper() if etype else None,
         aliases=tuple(a.strip() for a in _string_list(raw.get("aliases"), path, f"{where} ({name}) aliases")),
         description=_optional_str(raw.get("description"), path, f"{where} ({name}) description"),
-        link=_optional_str(raw.get("link"), path, f"{where} ({name}) link"),
+        link=_link(raw.get("link"), path, f"{where} ({name}) link"),
         coordinates=coords,
     )
+
+
+def _link(value: Any, path: object, where: str) -> str | None:
+    """One clean absolute http(s) URL: the entity page and the tooltip card link to it."""
+    link = _optional_str(value, path, where)
+    problem = web_url_problem(link) if link is not None else None
+    if problem:
+        raise _fail(path, f"{where}: {problem}")
+    return link
 
 
 def _suppression(raw: Any, path: object, where: str) -> Suppression:

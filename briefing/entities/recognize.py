@@ -33,6 +33,7 @@ from .aliases import (
     builtin_type,
 )
 from .glossary import Glossary, GlossaryEntry
+from .names import NameMatcher
 from .slugs import unique_slug
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -627,7 +628,7 @@ def _propagate(cands: list[Candidate], text: str, acronyms: dict[str, Candidate]
     for start, end in values:  # 'US' in 'US$40 billion' is part of an amount
         taken[start:end] = b"\1" * (end - start)
     names = sorted(forms, key=lambda f: (-len(f), f))
-    pattern = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(f) for f in names) + r")(?![\w$-])")
+    pattern = NameMatcher([(f, re.escape(f)) for f in names], r"(?<![\w.-])", r"(?![\w$-])")
     added = []
     for m in pattern.finditer(text):
         if any(taken[m.start():m.end()]):

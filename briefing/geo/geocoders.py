@@ -18,6 +18,7 @@ asks again.
 from __future__ import annotations
 
 import logging
+import math
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,11 +61,16 @@ class GeocodeCache:
         self.path = path
         self.entries: dict[str, dict[str, dict | None]] = {}
         self.dirty = False
-        self.problem: str | None = None
+        self.problems: list[str] = []  # one line each, for the build log
         if path is not None and path.exists():
             self._load(path)
 
+    @property
+    def problem(self) -> str | None:
+        return self.problems[0] if self.problems else None
+
     def _load(self, path: Path) -> None:
+        impossible: list[str] = []
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             if not isinstance(data, dict):
@@ -72,14 +78,24 @@ class GeocodeCache:
             for service, answers in data.items():
                 if not isinstance(answers, dict):
                     raise ValueError(f"'{service}' is not a mapping of queries")
-                for value in answers.values():
-                    if value is not None:
-                        float(value["lat"]), float(value["lon"])
-                self.entries[str(service)] = {str(q): v for q, v in answers.items()}
+                kept = {}
+                for query, value in answers.items():
+                    if value is not None and not _on_earth(float(value["lat"]), float(value["lon"])):
+                        impossible.append(f"{query}: {value['lat']}, {value['lon']}")
+                        continue  # asked again, never drawn at 'nan°S'
+                    kept[str(query)] = value
+                self.entries[str(service)] = kept
         except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError, KeyError, TypeError) as e:
             # Not trusted: start empty and rewrite it from fresh answers.
             self.entries, self.dirty = {}, True
-            self.problem = f"{path}: corrupt geocoder cache ({type(e).__name__}); it will be rebuilt"
+            self.problems.append(f"{path}: corrupt geocoder cache ({type(e).__name__}); it will be rebuilt")
+            return
+        if impossible:
+            self.dirty = True
+            self.problems.append(
+                f"{path}: {len(impossible)} cached answer(s) with impossible coordinates ignored and asked "
+                f"again ({'; '.join(impossible)[:200]})"
+            )
 
     def get(self, service: str, query: str) -> tuple[bool, Answer | None]:
         answers = self.entries.get(service, {})
@@ -106,7 +122,16 @@ class GeocodeCache:
         data = {s: {q: self.entries[s][q] for q in sorted(self.entries[s])} for s in sorted(self.entries)}
         text = CACHE_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=200)
         self.dirty = False
-        return write_atomic(self.path, text)
+        try:
+            return write_atomic(self.path, text)
+        except OSError as e:
+            self.problems.append(f"{self.path}: cannot write the geocoder cache ({e.strerror or e})")
+            return False
+
+
+def _on_earth(lat: float, lon: float) -> bool:
+    """Finite degrees in range: NaN and infinity fail every comparison or the range."""
+    return math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180
 
 
 @dataclass
@@ -158,7 +183,7 @@ class OnlineGeocoder:
             lat, lon = float(location.latitude), float(location.longitude)
         except (TypeError, ValueError, AttributeError):
             raise GeocoderUnavailable(f"{self.name}: answer without coordinates") from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        if not _on_earth(lat, lon):
             raise GeocoderUnavailable(f"{self.name}: coordinates out of range ({lat}, {lon})")
         return Answer(lat, lon, str(location.address or "")[:300])
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from html import escape
 
+from ..schema import web_url_problem
 from ..structure import Pager, Site, SiteEntity, paginate
 from .listings import MONTHS, _time, pager
 from .timeline import date_label
@@ -118,7 +119,7 @@ def entity_header(se: SiteEntity) -> str:
     out = [f'<p class="bf-entity-meta">{escape(" · ".join(meta))}</p>']
     if se.description:
         out.append(f'<p class="bf-entity-desc">{escape(se.description)}</p>')
-    if se.link and re.fullmatch(r"https?://[^\s<>\"']+", se.link):
+    if se.link and web_url_problem(se.link) is None:  # checked on load too; never trust a page to it
         out.append(
             f'<p><a class="bf-entity-link" href="{escape(se.link)}" rel="noopener">'
             f"More about {escape(se.name)}</a></p>"

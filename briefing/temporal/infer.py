@@ -20,6 +20,7 @@ Nothing that pins a day down -> None.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from .lexicon import MONTHS, WEEKDAYS
@@ -76,10 +77,13 @@ def _full_date_anchor(text: str, today: date) -> date | None:
 def _paired_anchor(text: str, weekdays: list[tuple[int, int, str]], today: date) -> date | None:
     """A month-day without year, dated by the weekday it is paired with (or by a year in the text)."""
     starts = _sentence_starts(text)
-
-    def sentence_of(pos: int) -> int:
-        return sum(1 for s in starts if s <= pos)
-
+    # Weekdays by sentence and by part of day: pairing stays linear in the text's length.
+    by_sentence: dict[int, set[int]] = {}
+    by_pod: dict[str, set[int]] = {}
+    for pos, wd, wpod in weekdays:
+        by_sentence.setdefault(bisect_right(starts, pos), set()).add(wd)
+        if wpod:
+            by_pod.setdefault(wpod, set()).add(wd)
     years = sorted({int(m["y"]) for m in _YEAR.finditer(text) if int(m["y"]) <= today.year})
     best: date | None = None
     for m in _MONTH_DAY.finditer(text):
@@ -89,8 +93,7 @@ def _paired_anchor(text: str, weekdays: list[tuple[int, int, str]], today: date)
             continue
         pod_m = _POD_NEAR.search(text[max(0, m.start() - 40):m.start()])
         pod = pod_m.group(1).lower() if pod_m else ""
-        paired = [wd for pos, wd, wpod in weekdays
-                  if (pod and wpod == pod) or sentence_of(pos) == sentence_of(m.start())]
+        paired = by_sentence.get(bisect_right(starts, m.start()), set()) | by_pod.get(pod, set())
         candidates = range(today.year, today.year - 60, -1) if not years else sorted(years, reverse=True)
         for y in candidates:
             d = _safe_date(y, mon, day)

@@ -1,0 +1,218 @@
+"""What a snapshot may contain, checked before anything in it is used.
+
+Snapshots are committed files: a pull request can put anything in them. Every value the
+renderers, the site pages and the output paths rely on is checked here: types, id syntax
+(slugs: ``a-z 0-9 -``, so an id can never carry a path separator, ``..`` or markup), known
+entity types and place kinds, offsets inside the text, coordinates on Earth, web links. The
+first problem found is reported as one line naming the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from .model import ENTITY_TYPES, PLACE_KINDS
+
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_MAX = 256
+ENTITY_SOURCES = ("model", "rules", "glossary")
+TIME_TYPES = ("DATE", "TIME", "DURATION", "SET")
+DATE_SOURCES = ("option", "metadata", "inferred")
+_SERVICE = re.compile(r"[a-z][a-z0-9_]{0,39}")  # gazetteer, glossary, cache, a geopy service name
+_COUNTRY = re.compile(r"[A-Z0-9-]{1,8}")
+URL_MAX = 2000
+_URL_FORBIDDEN = set('"<>\\^`{|}')
+
+
+class SchemaError(ValueError):
+    """A value that breaks the snapshot schema; the message names the field."""
+
+
+def is_id(value: object) -> bool:
+    """A slug id: lower-case ASCII words joined by single hyphens (never a path, never markup)."""
+    return isinstance(value, str) and len(value) <= ID_MAX and ID.fullmatch(value) is not None
+
+
+def web_url_problem(url: object) -> str | None:
+    """Why ``url`` is not one clean absolute http(s) URL, or None when it is."""
+    if not isinstance(url, str):
+        return f"expected a URL, got {type(url).__name__}"
+    if not url or len(url) > URL_MAX:
+        return "a URL must have 1 to 2000 characters"
+    bad = next((c for c in url if c.isspace() or not c.isprintable() or c in _URL_FORBIDDEN), None)
+    if bad is not None:
+        return f"a URL cannot contain {bad!r} (one URL only, no spaces or markup)"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as e:
+        return f"not a URL ({e})"
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return "must be an absolute http:// or https:// URL"
+    return None
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fail(where: str, what: str) -> SchemaError:
+    return SchemaError(f"{where}: {what}")
+
+
+def _str(value: object, where: str, *, optional: bool = False, nonempty: bool = False) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, str):
+        raise _fail(where, f"expected text, got {type(value).__name__}")
+    if nonempty and not value.strip():
+        raise _fail(where, "must not be empty")
+
+
+def _int(value: object, where: str) -> int:
+    if type(value) is not int:
+        raise _fail(where, f"expected a whole number, got {_short(value)}")
+    return value
+
+
+def _list(value: object, where: str) -> list:
+    if not isinstance(value, list):
+        raise _fail(where, f"expected a list, got {type(value).__name__}")
+    return value
+
+
+def _map(value: object, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise _fail(where, f"expected a mapping, got {type(value).__name__}")
+    return value
+
+
+def _choice(value: object, allowed: tuple[str, ...], where: str) -> None:
+    if value not in allowed:
+        raise _fail(where, f"{_short(value)} is not one of {' '.join(allowed)}")
+
+
+def _id(value: object, where: str) -> str:
+    if not is_id(value):
+        raise _fail(where, f"{_short(value)} is not an id (lower-case letters, digits and hyphens)")
+    return value  # type: ignore[return-value]
+
+
+def _iso_date(value: object, where: str) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise _fail(where, f"{_short(value)} is not a YYYY-MM-DD date")
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail(where, f"{value!r} does not exist") from None
+
+
+def _span(item: dict, text: str, where: str, start: str = "start", end: str = "end") -> tuple[int, int]:
+    a, b = _int(item.get(start), f"{where}.{start}"), _int(item.get(end), f"{where}.{end}")
+    if not 0 <= a <= b <= len(text):
+        raise _fail(where, f"offsets {a}..{b} are not in the text ({len(text)} characters)")
+    return a, b
+
+
+def _coordinate(value: object, limit: float, where: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise _fail(where, f"{_short(value)} is not a number of degrees")
+    if abs(value) > limit:
+        raise _fail(where, f"{value} is outside -{limit:g}..{limit:g}")
+
+
+def check_schema(data: dict[str, Any], text: str) -> None:
+    """Raise SchemaError unless ``data`` (a parsed snapshot of ``text``) follows schema 1."""
+    doc = _map(data.get("document"), "document")
+    for k in ("title", "section"):
+        _str(doc.get(k), f"document.{k}", optional=True)
+    _iso_date(doc.get("date"), "document.date")
+    if doc.get("date_source") is not None:
+        _choice(doc.get("date_source"), DATE_SOURCES, "document.date_source")
+
+    entity_ids: set[str] = set()
+    for i, e in enumerate(_list(data.get("entities"), "entities")):
+        w = f"entities[{i}]"
+        e = _map(e, w)
+        eid = _id(e.get("id"), f"{w}.id")
+        if eid in entity_ids:
+            raise _fail(f"{w}.id", f"{eid!r} appears twice")
+        entity_ids.add(eid)
+        _str(e.get("name"), f"{w}.name", nonempty=True)
+        _choice(e.get("type"), ENTITY_TYPES, f"{w}.type")
+        for k, a in enumerate(_list(e.get("aliases", []), f"{w}.aliases")):
+            _str(a, f"{w}.aliases[{k}]")
+        _str(e.get("description"), f"{w}.description", optional=True)
+        if e.get("link") is not None:
+            problem = web_url_problem(e.get("link"))
+            if problem:
+                raise _fail(f"{w}.link", problem)
+        if e.get("source") is not None:
+            _choice(e.get("source"), ENTITY_SOURCES, f"{w}.source")
+        for k, m in enumerate(_list(e.get("mentions", []), f"{w}.mentions")):
+            mw = f"{w}.mentions[{k}]"
+            m = _map(m, mw)
+            a, b = _span(m, text, mw)
+            if text[a:b] != m.get("text"):
+                raise _fail(mw, f"{_short(m.get('text'))} is not the text at {a}..{b}")
+
+    placed: set[str] = set()
+    for i, p in enumerate(_list(data.get("places"), "places")):
+        w = f"places[{i}]"
+        p = _map(p, w)
+        pid = _id(p.get("entity"), f"{w}.entity")
+        if pid not in entity_ids:
+            raise _fail(f"{w}.entity", f"{pid!r} is no entity of this snapshot")
+        if pid in placed:
+            raise _fail(f"{w}.entity", f"{pid!r} is placed twice")
+        placed.add(pid)
+        _str(p.get("name"), f"{w}.name", nonempty=True)
+        _coordinate(p.get("lat"), 90, f"{w}.lat")
+        _coordinate(p.get("lon"), 180, f"{w}.lon")
+        _choice(p.get("kind"), PLACE_KINDS, f"{w}.kind")
+        country = p.get("country")
+        if country is not None and not (isinstance(country, str) and _COUNTRY.fullmatch(country)):
+            raise _fail(f"{w}.country", f"{_short(country)} is not a country code")
+        source = p.get("source")
+        if not (isinstance(source, str) and _SERVICE.fullmatch(source)):
+            raise _fail(f"{w}.source", f"{_short(source)} is not a resolver name")
+
+    for i, t in enumerate(_list(data.get("times"), "times")):
+        w = f"times[{i}]"
+        t = _map(t, w)
+        a, b = _span(t, text, w)
+        if text[a:b] != t.get("text"):
+            raise _fail(w, f"{_short(t.get('text'))} is not the text at {a}..{b}")
+        _choice(t.get("type"), TIME_TYPES, f"{w}.type")
+        _str(t.get("value"), f"{w}.value", nonempty=True)
+        _str(t.get("mod"), f"{w}.mod", optional=True)
+
+    event_ids: set[str] = set()
+    for i, ev in enumerate(_list(data.get("events"), "events")):
+        w = f"events[{i}]"
+        ev = _map(ev, w)
+        vid = _id(ev.get("id"), f"{w}.id")
+        if vid in event_ids:
+            raise _fail(f"{w}.id", f"{vid!r} appears twice")
+        event_ids.add(vid)
+        _str(ev.get("summary"), f"{w}.summary")
+        _span(_map(ev.get("sentence"), f"{w}.sentence"), text, f"{w}.sentence")
+        for k in ("value", "label"):
+            _str(ev.get(k), f"{w}.{k}", optional=True)
+        _iso_date(ev.get("earliest"), f"{w}.earliest")
+        _iso_date(ev.get("latest"), f"{w}.latest")
+        if not isinstance(ev.get("approximate", False), bool):
+            raise _fail(f"{w}.approximate", f"expected true or false, got {_short(ev.get('approximate'))}")
+        for k, ref in enumerate(_list(ev.get("entities", []), f"{w}.entities")):
+            if _id(ref, f"{w}.entities[{k}]") not in entity_ids:
+                raise _fail(f"{w}.entities[{k}]", f"{ref!r} is no entity of this snapshot")
+        for k, ref in enumerate(_list(ev.get("places", []), f"{w}.places")):
+            if _id(ref, f"{w}.places[{k}]") not in placed:
+                raise _fail(f"{w}.places[{k}]", f"{ref!r} is no place of this snapshot")
