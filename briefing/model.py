@@ -9,7 +9,10 @@ here is a change of the public contract: add optional fields, never rename.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .temporal.timex import Timex
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER")
 PLACE_KINDS = ("country", "admin1", "city", "region", "feature", "address")
@@ -79,6 +82,13 @@ class TimeExpression:
     type: str
     value: str
     mod: str | None = None
+
+    @property
+    def timex(self) -> Timex:
+        """The value, typed (``temporal.timex``: parsed once per distinct string, then shared)."""
+        from .temporal.timex import parse
+
+        return parse(self.value)
 
 
 @dataclass

@@ -240,13 +240,26 @@ def test_infer_without_evidence() -> None:
 
 
 @pytest.mark.parametrize(("value", "mod", "label"), [
-    ("2024-10", "START", "early Oct 2024"),
-    ("2024-10-28TEV", None, "28 Oct 2024, evening"),
-    ("2024-W43", None, "week 43 of 2024"),
+    ("2024-10", "START", "early October 2024"),
+    ("2025-03", "MID", "mid-March 2025"),
+    ("2025-03", "END", "late March 2025"),
+    ("2024", "MID", "mid-2024"),
+    ("2024-10-28TEV", None, "28 October 2024, evening"),
+    ("2025-03-12T03:00", None, "12 March 2025, 03:00"),
+    ("2025-03-12T24:00", None, "12 March 2025, midnight"),
+    ("2024-W43", None, "the week of 21 October 2024"),
+    ("2025-W11-WE", None, "the weekend of 15–16 March 2025"),
+    ("2025-W22-WE", None, "the weekend of 31 May – 1 June 2025"),
     ("PAST_REF", None, "recently"),
-    ("2024-Q3", None, "Q3 2024"),
+    ("2024-Q3", None, "the third quarter of 2024"),
+    ("2024-H1", None, "the first half of 2024"),
     ("2023-SU", None, "summer 2023"),
+    ("2023-WI", None, "winter 2023–24"),
     ("199", None, "the 1990s"),
+    ("199", "MID", "the mid-1990s"),
+    ("20", None, "the 21st century"),
+    ("XXXX-10-28", None, "28 October"),
+    ("2024-10-28", "APPROX", "about 28 October 2024"),
     ("P3D", None, "3 days"),
 ])
 def test_describe_value(value: str, mod: str | None, label: str) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .lexicon import MONTHS, WEEKDAYS
+from .lang.en import MONTHS, WEEKDAYS
 from .tagger import _MONTH, _WD, _month_num, _sentence_starts
 
 _FULL = re.compile(rf"(?P<mon>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)"

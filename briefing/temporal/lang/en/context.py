@@ -1,0 +1,43 @@
+"""Words around a candidate that decide its reading: tense cues, prepositions, counted nouns."""
+
+from __future__ import annotations
+
+# Words of a clause about the future: "Friday" then means the next Friday.
+FUTURE_WORDS = ("will", "won't", "shall", "would", "going to", "scheduled", "expected to", "expects",
+                "plan to", "plans to", "planned to", "planning to", "is due", "are due", "due to", "set to",
+                "is to", "are to", "upcoming", "intend to", "intends to", "deadline", "effective",
+                "as soon as", "as early as", "could", "might", "should", "to be held")
+# Past-tense words that date a clause when they are nearest to a date.
+PAST_AUXILIARIES = ("was", "were", "had", "did")
+PAST_REPORTING = ("said", "told", "announced", "reported")
+# A plan reported in the pluperfect is a past one: "had been due to expire".
+PAST_PLANS = ("had been due", "had been scheduled", "had been set", "had been expected")
+
+# Words before a lone "May" or "March" that make it a month ("in May", "since March").
+MONTH_PREPOSITIONS = frozenset({
+    "in", "of", "since", "until", "till", "by", "through", "during", "from", "to", "early", "late", "mid",
+    "last", "this", "next", "between", "and", "or", "before", "after", "for", "on", "the", "end",
+    "beginning", "start", "middle", "each", "every", "that"})
+# "by March": a deadline, so the month lies ahead.
+DEADLINE_PREPOSITIONS = frozenset({"by", "through", "until", "till", "before"})
+# "by year-end" is a date; "year-end results" is a kind of result.
+YEAR_END_PREPOSITIONS = frozenset({"by", "since", "at", "until", "till", "before", "after", "around",
+                                   "through", "near", "to"})
+# "in summer" is a season; "summer" alone is often a name or a modifier.
+SEASON_PREPOSITIONS = frozenset({"in", "during", "by", "until", "since", "over", "through", "this"})
+
+# A four-digit number before these counts something: "1500 troops", "2000 feet".
+COUNTED_NOUNS = ("people", "troops", "soldiers", "workers", "jobs", "employees", "shares", "cars", "units",
+                 "students", "votes", "homes", "houses", "men", "women", "children", "acres", "points")
+MEASURE_WORDS = ("%", "percent", "per cent", "foot", "feet", "meter", "meters", "mile", "miles", "km",
+                 "kilometer", "kilometers", "pound", "pounds", "ton", "tons")
+# A number before a street name is a house number: "1935 Orchard St.", "2010 Main Street".
+STREET_WORDS = ("street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "dr", "boulevard",
+                "blvd", "way", "court", "ct", "place", "pl", "terrace", "highway", "hwy", "parkway", "pkwy",
+                "circle", "square", "sq", "crescent", "close", "row", "pike", "trail")
+
+# Lines of a web page that are not the article: their dates date nothing.
+BOILERPLATE = ("copyright", "all rights reserved", "may not be published", "may not be reproduced",
+               "rewritten or redistributed", "click here", "subscribe", "sign up for", "terms of use",
+               "privacy policy", "posted on", "posted at", "last updated", "updated on", "updated at",
+               "follow us", "comments", "share this", "print this", "e-mail this", "email this")
