@@ -24,7 +24,10 @@ class Document:
 
     ``text`` is the headline, a newline, then the body paragraphs joined by
     newlines (for a seed ``.txt`` this is the file minus its section line).
-    ``date_source`` is ``option``, ``metadata``, ``inferred`` or ``None``.
+    ``date_source`` is ``option``, ``metadata``, ``inferred`` or ``None`` (the
+    contract's values); ``date_from`` names the source more precisely
+    (``date-line``, ``dateline``, ``file-name``, ``git``, ``front-matter``,
+    ``option``, ``text``: see ``briefing.dating``).
     """
 
     text: str
@@ -32,6 +35,7 @@ class Document:
     section: str | None = None
     date: str | None = None
     date_source: str | None = None
+    date_from: str | None = None
     path: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -134,6 +138,7 @@ class Annotations:
                 "section": d.section,
                 "date": d.date,
                 "date_source": d.date_source,
+                "date_from": d.date_from,
             },
             "text": d.text,
             "entities": [
@@ -178,6 +183,7 @@ class Annotations:
             section=meta.get("section"),
             date=meta.get("date"),
             date_source=meta.get("date_source"),
+            date_from=meta.get("date_from"),
             path=path,
         )
         return cls(

@@ -128,9 +128,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if chain.cache.problem:
                 log.warning(chain.cache.problem)
             chain.cache.save()
+        self._report_undated()
         self._site_pages(files, config)
         self.files = files
         return files
+
+    def _report_undated(self) -> None:
+        """Briefings left without a date: a warning saying how to date them; an error with strict."""
+        from .dating import undated_report
+
+        undated = sorted(b.annotations.document.path or b.uri for b in self.briefings.values() if not b.date)
+        message = undated_report(undated, self.config.date_fallback)
+        if message and self.config.strict:
+            raise PluginError(message)
+        if message:
+            log.warning(message)
 
     def _geocoders(self):
         """The online part of the geocoding chain, or None when only the gazetteer is configured."""
@@ -167,7 +179,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _entries(self, files: Files, config) -> list[Entry]:
         """Seeds (added as generated pages) and Markdown pages that are briefings."""
         seeds = seed_entries(
-            self.root, self.config.seeds_dir, self.config.briefings_dir, self.config.snapshots
+            self.root, self.config.seeds_dir, self.config.briefings_dir, self.config.snapshots,
+            self.config.date_fallback,
         )
         self.seed_sources = {}
         for e in seeds:

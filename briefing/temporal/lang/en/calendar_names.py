@@ -25,6 +25,10 @@ NAME_ONLY_ABBREVIATIONS = ("Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "No
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }
+# Abbreviations of datelines and date lines ("Wed 30 Oct 2024").
+WEEKDAY_ABBREVIATIONS: dict[str, int] = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+}
 # Days named relative to the document date.
 DAY_WORDS: dict[str, int] = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 # Words of a clause about the future: "Friday" then means the next Friday.
-FUTURE_WORDS = ("will", "won't", "shall", "would", "going to", "scheduled", "expected to", "expects",
-                "plan to", "plans to", "planned to", "planning to", "is due", "are due", "due to", "set to",
-                "is to", "are to", "upcoming", "intend to", "intends to", "deadline", "effective",
-                "as soon as", "as early as", "could", "might", "should", "to be held")
+FUTURE_WORDS = (
+    "will", "won't", "shall", "would", "going to", "scheduled", "expect", "expected to", "expects",
+    "forecast", "plan to", "plans to", "planned to", "planning to", "is due", "are due", "due to", "set to",
+    "is to", "are to", "upcoming", "intend to", "intends to", "deadline", "effective", "as soon as",
+    "as early as", "could", "might", "should", "to be held",
+)
 # Past-tense words that date a clause when they are nearest to a date.
 PAST_AUXILIARIES = ("was", "were", "had", "did")
 PAST_REPORTING = ("said", "told", "announced", "reported")
@@ -29,11 +31,12 @@ SEASON_PREPOSITIONS = frozenset({"in", "during", "by", "until", "since", "over",
 # A four-digit number before these counts something: "1500 troops", "2000 feet".
 COUNTED_NOUNS = ("people", "troops", "soldiers", "workers", "jobs", "employees", "shares", "cars", "units",
                  "students", "votes", "homes", "houses", "men", "women", "children", "acres", "points")
-MEASURE_WORDS = ("%", "percent", "per cent", "foot", "feet", "meter", "meters", "mile", "miles", "km",
-                 "kilometer", "kilometers", "pound", "pounds", "ton", "tons")
+PERCENT_WORDS = ("%", "percent", "per cent")
+MEASURE_WORDS = ("foot", "feet", "meter", "meters", "mile", "miles", "km", "kilometer", "kilometers", "pound",
+                 "pounds", "ton", "tons")  # also hyphenated: "a 2000-foot climb"
 # A number before a street name is a house number: "1935 Orchard St.", "2010 Main Street".
 STREET_WORDS = ("street", "st", "avenue", "ave", "road", "rd", "lane", "ln", "drive", "dr", "boulevard",
-                "blvd", "way", "court", "ct", "place", "pl", "terrace", "highway", "hwy", "parkway", "pkwy",
+                "blvd", "way", "ct", "place", "pl", "terrace", "highway", "hwy", "parkway", "pkwy",
                 "circle", "square", "sq", "crescent", "close", "row", "pike", "trail")
 
 # Lines of a web page that are not the article: their dates date nothing.
@@ -41,3 +44,20 @@ BOILERPLATE = ("copyright", "all rights reserved", "may not be published", "may 
                "rewritten or redistributed", "click here", "subscribe", "sign up for", "terms of use",
                "privacy policy", "posted on", "posted at", "last updated", "updated on", "updated at",
                "follow us", "comments", "share this", "print this", "e-mail this", "email this")
+
+# Words of a byline or a dateline that may stand before its date ("By", "Staff Reporter"), besides
+# capitalised names; and words that say the date is not the publication's ("Updated 3 May").
+BYLINE_WORDS = ("by", "and", "of", "de", "van", "von", "staff", "reporter", "writer", "correspondent",
+                "published", "posted", "filed")
+NOT_PUBLICATION_WORDS = ("updated", "modified", "revised", "edited", "corrected", "last")
+
+# Nouns that name a stretch of time: a date attached to them ("the evening of Oct. 28") dates what
+# they date in turn, not a thing.
+TIME_NOUNS = ("morning", "afternoon", "evening", "night", "day", "days", "week", "weeks", "weekend", "month",
+              "months", "year", "years", "hour", "hours", "time", "date", "period", "quarter", "season",
+              "midnight", "noon", "dawn", "dusk")
+# Prepositions after which a date starts a comparison or a stretch, never the day of a happening
+# attached to a noun or an adjective: "the worst flooding since 2015", "the first rise since May".
+COMPARISON_PREPOSITIONS = ("since",)
+# A date after these bounds a happening without dating it: "will close 12 plants by 2008".
+BOUND_PREPOSITIONS = ("by", "until", "till", "before", "after", "within")
