@@ -34,11 +34,13 @@ from . import dates as D
 from . import timex as X
 from .lang.en import (
     AMBIGUOUS_MONTHS,
+    COUNTED_NOUNS,
     DAY_WORDS,
     DEADLINE_PREPOSITIONS,
     DECADE_WORDS,
     FIXED_HOLIDAYS,
     FUTURE_WORDS,
+    MEASURE_WORDS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     MONTH_PREPOSITIONS,
@@ -51,6 +53,7 @@ from .lang.en import (
     PAST_AUXILIARIES,
     PAST_PLANS,
     PAST_REPORTING,
+    PERCENT_WORDS,
     POSITION_ADJECTIVES,
     POSITION_NOUNS,
     POSITIONS,
@@ -60,6 +63,7 @@ from .lang.en import (
     SEASON_PREPOSITIONS,
     SEASONS,
     SET_ADVERBS,
+    STREET_WORDS,
     TENS_WORDS,
     TIME_ZONES,
     UNIT_CODES,
@@ -427,14 +431,17 @@ def _year_guard(m: re.Match[str], text: str) -> bool:
     if m["pm"] or m["pre"]:
         return True
     before = text[max(0, m.start() - 2):m.start()]
-    after = text[m.end():m.end() + 12]
-    if re.search(r"[$£€#]\s*$|\d[.,]?$", before):
+    if re.search(r"[$£€#©]\s*$|\d[.,]?$", before):
         return False
-    if re.match(r"\s*(?:%|percent|per\s+cent|-?(?:foot|feet|meters?|miles?|km|kilometers?|pounds?|tons?|"
-                r"people|troops|soldiers|workers|jobs|employees|shares|cars|units|students|votes|"
-                r"homes|houses|men|women|children|acres|points|[a-z]+\s+(?:people|troops)))\b", after, _I):
+    if _COUNTED.match(text, m.end(), m.end() + 12) or _ADDRESS.match(text, m.end(), m.end() + 48):
         return False
     return True
+
+
+# "1500 troops", "20 percent", "a 2000-foot climb"; "1935 Orchard St." is a house number.
+_COUNTED = re.compile(rf"\s*(?:{_words(PERCENT_WORDS)}|-?(?:{_words(MEASURE_WORDS + COUNTED_NOUNS)}"
+                      r"|[a-z]+\s+(?:people|troops)))\b", _I)
+_ADDRESS = re.compile(rf"\s+(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{_words(STREET_WORDS)})\b")
 
 
 @_rule("year",
@@ -1048,6 +1055,8 @@ _DAYREF = rf"(?:{_WD}|(?i:today|yesterday|tomorrow|tonight)|{_MONTH}\s+{_DAY}(?:
 def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     if m["noon"]:
         hh, mm = NOON_WORDS[m["noon"].lower()]
+        if hh == 24 and _AFTER_MIDNIGHT.search(ctx.text, max(0, m.start() - 16), m.start()):
+            hh = 0  # "shortly after midnight": the start of the day, before its 3am
     elif m["mil"]:
         hh, mm = int(m["mil"]), int(m["mil2"])
     elif m["h2"]:
@@ -1072,6 +1081,7 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
 
 
 _UNKNOWN_DAY = X.day(None, None, None)
+_AFTER_MIDNIGHT = re.compile(r"\b(?:after|past|since|from)\s+$", _I)
 
 
 def _dayref_value(ref: str, ctx: _Ctx, start: int, end: int) -> Timex:

@@ -392,6 +392,13 @@ def _day_month(d: date) -> str:
     return f"{d.day} {MONTH_NAMES[d.month - 1]}"
 
 
+def day_range_label(a: date, b: date) -> str:
+    """The days from ``a`` to ``b`` in words: '15–16 March 2025', '12 March 2025' for one day."""
+    if a == b:
+        return f"{_day_month(a)} {a.year}"
+    return _day_range(a, b)
+
+
 def _day_range(a: date, b: date) -> str:
     """'15–16 March 2025'; across months '31 May – 1 June 2025'; across years in full."""
     if a.year != b.year:
