@@ -39,7 +39,13 @@ from .entities.slugs import unique_slug
 from .model import Document, Entity, Event, Place, TimeExpression
 from .nlp import lemma
 from .temporal.dateline import Dateline, find_dateline, head_starts
-from .temporal.lang.en import BOILERPLATE, BOUND_PREPOSITIONS, COMPARISON_PREPOSITIONS, TIME_NOUNS
+from .temporal.lang.en import (
+    BOILERPLATE,
+    BOUND_PREPOSITIONS,
+    COMPARISON_PREPOSITIONS,
+    SUPERLATIVES,
+    TIME_NOUNS,
+)
 from .temporal.timex import day_range_label
 from .temporal.timex import of_date as _day_of
 
@@ -52,7 +58,9 @@ _EVENT_NOUNS = {
     "strike", "airstrike", "attack", "raid", "operation", "election", "vote", "meeting", "summit",
     "announcement", "protest", "explosion", "bombing", "earthquake", "storm", "visit", "talks", "deal",
     "agreement", "launch", "crash", "fire", "shooting", "war", "offensive", "ceasefire", "trial", "hearing",
-    "release", "killing", "arrest", "flood", "flooding",
+    "release", "killing", "arrest", "flood", "flooding", "sale", "sales", "loss", "losses", "profit",
+    "profits", "order", "orders", "purchase", "offer", "plan", "cut", "cuts", "merger", "takeover", "bid",
+    "flight", "delivery", "recall", "layoff", "layoffs", "bailout", "loan", "loans",
 }
 # Speech about a happening is not the happening: never an anchor for "days before the strikes", and
 # two statements are never one event.
@@ -107,6 +115,10 @@ _ROLE_NOUNS = {
 }
 
 
+# Nouns that name a happening by their ending ("bankruptcy", "production", "development").
+_NOMINAL_EVENT = re.compile(r"(?:tion|sion|ment|ure|ance|ence|ancy|ency|ing|al)s?$")
+
+
 def _participants(ids: list[str], entities: list[Entity], spacy_doc, start: int, end: int) -> list[str]:
     """The entities that take part in a sentence's happenings: a name that only qualifies a person or
     a role ("Ryanair CEO Michael O'Leary", "GM shares", "a Boeing spokesman") is no participant."""
@@ -127,7 +139,12 @@ def _takes_part(tok) -> bool:
     if tok.dep_ not in ("compound", "poss", "nmod") or tok.head is tok:
         return True
     noun = _np_head(tok.head)
-    return not (noun.ent_type_ == "PERSON" or noun.lower_ in _ROLE_NOUNS)
+    if noun.ent_type_ == "PERSON" or noun.lower_ in _ROLE_NOUNS:
+        return False  # "Ryanair CEO Michael O'Leary", "a Boeing spokesman"
+    if tok.dep_ == "poss":
+        return True  # "Boeing's protest", "GM's plan"
+    # "GM sales plunge" tells a happening of GM; "Chrysler plants", "the Airbus website" do not
+    return lemma(noun) in _EVENT_NOUNS or bool(_NOMINAL_EVENT.search(noun.lower_))
 
 
 # A subject that names no one but points back to someone: the nearest earlier name of that kind
@@ -166,13 +183,21 @@ def _referent(trig, entities: list[Entity]) -> str | None:
         kinds = ("PRODUCT",)
     else:
         return None
+    # The nearest earlier subject of that kind (subjects are what a text goes on about), else the
+    # nearest earlier name of that kind.
+    doc = trig.doc
     best = None
     for e in entities:
         if e.type not in kinds:
             continue
-        last = max((m.end for m in e.mentions if m.end <= subj.idx), default=-1)
-        if last >= subj.idx - _COREF_REACH and (best is None or last > best[0]):
-            best = (last, e.id)
+        for m in e.mentions:
+            if not (subj.idx - _COREF_REACH <= m.start and m.end <= subj.idx):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            is_subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+            key = (is_subject and m.end >= subj.idx - 150, m.end)
+            if best is None or key > best[0]:
+                best = (key, e.id)
     return best[1] if best else None
 
 
@@ -198,7 +223,9 @@ def _trigger(tokens) -> tuple[object, int] | None:
     if head.head is head:  # the expression is the sentence's root ("Monday, 12 March")
         return None
     node, dep, prep, depth = head.head, head.dep_, None, 1
-    if dep in ("compound", "amod", "nummod", "nmod", "poss", "quantmod") and node.pos_ in ("NOUN", "PROPN"):
+    if dep in ("compound", "amod", "nummod", "nmod", "poss", "quantmod") and node.pos_ == "PROPN":
+        node, depth = _np_head(node).head, 2  # a date does not qualify a name: "Since December GM ..."
+    elif dep in ("compound", "amod", "nummod", "nmod", "poss", "quantmod") and node.pos_ == "NOUN":
         noun = _np_head(node)
         if lemma(noun) not in _EVENT_NOUNS or noun.lower_ in TIME_NOUNS:
             return None  # "the 1990 squad", "1935 Orchard Street", "2015's record"
@@ -329,12 +356,21 @@ def extract_events(
                 continue
             tokens = [tok for tok in sent if tok.idx < t.end and tok.idx + len(tok) > t.start]
             found = _trigger(tokens) if tokens else None
-            if found is not None and not _COMPARED.search(text, max(s_start, t.start - 24), t.start):
-                by_trigger.setdefault(found[0].i, []).append((found[1], t))
+            if found is None or _compared(text, s_start, t):
+                continue
+            trig = _complement_of_present_report(found[0], t, article_day)
+            if trig is not None:
+                by_trigger.setdefault(trig.i, []).append((found[1], t))
         for i, found in by_trigger.items():
             trig = spacy_doc[i]
             c = _dated(trig, found, s_start, sent.end_char, _with_referent(ents, trig, entities), place_ids)
-            (dated if c.earliest else bounded).append(c)
+            if c.earliest:
+                dated.append(c)
+            elif trig.i == sent.root.i and _tense(trig) != "future":
+                c.tense, c.label = _tense(trig), None  # "predicted it would profit by 2011": dated as said
+                pending.append(c)
+            else:
+                bounded.append(c)
         root = sent.root
         root_ents = _with_referent(ents, root, entities)
         if (root.i not in by_trigger and root.pos_ in ("VERB", "AUX") and lemma(root) not in _STATE_VERBS
@@ -426,6 +462,27 @@ def _coordinated(a: TimeExpression, b: TimeExpression, doc) -> bool:
     return bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|or|to|through|until|-|–)\s*", between))
 
 
+def _compared(text: str, s_start: int, t: TimeExpression) -> bool:
+    """A date a comparison is made with: "compared with 2008", "its first loss since 1992"."""
+    if _COMPARED.search(text, max(s_start, t.start - 24), t.start):
+        return True
+    if re.search(r"\bsince\s*$", text[max(s_start, t.start - 8) : t.start], re.I):
+        return bool(_SUPERLATIVE.search(text, s_start, t.start))
+    return False
+
+
+def _complement_of_present_report(trig, t: TimeExpression, article_day: dt.date | None):
+    """ "For the final quarter of 2009, Ford says it made profits": a statement made now does not
+    happen in a past period; the period dates what it reports (or nothing)."""
+    span = t.timex.bounds(t.mod)
+    present_report = lemma(trig) in _REPORTING and trig.tag_ in ("VBZ", "VBP")
+    if article_day is None or span is None or not present_report or span[1] >= article_day:
+        return trig
+    clauses = (c for c in trig.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"))
+    return next(clauses, None)
+
+
+_SUPERLATIVE = re.compile(r"\b(?:" + "|".join(SUPERLATIVES) + r")\b", re.I)
 # "compared with 2008", "up from 14% a year ago", "more than in 2005": the date of the comparison.
 _COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|(?:up|down)\s+from|than(?:\s+in)?|versus|vs\.?)"
                        r"(?:\s+the\s+same\s+\w+\s+(?:in|of))?\s*$", re.I)
@@ -446,6 +503,8 @@ def _news_day(c: _Candidate, dated: list[_Candidate], article_day: dt.date) -> d
     for d in dated:
         if d.start >= c.start or d.earliest != d.latest or not d.earliest:
             continue
+        if not set(d.entities) & set(c.entities):
+            continue  # another actor's day: "Henderson spoke on Tuesday" ... "said Obama"
         day = dt.date.fromisoformat(d.earliest)
         if 0 <= (article_day - day).days <= NEWS_DAYS and (best is None or d.start > best[0]):
             best = (d.start, day)

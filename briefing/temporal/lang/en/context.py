@@ -61,3 +61,6 @@ TIME_NOUNS = ("morning", "afternoon", "evening", "night", "day", "days", "week",
 COMPARISON_PREPOSITIONS = ("since",)
 # A date after these bounds a happening without dating it: "will close 12 plants by 2008".
 BOUND_PREPOSITIONS = ("by", "until", "till", "before", "after", "within")
+# Words that make "since" a comparison rather than a start: "its first loss since 1992".
+SUPERLATIVES = ("first", "last", "worst", "best", "biggest", "largest", "highest", "lowest", "strongest",
+                "weakest", "deepest", "sharpest", "steepest", "fastest", "slowest", "longest", "heaviest")
