@@ -141,8 +141,8 @@ def _takes_part(tok) -> bool:
     noun = _np_head(tok.head)
     if noun.ent_type_ == "PERSON" or noun.lower_ in _ROLE_NOUNS:
         return False  # "Ryanair CEO Michael O'Leary", "a Boeing spokesman"
-    if tok.dep_ == "poss":
-        return True  # "Boeing's protest", "GM's plan"
+    if tok.dep_ == "poss" or noun.lower_ in _NAME_HEADS:
+        return True  # "Boeing's protest", "GM's plan"; "the Airbus A380 superjumbo" is the A380
     # "GM sales plunge" tells a happening of GM; "Chrysler plants", "the Airbus website" do not
     return lemma(noun) in _EVENT_NOUNS or bool(_NOMINAL_EVENT.search(noun.lower_))
 
@@ -156,6 +156,8 @@ _ORG_NOUNS = {
     "administration", "organisation", "organization", "union", "bank", "council", "party",
 }
 _PRODUCT_NOUNS = {"plane", "aircraft", "jet", "airliner", "superjumbo", "car", "vehicle", "model", "ship"}
+# Nouns a name heads as what it is: "the Airbus A380 superjumbo", "Chrysler LLC".
+_NAME_HEADS = _ORG_NOUNS | _PRODUCT_NOUNS | {"llc", "inc", "corp", "ltd", "plc", "co"}
 _COREF_REACH = 2000  # characters back to look for the name
 
 
