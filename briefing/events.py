@@ -319,6 +319,8 @@ def _summary(trig, floor: int) -> str:
     if not tokens:
         return doc.text[max(floor, sent.start_char) : sent.end_char].strip()
     text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    if text.endswith(".") and not text.endswith("..") and tokens[-1].i + 1 >= sent.end - 1:
+        text = text[:-1]  # the sentence's full stop, stuck to its last word ("£40m.")
     return shorten(" ".join(text.split()) if "\n" in text else text)
 
 
@@ -453,9 +455,12 @@ def _dated(
     prep = _introduced_by(t, trig.doc)
     if prep == "since":
         c.label = f"since {label}"
-    elif prep in BOUND_PREPOSITIONS:  # a deadline or a bound is not when it happened
-        c.earliest = c.latest = None
-        c.label = f"{prep} {label}"
+    elif prep in BOUND_PREPOSITIONS:
+        c.label = tx.label_with(prep, t.mod)
+        if first != last or _tense(trig) in ("future", "other"):
+            c.earliest = c.latest = None  # a deadline is not when it happens: "will close plants by 2008"
+        else:
+            c.approximate = True  # "by 3am the river had burst its banks": that day, at the latest then
     return c
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Annotations, Entity
 from ..sources import escape_markdown
-from .timeline import date_label
+from .timeline import Reported, entity_timeline_markdown, site_timeline_markdown
 from .tooltips import TYPE_LABELS
 
 TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER")
@@ -162,6 +162,10 @@ def entity_page(site: SiteEntity) -> str:
         lines += [escape_markdown(site.description), ""]
     if site.link and re.match(r"https?://", site.link):
         lines += [f"[More about {escape_markdown(site.name)}](<{site.link.replace('>', '%3E')}>)", ""]
+    events = [Reported(a.briefing.uri, a.briefing.title, ev) for a in site.appearances
+              for ev in a.briefing.annotations.events if site.id in ev.entities]
+    if events:
+        lines += ["## Timeline", ""] + entity_timeline_markdown(events, site.uri) + [""]
     lines += ["## Briefings", ""]
     for a in sorted(site.appearances, key=lambda a: (a.briefing.date or "", a.briefing.uri), reverse=True):
         b = a.briefing
@@ -201,15 +205,8 @@ def entity_index(entities: list[SiteEntity]) -> str:
 
 
 def timeline_page(briefings: list[BriefingRef], page_uri: str = "timeline.md") -> str:
-    """Markdown of the site-wide timeline: dated events of all briefings, by year and month."""
-    from ..temporal import describe_value
-
-    items = []
-    for b in briefings:
-        for ev in b.annotations.events:
-            if ev.earliest:
-                items.append((ev.earliest, ev.latest or ev.earliest, b.uri, ev, b))
-    items.sort(key=lambda x: (x[0], x[1], x[2], x[3].sentence))
+    """Markdown of the site-wide timeline: dated events of all briefings, under their periods."""
+    items = [Reported(b.uri, b.title, ev) for b in briefings for ev in b.annotations.events if ev.earliest]
     lines = [
         "---",
         "title: Timeline",
@@ -221,17 +218,7 @@ def timeline_page(briefings: list[BriefingRef], page_uri: str = "timeline.md") -
         "earliest first.",
         "",
     ]
-    current = None
-    for earliest, _, _, ev, b in items:
-        month = earliest[:7]
-        if month != current:
-            current = month
-            lines += [f"## {describe_value(month)}", ""]
-        lines.append(
-            f"- **{escape_markdown(date_label(ev))}** — {escape_markdown(ev.summary)} "
-            f"([{escape_markdown(b.title)}]({rel(b.uri, page_uri)}#bf-ev-{ev.id}))"
-        )
-    lines.append("")
+    lines += site_timeline_markdown(items, page_uri)
     return "\n".join(lines)
 
 

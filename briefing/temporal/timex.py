@@ -177,6 +177,14 @@ class Timex:
             return f"the {_ordinal(self.year // 100 + 1)} century"
         return self.iso
 
+    def label_with(self, preposition: str, mod: str | None = None) -> str:
+        """The label after a preposition: 'by 03:00 on 12 March 2025', 'after midnight on ...',
+        'by 2011'."""
+        if self.is_time and self.kind == "day" and self.month is not None:
+            on = day(self.year, self.month, self.day)._plain_label()
+            return f"{preposition} {self._time_label()} on {on}"
+        return f"{preposition} {self.label(mod)}"
+
     def _time_label(self) -> str:
         if self.part:
             return PART_LABELS.get(self.part, self.part)
