@@ -222,6 +222,8 @@ def _trigger(tokens) -> tuple[object, int] | None:
     the expression modifies a thing rather than a happening."""
     first, last = tokens[0].i, tokens[-1].i
     head = next((t for t in tokens if t.head.i < first or t.head.i > last or t.head is t), tokens[0])
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "on Saturday and Sunday": Sunday hangs where Saturday does
     if head.head is head:  # the expression is the sentence's root ("Monday, 12 March")
         return None
     node, dep, prep, depth = head.head, head.dep_, None, 1
@@ -236,6 +238,8 @@ def _trigger(tokens) -> tuple[object, int] | None:
         if node.pos_ == "ADP":
             prep = node.lower_
         elif node.pos_ in ("VERB", "AUX"):
+            if prep == "for" and depth == 2:
+                return None  # "issued warnings for Saturday": the date of what is meant, not of the issuing
             if lemma(node) not in _STATE_VERBS:
                 return node, depth
             # a state verb ("is due in May"): the date goes with the verb that governs it
@@ -390,6 +394,8 @@ def extract_events(
             pending.remove(c)
             events.append(c)
     events = _merge(events)
+    told = {c.start for c in events + pending}
+    bounded = [c for c in bounded if c.start not in told]  # "plans to fix it by 2027": the plan tells it
     events.sort(key=lambda c: (c.earliest or "", c.latest or "", c.minutes, c.start))
     return _to_events(events + pending + bounded)
 
@@ -442,9 +448,9 @@ def _dated(
     tx = t.timex
     first, last = tx.bounds(t.mod)  # type: ignore[misc]
     label = tx.label(t.mod)
-    for d2, t2 in found[1:]:
+    for _, t2 in found[1:]:
         span2 = t2.timex.bounds(t2.mod)
-        if d2 == depth and span2 and _coordinated(t, t2, trig.doc):  # "for Saturday and Sunday"
+        if span2 and _coordinated(t, t2, trig.doc):  # "on Saturday and Sunday": their span
             a, b = min(first, span2[0]), max(last, span2[1])
             label = day_range_label(a, b) if (first, last) != (a, b) else label
             first, last = a, b

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .lang.en import BYLINE_WORDS, NOT_PUBLICATION_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from .lang.en import BYLINE_WORDS, MONTH_ABBREVIATIONS, NOT_PUBLICATION_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .tagger import tag_times
 
 _WEEKDAY_WORD = re.compile(r"([A-Za-z]+)\.?,?\s*$")
@@ -30,6 +30,8 @@ _LEAD_WEEKDAY = re.compile(r"\s*([A-Za-z]+)\.?,?\s+")
 _AFTER = re.compile(r"\s*(?:\((?:[A-Z][\w.]*\s?)+\)\s*)?(?:—|–|--?|_|:|\|)?\s*(?=[A-Z0-9\"“‘'(]|$)")
 _PREFIX_TOKEN = re.compile(r"[^\s,;]+")
 _MAX_PREFIX_WORDS = 12
+_UNDOTTED = re.compile(r"\b(" + "|".join(a.capitalize() for a, (_, dot) in MONTH_ABBREVIATIONS.items() if dot)
+                       + r")\b(?!\.)")
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ def parse_date_line(line: str) -> date | None:
     m = _LEAD_WEEKDAY.match(text)
     if m and weekday_of(m[1]) is not None and text[m.end() :][:1].isdigit():
         said_weekday, text = weekday_of(m[1]), text[m.end() :]  # "Wed 30 Oct 2024": abbreviations
+    # "12 Mar 2025": in a line that is only a date, an undotted abbreviation is the month
+    text = _UNDOTTED.sub(r"\1.", text)
     times = tag_times(text, None)
     if not times or times[0].start != 0:
         return None
