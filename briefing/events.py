@@ -109,14 +109,12 @@ def _mentions_in(entities: list[Entity], start: int, end: int) -> list[str]:
 _ROLE_NOUNS = {
     "ceo", "chief", "executive", "president", "chairman", "chairwoman", "spokesman", "spokeswoman",
     "spokesperson", "director", "manager", "official", "officials", "analyst", "analysts", "head", "founder",
-    "owner", "secretary", "minister", "member", "members", "employee", "employees", "worker", "workers",
-    "share", "shares", "stock", "stocks", "parent", "subsidiary", "unit", "division", "website", "site",
-    "staff", "engineer", "engineers", "executives", "dealers", "dealer", "customers", "board",
+    "owner", "secretary", "minister", "share", "shares", "stock", "stocks", "parent", "subsidiary", "unit",
+    "division", "website", "site", "board", "employee", "employees", "worker", "workers", "staff",
 }
 
 
-# Nouns that name a happening by their ending ("bankruptcy", "production", "development").
-_NOMINAL_EVENT = re.compile(r"(?:tion|sion|ment|ure|ance|ence|ancy|ency|ing|al)s?$")
+_ACTOR_TYPES = {"ORG", "PERSON", "PRODUCT", "OTHER"}  # places and peoples stay with every event they qualify
 
 
 def _participants(ids: list[str], entities: list[Entity], spacy_doc, start: int, end: int) -> list[str]:
@@ -129,7 +127,7 @@ def _participants(ids: list[str], entities: list[Entity], spacy_doc, start: int,
             if not (start <= m.start and m.end <= end):
                 continue
             span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or _takes_part(span.root):
+            if by_id[eid].type not in _ACTOR_TYPES or span is None or _takes_part(span.root):
                 out.append(eid)
                 break
     return out
@@ -141,10 +139,7 @@ def _takes_part(tok) -> bool:
     noun = _np_head(tok.head)
     if noun.ent_type_ == "PERSON" or noun.lower_ in _ROLE_NOUNS:
         return False  # "Ryanair CEO Michael O'Leary", "a Boeing spokesman"
-    if tok.dep_ == "poss" or noun.lower_ in _NAME_HEADS:
-        return True  # "Boeing's protest", "GM's plan"; "the Airbus A380 superjumbo" is the A380
-    # "GM sales plunge" tells a happening of GM; "Chrysler plants", "the Airbus website" do not
-    return lemma(noun) in _EVENT_NOUNS or bool(_NOMINAL_EVENT.search(noun.lower_))
+    return True  # "Boeing's protest", "ISIS operatives", "US Central Command forces"
 
 
 # A subject that names no one but points back to someone: the nearest earlier name of that kind
@@ -156,8 +151,6 @@ _ORG_NOUNS = {
     "administration", "organisation", "organization", "union", "bank", "council", "party",
 }
 _PRODUCT_NOUNS = {"plane", "aircraft", "jet", "airliner", "superjumbo", "car", "vehicle", "model", "ship"}
-# Nouns a name heads as what it is: "the Airbus A380 superjumbo", "Chrysler LLC".
-_NAME_HEADS = _ORG_NOUNS | _PRODUCT_NOUNS | {"llc", "inc", "corp", "ltd", "plc", "co"}
 _COREF_REACH = 2000  # characters back to look for the name
 
 
@@ -306,6 +299,8 @@ def _summary(trig, floor: int) -> str:
     sent = trig.sent
     keep = {trig.i}
     for child in trig.children:
+        if child.dep_ in ("prep", "advmod", "npadvmod", "advcl") and child.i < trig.i:
+            continue  # "According to the statement, ...", "In early October, ...": the setting, not the news
         if child.dep_ in _SUMMARY_DEPS:
             keep.update(t.i for t in child.subtree)
     if trig.dep_ in ("acl", "relcl") and trig.head.i not in keep:
@@ -316,7 +311,7 @@ def _summary(trig, floor: int) -> str:
             keep.update(t.i for t in subj.subtree)
     doc = trig.doc
     tokens = [doc[i] for i in sorted(keep) if sent.start <= i < sent.end and doc[i].idx >= floor]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc" or tokens[0].is_space):
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ")%":
         tokens = tokens[:-1]
@@ -379,10 +374,10 @@ def extract_events(
                 pending.append(c)
             else:
                 bounded.append(c)
-        root = sent.root
+        root = _main_happening(sent.root)
         root_ents = _with_referent(ents, root, entities)
-        if (root.i not in by_trigger and root.pos_ in ("VERB", "AUX") and lemma(root) not in _STATE_VERBS
-                and root_ents):
+        if (root.i not in by_trigger and sent.root.i not in by_trigger and root.pos_ in ("VERB", "AUX")
+                and lemma(root) not in _STATE_VERBS and root_ents):
             c = _candidate(root, s_start, sent.end_char, root_ents, place_ids)
             c.tense = _tense(root)
             pending.append(c)
@@ -398,6 +393,18 @@ def extract_events(
     bounded = [c for c in bounded if c.start not in told]  # "plans to fix it by 2027": the plan tells it
     events.sort(key=lambda c: (c.earliest or "", c.latest or "", c.minutes, c.start))
     return _to_events(events + pending + bounded)
+
+
+def _main_happening(root):
+    """The sentence's happening: its root, or under a state verb the first clause that tells one
+    ("The company is seeking to sell ...", "It remains the largest maker, posting sales of ...")."""
+    if root.pos_ in ("VERB", "AUX") and lemma(root) not in _STATE_VERBS:
+        return root
+    for child in root.children:
+        if (child.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl") and child.pos_ == "VERB"
+                and lemma(child) not in _STATE_VERBS):
+            return child
+    return root
 
 
 def _with_referent(ents: list[str], trig, entities: list[Entity]) -> list[str]:
@@ -516,8 +523,8 @@ def _news_day(c: _Candidate, dated: list[_Candidate], article_day: dt.date) -> d
     for d in dated:
         if d.start >= c.start or d.earliest != d.latest or not d.earliest:
             continue
-        if not set(d.entities) & set(c.entities):
-            continue  # another actor's day: "Henderson spoke on Tuesday" ... "said Obama"
+        if d.lemma not in _REPORTING or not set(d.entities) & set(c.entities):
+            continue  # only the day a story was told carries over, and only for the same teller
         day = dt.date.fromisoformat(d.earliest)
         if 0 <= (article_day - day).days <= NEWS_DAYS and (best is None or d.start > best[0]):
             best = (d.start, day)
