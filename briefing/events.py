@@ -261,8 +261,15 @@ def _trigger(tokens) -> tuple[object, int] | None:
 
 # ----------------------------------------------------------------------------- tense
 
+_LONG_AGO = {"once", "previously", "formerly", "originally", "initially"}  # "was once named": history
+
+
 def _tense(trig) -> str:
-    """present | perfect | past | pluperfect | future | other, from the trigger and its auxiliaries."""
+    """present | perfect | past | pluperfect | future | other, from the trigger and its auxiliaries
+    (a past told as history, "was once named", is "pluperfect": some earlier time)."""
+    if trig.tag_ == "VBD" or any(c.tag_ == "VBD" for c in trig.children if c.dep_ in ("aux", "auxpass")):
+        if any(c.lower_ in _LONG_AGO for c in trig.children if c.dep_ == "advmod"):
+            return "pluperfect"
     auxes = [c for c in trig.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < trig.i]
     if trig.tag_ == "VB" and trig.dep_ in ("xcomp", "ccomp", "conj", "advcl") and trig.head is not trig:
         if any(a.lower_ == "to" for a in auxes):

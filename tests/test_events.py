@@ -154,3 +154,10 @@ def test_a_name_that_only_qualifies_a_role_is_no_participant():
 def test_without_a_document_date_reported_happenings_stay_undated():
     ann = annotate_document(Document(text="Floods\nThe council opened a rest centre in Carlisle."))
     assert ann.document.date is None and all(e.earliest is None for e in ann.events)
+
+
+def test_history_told_in_the_past_is_not_the_articles_day():
+    ann = annotate_text(
+        "Bridge reopens\nThe Eden Bridge in Carlisle was once named Victoria Bridge.", "2025-03-12"
+    )
+    assert by_text(ann, "was once named").earliest is None
