@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .batch import Job
+from .dating import apply_fallback
 from .paths import read_seed_file
 from .slugs import slugify
 from .snapshots import snapshot_path
@@ -28,14 +29,18 @@ class Entry:
     seed: Path | None = None
 
 
-def seed_entries(root: Path, seeds_dir: str, briefings_dir: str, snapshots: bool = True) -> list[Entry]:
-    """Every ``*.txt`` in the seeds folder, as a page ``<briefings_dir>/<headline-slug>.md``."""
+def seed_entries(
+    root: Path, seeds_dir: str, briefings_dir: str, snapshots: bool = True, date_fallback: str | None = None
+) -> list[Entry]:
+    """Every ``*.txt`` in the seeds folder, as a page ``<briefings_dir>/<headline-slug>.md``; seeds
+    without a date of their own get one from ``date_fallback`` (``git``) when the site sets it."""
     seeds = root / seeds_dir
     if not seeds.is_dir():
         return []
     out, used = [], set()
     for path in sorted(seeds.glob("*.txt")):
         source = read_seed(path, decode(read_seed_file(path, root), str(path)))
+        apply_fallback(source.document, path, date_fallback)
         slug = page_slug(source.document.title or "", path.name, used)
         uri = posixpath.normpath(f"{briefings_dir}/{slug}.md")  # briefings_dir '.': the site's top
         rel = path.relative_to(root).as_posix()

@@ -63,7 +63,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             else:
                 doc = read_source(path).document
             if date:
-                doc.date, doc.date_source = date, "option"
+                doc.date, doc.date_source, doc.date_from = date, "option", "option"
             docs.append((path, doc))
     except (SourceError, GlossaryError) as e:
         return _fail(str(e))
@@ -129,7 +129,7 @@ def _site_entries(config_file: str):
     opts = plugin.config
     root = Path(config_file).resolve().parent
     check_options(root, opts)
-    entries = seed_entries(root, opts.seeds_dir, opts.briefings_dir, opts.snapshots)
+    entries = seed_entries(root, opts.seeds_dir, opts.briefings_dir, opts.snapshots, opts.date_fallback)
     from mkdocs.structure.files import get_files
 
     entries += page_entries(Path(cfg.docs_dir), docs_pages(get_files(cfg)), opts.snapshots)

@@ -73,7 +73,13 @@ class BriefingConfig(base.Config):
     reused while fresh so the NLP never re-runs on unchanged articles)."""
 
     strict = c.Type(bool, default=False)
-    """Fail the build on stale snapshots (instead of refreshing them) and on unresolved places."""
+    """Fail the build on stale snapshots (instead of refreshing them), on unresolved places and on
+    briefings without a date."""
+
+    date_fallback = c.Optional(c.Choice(("git",)))
+    """Where a seed without a date line, dateline or dated file name gets its date: ``git`` = the
+    day the file was first committed (as mkdocs-git-revision-date-localized does). Off by default;
+    briefings left without a date are listed by the build (``strict`` fails on them)."""
 
     jobs = c.Type(int, default=0)
     """Processes for annotating stale articles; 0 = one per core."""

@@ -9,7 +9,10 @@ here is a change of the public contract: add optional fields, never rename.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .temporal.timex import Timex
 
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER")
 PLACE_KINDS = ("country", "admin1", "city", "region", "feature", "address")
@@ -21,7 +24,10 @@ class Document:
 
     ``text`` is the headline, a newline, then the body paragraphs joined by
     newlines (for a seed ``.txt`` this is the file minus its section line).
-    ``date_source`` is ``option``, ``metadata``, ``inferred`` or ``None``.
+    ``date_source`` is ``option``, ``metadata``, ``inferred`` or ``None`` (the
+    contract's values); ``date_from`` names the source more precisely
+    (``date-line``, ``dateline``, ``file-name``, ``git``, ``front-matter``,
+    ``option``, ``text``: see ``briefing.dating``).
     """
 
     text: str
@@ -29,6 +35,7 @@ class Document:
     section: str | None = None
     date: str | None = None
     date_source: str | None = None
+    date_from: str | None = None
     path: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -80,6 +87,13 @@ class TimeExpression:
     value: str
     mod: str | None = None
 
+    @property
+    def timex(self) -> Timex:
+        """The value, typed (``temporal.timex``: parsed once per distinct string, then shared)."""
+        from .temporal.timex import parse
+
+        return parse(self.value)
+
 
 @dataclass
 class Event:
@@ -124,6 +138,7 @@ class Annotations:
                 "section": d.section,
                 "date": d.date,
                 "date_source": d.date_source,
+                "date_from": d.date_from,
             },
             "text": d.text,
             "entities": [
@@ -168,6 +183,7 @@ class Annotations:
             section=meta.get("section"),
             date=meta.get("date"),
             date_source=meta.get("date_source"),
+            date_from=meta.get("date_from"),
             path=path,
         )
         return cls(

@@ -17,14 +17,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def resolve_date(doc: Document) -> Document:
-    """Fill ``doc.date`` from the text when nothing gave it (``date_source: inferred``)."""
+    """Fill ``doc.date`` from the text when nothing gave it and the text pins it down
+    (``date_source: inferred``; ``date_from`` says by what: a ``dateline`` or the ``text``)."""
     if doc.date:
         return doc
-    from .temporal import infer_document_date
+    from .temporal.infer import find_document_date
 
-    inferred = infer_document_date(doc.text)
-    if inferred:
-        doc.date, doc.date_source = inferred, "inferred"
+    found = find_document_date(doc.text)
+    if found:
+        doc.date, doc.date_source, doc.date_from = found.date, "inferred", found.kind
     return doc
 
 
@@ -120,5 +121,6 @@ def glossary_places(entities, glossary: Glossary | None) -> list[Place]:
 
 def annotate_text(text: str, date: str | None = None, glossary: Glossary | None = None) -> Annotations:
     """Annotate plain text (the public API behind ``briefing.annotate``)."""
-    doc = Document(text=text, date=date, date_source="option" if date else None)
+    doc = Document(text=text, date=date, date_source="option" if date else None,
+                   date_from="option" if date else None)
     return annotate_document(doc, glossary)

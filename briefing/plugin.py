@@ -185,9 +185,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         min_briefings = self.config.entity_page_min_briefings if self.config.entity_pages else 10**9
         self.site = build_site(list(self.briefings.values()), min_briefings)
         self.views, self.nav_uris = {}, []
+        self._report_undated()
         self._site_pages(files, config)
         self.files = files
         return files
+
+    def _report_undated(self) -> None:
+        """Briefings left without a date: a warning saying how to date them; an error with strict."""
+        from .dating import undated_report
+
+        undated = sorted(b.annotations.document.path or b.uri for b in self.briefings.values() if not b.date)
+        message = undated_report(undated, self.config.date_fallback)
+        if message and self.config.strict:
+            raise PluginError(message)
+        if message:
+            log.warning(message)
 
     def _geocoders(self):
         """The online part of the geocoding chain, or None when only the gazetteer is configured."""
@@ -229,7 +241,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         from .render.sitepages import safe_title
 
         seeds = seed_entries(
-            self.root, self.config.seeds_dir, self.config.briefings_dir, self.config.snapshots
+            self.root, self.config.seeds_dir, self.config.briefings_dir, self.config.snapshots,
+            self.config.date_fallback,
         )
         self.seed_sources = {}
         inclusion = InclusionLevel.INCLUDED if self.config.nav_briefings else InclusionLevel.NOT_IN_NAV
@@ -483,10 +496,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         when a later briefing gives the entity its page at ``entities/<id>``.
         """
         site, size = self.site, self.config.page_size
+        timelines = sitepages.entity_events(site)
         for se in site.entity_pages():
             for p, chunk in sitepages.entity_pages(se, size):
                 title = se.name if p.number == 1 else f"{se.name} (page {p.number} of {p.count})"
-                view = partial(sitepages.entity_page, site, se, p, chunk)
+                view = partial(
+                    sitepages.entity_page, site, se, p, chunk, events=timelines.get(se.id), size=5 * size
+                )
                 self._page(files, config, p.uri, title, view, search=p.number == 1)
         view = partial(sitepages.entity_index, site)
         self._page(files, config, sitepages.ENTITY_INDEX, "Entities", view, nav=True)

@@ -98,6 +98,7 @@ def content_key(doc: Document, glossary_digest: str = "") -> str:
             "title": doc.title,
             "section": doc.section,
             "date": doc.date if doc.date_source in ("metadata", "option") else None,
+            "date_from": doc.date_from if doc.date_source in ("metadata", "option") else None,
             "glossary": glossary_digest,
             "extractor": extractor_fingerprint(),
         },

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
+from .dating import DatingError, file_name_date, seed_date
 from .model import Document
 
 
@@ -88,7 +89,11 @@ def decode(raw: bytes, path: str) -> str:
 
 
 def read_seed(path: str | Path, text: str | None = None) -> Source:
-    """A seed article: section line, headline line, paragraphs (blank lines ignored)."""
+    """A seed article: section line, headline line, paragraphs (blank lines ignored).
+
+    Its date comes from a date line after the headline, a dateline heading the
+    first paragraph, or a ``YYYY-MM-DD-`` file-name prefix (``briefing.dating``).
+    """
     name = str(path)
     if text is None:
         text = decode(Path(path).read_bytes(), name)
@@ -100,8 +105,15 @@ def read_seed(path: str | Path, text: str | None = None) -> Source:
     if len(lines) < 2:
         raise SourceError(f"{name}: a seed needs a section line, a headline line and paragraphs")
     section, headline, paragraphs = lines[0], lines[1], lines[2:]
+    try:
+        date, date_from, paragraphs = seed_date(paragraphs)
+        if date is None and (date := file_name_date(Path(name).name)):
+            date_from = "file-name"
+    except DatingError as e:
+        raise SourceError(f"{name}: {e}") from None
     body = "\n".join([headline, *paragraphs])
-    doc = Document(text=body, title=headline, section=section, path=name)
+    doc = Document(text=body, title=headline, section=section, path=name, date=date,
+                   date_source="metadata" if date else None, date_from=date_from)
     return Source(document=doc, body=seed_markdown(headline, paragraphs))
 
 
@@ -219,6 +231,7 @@ def read_markdown(path: str | Path, text: str | None = None) -> Source:
         section=meta.get("section"),
         date=meta.get("date"),
         date_source="metadata" if meta.get("date") else None,
+        date_from="front-matter" if meta.get("date") else None,
         path=name,
         meta=meta,
     )

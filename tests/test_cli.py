@@ -57,7 +57,8 @@ def test_stdin_text_is_unchanged_and_date_option_wins():
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["text"] == text  # exactly what was sent, CR LF included
-    assert out["document"] == {"title": None, "section": None, "date": "2024-03-13", "date_source": "option"}
+    assert out["document"] == {"title": None, "section": None, "date": "2024-03-13", "date_source": "option",
+                               "date_from": "option"}
     friday = next(t for t in out["times"] if t["text"] == "Friday")
     assert friday["value"] == "2024-03-08"
 

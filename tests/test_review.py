@@ -50,7 +50,7 @@ def test_diff_shows_exactly_what_one_sentence_changes(tmp_path):
     assert "time removed: “August” = 2024-08" in report
     assert "time added: “July” = 2024-07" in report
     assert "Jordanian" in report
-    assert "Aug 2024" in report and "Jul 2024" in report  # the event moved on the timeline
+    assert "August 2024" in report and "July 2024" in report  # the event moved on the timeline
     # nothing else in the article changed, so nothing else is reported
     bullets = "\n".join(line for line in report.splitlines() if line.startswith("- "))
     for untouched in ("Syria", "Sabrina Singh", "Anbar", "CENTCOM", "Oct. 28", "early October"):

@@ -9,12 +9,13 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from briefing.temporal import describe_value, infer_document_date, tag_times, value_bounds
+from briefing.temporal.infer import find_document_date
 
 DCT = "2024-10-30"  # a Wednesday
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_d12db4dc30b4437a.txt"
@@ -219,34 +220,94 @@ def test_without_dct_values_stay_underspecified() -> None:
 # ----------------------------------------------------------------------------- document date
 
 
-def test_infer_from_full_date_and_weekday() -> None:
-    text = "The flood peaked on March 3, 2019. Officials said on Thursday the river was falling."
-    assert infer_document_date(text, today=date(2024, 1, 1)) == "2019-03-07"
+TODAY = date(2025, 6, 1)
 
 
-def test_infer_from_weekday_pairing() -> None:
-    text = "Voters went to the polls on Sunday, June 9. Results came on Tuesday."
-    # June 9 was a Sunday in 2024 (and 2019); the latest such year not after today.
-    assert infer_document_date(text, today=date(2024, 12, 1)) == "2024-06-11"
-    assert infer_document_date(text, today=date(2023, 12, 1)) == "2019-06-11"
+@pytest.mark.parametrize(("text", "expected"), [
+    # a wire dateline heading the first paragraph (after a headline line, or at the very start)
+    ("Floods close roads\nCARLISLE, Cumbria, Wednesday 12 March 2025 — Floodwater entered homes.",
+     "2025-03-12"),
+    ("CARLISLE, Cumbria, Wednesday 12 March 2025 — Floodwater entered homes.", "2025-03-12"),
+    # a date line run into the first sentence, as Wikinews copy arrives
+    ("Floods close roads\nMarch 12, 2025 The River Eden burst its banks in three places.", "2025-03-12"),
+    ("Floods close roads\n2025-03-12 The River Eden burst its banks.", "2025-03-12"),
+    # a byline and its date after a headline run into the body
+    ("Floods close roads. By Jane Rigg Staff Reporter March 12, 2025 CARLISLE -- The river rose.",
+     "2025-03-12"),
+])
+def test_infer_from_a_dateline(text: str, expected: str) -> None:
+    found = find_document_date(text, today=TODAY)
+    assert found is not None and (found.date, found.kind) == (expected, "dateline")
 
 
-def test_infer_without_evidence() -> None:
-    assert infer_document_date("The river was falling on Thursday.", today=date(2024, 1, 1)) is None
-    assert infer_document_date("No dates at all.") is None
+def test_infer_from_weekdays_that_agree_with_a_date() -> None:
+    # "Monday evening" and "the evening of March 10" name one day: 10 March was a Monday in 2025
+    # (the latest such year not after today); the lead reports on Wednesday, two days later.
+    text = ("Floods close roads\nThe Environment Agency said on Wednesday that the storm on Monday evening "
+            "had broken the record. \"The river rose in the evening of March 10,\" a warden said.")
+    found = find_document_date(text, today=TODAY)
+    assert found is not None and (found.date, found.kind) == ("2025-03-12", "text")
+    # the years the text names choose among the candidates: 10 March was also a Monday in 2014
+    assert infer_document_date(text + " The bridge was built in 2014.", today=TODAY) == "2014-03-12"
+    # a full date with its weekday, and the lead's day of reporting
+    text = "Floods close roads\nOfficials said on Thursday that the river peaked on Monday, March 10, 2025."
+    assert infer_document_date(text, today=TODAY) == "2025-03-13"
+
+
+@pytest.mark.parametrize("text", [
+    # quoted history, a founding year, a court date: dates of other things, not of the report
+    "Floods close roads\nThe bridge, opened on June 5, 1987, was closed on Thursday.",
+    "Floods close roads\nThe union, founded in 1908, said on Thursday that farms were flooded.",
+    "Floods close roads\nThe trial of the contractor is set for March 3, 2026, a court said on Monday.",
+    # a weekday alone pins no date; nor one mentioned outside the lead
+    "Floods close roads\nThe river was falling on Thursday.",
+    "Floods close roads\nThe river fell. The storm of March 3, 2025 was the worst. Officials said on "
+    "Thursday that roads would reopen.",
+    # a weekday in a sentence with a month-day is often another day ("said Friday that the March 7 ...")
+    "Floods close roads\nThe agency said Friday that the March 7 storm had broken records.",
+    # datelines without a year, with a weekday that contradicts the date, or of an update
+    "CARLISLE, March 12 (Reuters) — Floodwater entered homes.",
+    "CARLISLE, Cumbria, Tuesday 12 March 2025 — Floodwater entered homes.",
+    "Floods close roads\nUpdated March 12, 2025 The river rose.",
+    # a date after today cannot be the day of publication
+    "Floods close roads\nMarch 12, 2031 The river rose.",
+    "No dates at all.",
+])
+def test_inference_abstains_without_evidence_that_pins_the_date(text: str) -> None:
+    assert find_document_date(text, today=TODAY) is None
+
+
+def test_inference_is_reproducible_with_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Floods close roads\nThe agency said on Wednesday that the storm on Monday evening was the "
+            "worst. It broke records in the evening of March 10.")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2020, 1, 1, tzinfo=UTC).timestamp())))
+    assert infer_document_date(text) == "2014-03-12"  # the latest Monday 10 March before 2020
 
 
 # ----------------------------------------------------------------------------- labels and bounds
 
 
 @pytest.mark.parametrize(("value", "mod", "label"), [
-    ("2024-10", "START", "early Oct 2024"),
-    ("2024-10-28TEV", None, "28 Oct 2024, evening"),
-    ("2024-W43", None, "week 43 of 2024"),
+    ("2024-10", "START", "early October 2024"),
+    ("2025-03", "MID", "mid-March 2025"),
+    ("2025-03", "END", "late March 2025"),
+    ("2024", "MID", "mid-2024"),
+    ("2024-10-28TEV", None, "28 October 2024, evening"),
+    ("2025-03-12T03:00", None, "12 March 2025, 03:00"),
+    ("2025-03-12T24:00", None, "12 March 2025, midnight"),
+    ("2024-W43", None, "the week of 21 October 2024"),
+    ("2025-W11-WE", None, "the weekend of 15–16 March 2025"),
+    ("2025-W22-WE", None, "the weekend of 31 May – 1 June 2025"),
     ("PAST_REF", None, "recently"),
-    ("2024-Q3", None, "Q3 2024"),
+    ("2024-Q3", None, "the third quarter of 2024"),
+    ("2024-H1", None, "the first half of 2024"),
     ("2023-SU", None, "summer 2023"),
+    ("2023-WI", None, "winter 2023–24"),
     ("199", None, "the 1990s"),
+    ("199", "MID", "the mid-1990s"),
+    ("20", None, "the 21st century"),
+    ("XXXX-10-28", None, "28 October"),
+    ("2024-10-28", "APPROX", "about 28 October 2024"),
     ("P3D", None, "3 days"),
 ])
 def test_describe_value(value: str, mod: str | None, label: str) -> None:

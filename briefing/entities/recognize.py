@@ -659,14 +659,25 @@ def _group(cands: list[Candidate], text: str, glossary: Glossary | None,
     surname_key = _surnames(cands, glossary)
     acronym_key = {alias_key(a): id(c) for a, c in acronyms.items()}
     cand_key: dict[int, str] = {}
+    early: dict[str, Candidate] = {}  # acronym used before its long form -> the long form
     for c in cands:
         surface = _strip_possessive(text[c.start:c.end])
-        key = _identity_key(c, surface, glossary, form_key, surname_key, acronym_key, cand_key)
+        long_form = acronyms.get(surface.replace(".", ""))
+        if long_form is not None and long_form.start > c.start and id(long_form) not in cand_key:
+            key = "a:" + alias_key(surface)  # "GM, Chrysler offer buyouts" above "General Motors (GM)"
+            early[key] = long_form
+        else:
+            key = _identity_key(c, surface, glossary, form_key, surname_key, acronym_key, cand_key)
         cand_key[id(c)] = key
         for form in (surface, *c.aliases, *([c.name] if c.name else [])):
             form_key.setdefault(alias_key(form), key)
             form_key.setdefault(CORPORATE_SUFFIX.sub("", alias_key(form)), key)
         groups.setdefault(key, _Group(key)).cands.append(c)
+    for key, long_form in early.items():  # the early acronym joins its long form's identity
+        target = cand_key.get(id(long_form))
+        if target in groups and key in groups and target != key:
+            groups[target].cands = sorted(groups[target].cands + groups.pop(key).cands,
+                                          key=lambda c: (c.start, c.end))
     return list(groups.values())
 
 

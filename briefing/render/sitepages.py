@@ -15,12 +15,14 @@ import html
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 
+from ..model import Event
 from ..schema import web_url_problem
-from ..structure import Pager, Site, SiteEntity, paginate
-from .listings import MONTHS, _time, pager
-from .timeline import date_label
+from ..structure import BriefingRef, Pager, Site, SiteEntity, paginate
+from .listings import _time, pager
+from .timeline import date_label, event_anchor, event_order, period_of
 from .tooltips import TYPE_LABELS
 
 Url = Callable[[str], str]
@@ -127,11 +129,13 @@ def entity_header(se: SiteEntity) -> str:
     return "".join(out)
 
 
-def entity_page(site: Site, se: SiteEntity, p: Pager, items: list, url: Url, events: str = "") -> str:
-    """One page of an entity: what it is, its events (first page), then the briefings naming it."""
+def entity_page(
+    site: Site, se: SiteEntity, p: Pager, items: list, url: Url, events: list | None = None, size: int = 100
+) -> str:
+    """One page of an entity: what it is, its timeline (first page), then the briefings naming it."""
     out = [entity_header(se)]
     if p.number == 1 and events:
-        out.append(events)
+        out.append(entity_timeline(events, url, size))
     out.append('<h2 id="bf-h-briefings">Briefings</h2><ol class="bf-appearances" data-search-exclude>')
     for a in items:
         b = a.briefing
@@ -211,21 +215,38 @@ def type_page(site: Site, entity_type: str, p: Pager, items: list[SiteEntity], u
 # ----------------------------------------------------------------------------- timeline
 
 
-def dated_events(site: Site) -> list[tuple]:
-    """(earliest, latest, briefing uri, sentence start, Event, BriefingRef) of every dated event."""
+@dataclass(frozen=True)
+class Dated:
+    """A dated event as the site timeline lists it: its period (heading) and its place in time."""
+
+    period: tuple[int, int, int]
+    heading: str
+    order: tuple
+    briefing: BriefingRef
+    event: Event
+
+    @property
+    def year(self) -> str:
+        return str(self.period[0])
+
+
+def dated_events(site: Site) -> list[Dated]:
+    """Every dated event of the site, by period (a year's year-only events above its months), then
+    in the order of time (the clock within a day)."""
     items = []
     for b in site.briefings:
         for ev in b.annotations.events:
             if ev.earliest:
-                items.append((ev.earliest, ev.latest or ev.earliest, b.uri, ev.sentence[0], ev, b))
-    items.sort(key=lambda x: x[:4])
+                key, heading = period_of(ev.earliest, ev.latest or ev.earliest)
+                items.append(Dated(key, heading, event_order(ev), b, ev))
+    items.sort(key=lambda d: (d.period, d.order, d.briefing.uri, d.event.sentence))
     return items
 
 
-def timeline_years(items: list[tuple]) -> dict[str, list[tuple]]:
-    years: dict[str, list[tuple]] = {}
-    for it in items:
-        years.setdefault(it[0][:4], []).append(it)
+def timeline_years(items: list[Dated]) -> dict[str, list[Dated]]:
+    years: dict[str, list[Dated]] = {}
+    for d in items:
+        years.setdefault(d.year, []).append(d)
     return years
 
 
@@ -233,46 +254,42 @@ def year_uri(year: str) -> str:
     return f"timeline/{year}.md"
 
 
-def _event_item(it: tuple, url: Url) -> str:
-    ev, b = it[4], it[5]
+def _sentence_link(b: BriefingRef, ev: Event, url: Url) -> str:
+    """The event's sentence in its briefing; the briefing's timeline entry for a headline event."""
+    title_end = len(b.annotations.document.title or "")
+    anchor = event_anchor(ev) if ev.sentence[0] > title_end else f"bf-ev-{ev.id}"
+    return f"{url(b.uri)}#{anchor}"
+
+
+def _event_item(d: Dated, url: Url, with_title: bool = True) -> str:
+    ev, b = d.event, d.briefing
     stamp = ev.earliest if ev.earliest == ev.latest or not ev.latest else f"{ev.earliest}/{ev.latest}"
+    source = escape(b.title) if with_title else "in the text"
     return (
         f'<li class="bf-tl-event{" bf-tl-approx" if ev.approximate else ""}">'
-        f'<time class="bf-tl-date" datetime="{escape(stamp)}">{escape(date_label(ev))}</time>'
+        f'<time class="bf-tl-date" datetime="{escape(stamp or "")}">{escape(date_label(ev))}</time>'
         f'<span class="bf-tl-summary">{escape(ev.summary)}</span>'
-        f'<span class="bf-tl-links"><a href="{escape(url(b.uri))}#bf-ev-{escape(ev.id)}">'
-        f"{escape(b.title)}</a></span></li>"
+        f'<span class="bf-tl-links"><a href="{escape(_sentence_link(b, ev, url))}">{source}</a></span></li>'
     )
 
 
-def _grouped(items: list[tuple], url: Url) -> str:
-    """Events under month headings; those known only to the year come first under the year."""
+def _grouped(items: list[Dated], url: Url) -> str:
+    """Events under the heading of their period: a month, or the year above its months."""
     out, current = [], None
-    for it in items:
-        key = it[0][:4] if _year_only(it) else it[0][:7]
-        if key != current:
+    for d in items:
+        if d.heading != current:
             if current is not None:
                 out.append("</ol>")
-            current = key
-            label = f"{key} (the year only)" if len(key) == 4 else f"{MONTHS[int(key[5:7]) - 1]} {key[:4]}"
-            out.append(f'<h2>{escape(label)}</h2><ol class="bf-timeline bf-timeline-site">')
-        out.append(_event_item(it, url))
+            current = d.heading
+            out.append(f'<h2>{escape(d.heading)}</h2><ol class="bf-timeline bf-timeline-site">')
+        out.append(_event_item(d, url))
     if current is not None:
         out.append("</ol>")
     return "".join(out)
 
 
-def _year_order(items: list[tuple]) -> list[tuple]:
-    """Within a year: events known only to the year first, then by date."""
-    return sorted(items, key=lambda x: (not _year_only(x), x[:4]))
-
-
-def _year_only(it: tuple) -> bool:
-    return it[0].endswith("-01-01") and it[1].endswith("-12-31") and it[0][:4] == it[1][:4]
-
-
-def timeline_index(site: Site, items: list[tuple], url: Url, size: int) -> str:
-    """The latest dated events, then every year with its number of events."""
+def timeline_index(site: Site, items: list[Dated], url: Url, size: int) -> str:
+    """Every year with its number of events, then the latest dated events."""
     years = timeline_years(items)
     out = [
         f'<p class="bf-list-intro">{plural(len(items), "dated event")} reported in '
@@ -281,30 +298,66 @@ def timeline_index(site: Site, items: list[tuple], url: Url, size: int) -> str:
     if not items:
         return out[0]
     out.append('<h2>By year</h2><ul class="bf-years">')
-    for year in sorted(years, reverse=True):
+    for year in sorted(years, key=int, reverse=True):
         out.append(
             f'<li><a href="{escape(url(year_uri(year)))}">{escape(year)}</a> '
             f'<span class="bf-count">{len(years[year])}</span></li>'
         )
     out.append("</ul>")
-    latest = sorted(items, key=lambda x: (x[0], x[1], x[2], x[3]), reverse=True)[:size]
+    latest = sorted(
+        items, key=lambda d: (d.event.earliest, d.event.latest or "", d.order, d.briefing.uri), reverse=True
+    )[:size]
     out.append('<h2>Latest</h2><ol class="bf-timeline bf-timeline-site" data-search-exclude>')
-    out += [_event_item(it, url) for it in latest]
+    out += [_event_item(d, url) for d in latest]
     out.append("</ol>")
     return "".join(out)
 
 
-def year_pages(year: str, items: list[tuple], size: int) -> list[tuple[Pager, list]]:
-    return paginate(year_uri(year), _year_order(items), size)
+def year_pages(year: str, items: list[Dated], size: int) -> list[tuple[Pager, list]]:
+    return paginate(year_uri(year), items, size)
 
 
-def year_page(year: str, total: int, p: Pager, items: list[tuple], url: Url) -> str:
+def year_page(year: str, total: int, p: Pager, items: list[Dated], url: Url) -> str:
     back = f'<a href="{escape(url(TIMELINE))}">Timeline</a>'
     head = (
         f'<p class="bf-list-intro">{plural(total, "dated event")} in {escape(year)}, '
         f"earliest first · {back}</p>"
     )
     return head + _grouped(items, url) + pager(p, url, "Earlier", "Later")
+
+
+def entity_events(site: Site) -> dict[str, list[Dated]]:
+    """Entity id -> the events it takes part in, across every briefing, in the order of time."""
+    out: dict[str, list[Dated]] = {}
+    for b in site.briefings:
+        for ev in b.annotations.events:
+            if not ev.earliest:
+                continue
+            key, heading = period_of(ev.earliest, ev.latest or ev.earliest)
+            d = Dated(key, heading, event_order(ev), b, ev)
+            for eid in dict.fromkeys(ev.entities):
+                out.setdefault(eid, []).append(d)
+    for events in out.values():
+        events.sort(key=lambda d: (d.order, d.briefing.uri, d.event.sentence))
+    return out
+
+
+def entity_timeline(events: list[Dated], url: Url, size: int) -> str:
+    """An entity's timeline across briefings: its dated events in order, each with its date at its
+    precision and a link to the sentence that reports it; the latest ``size`` when there are more."""
+    if not events:
+        return ""
+    shown = events[-size:]
+    more = (
+        f'<p class="bf-list-intro">The latest {len(shown)} of {len(events)} dated events.</p>'
+        if len(shown) < len(events)
+        else ""
+    )
+    items = "".join(_event_item(d, url) for d in shown)
+    return (
+        f'<h2 id="bf-h-timeline">Timeline</h2>{more}'
+        f'<ol class="bf-timeline bf-timeline-site" data-search-exclude>{items}</ol>'
+    )
 
 
 # ----------------------------------------------------------------------------- map

@@ -1,4 +1,9 @@
-"""Temporal stage: TIMEX3 tagging, normalisation, document-date inference and reader labels.
+"""Temporal stage: TIMEX3 tagging, typed values, document dates and reader labels.
+
+- ``lang/en``: the words and what they mean (data, like ``spacy/lang/en``);
+- ``tagger``: rules over that vocabulary that find and normalise TIMEX3s;
+- ``timex``: the typed value every stage shares (bounds, labels, order);
+- ``infer``: the document's own date, only when its text pins it down.
 
 Pure Python (regular expressions compiled at import); importing it does not
 import spaCy, so the CLI stays quick.
@@ -7,5 +12,6 @@ import spaCy, so the CLI stays quick.
 from .describe import describe_value, value_bounds
 from .infer import infer_document_date
 from .tagger import tag_times
+from .timex import Timex, parse
 
-__all__ = ["describe_value", "infer_document_date", "tag_times", "value_bounds"]
+__all__ = ["Timex", "describe_value", "infer_document_date", "parse", "tag_times", "value_bounds"]

@@ -9,8 +9,6 @@ from __future__ import annotations
 import calendar as _cal
 from datetime import date, timedelta
 
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-
 
 def add_months(d: date, months: int) -> date:
     """Shift by whole months, clamping the day (Mar 31 - 1 month = Feb 28/29)."""

@@ -1,109 +1,147 @@
-"""Guess a document's creation date from its own text.
+"""A document's own date, inferred from its text only when the text pins it down.
 
-A news report without a dateline still pins its date down: "strikes on
-Monday evening ... the early evening of Oct. 28" says that Oct. 28 was a
-Monday, which fixes the year (the latest such year not in the future), and
-"announced on Wednesday" after it puts the report on the Wednesday that
-follows.  The evidence used, strongest first:
+A wrong date is worse than none: it shifts every "on Thursday" and "last
+month" of the article and the whole timeline with them. So inference
+answers only on two kinds of evidence, and otherwise abstains:
 
-1. full dates ("Oct. 28, 2024"): the latest one not after today is the anchor;
-2. a month-day without year paired with a weekday (same sentence or the same
-   part of day: "Monday evening" / "evening of Oct. 28"); explicit years
-   in the text restrict the candidate years;
-3. a month-day with an explicit year mentioned elsewhere.
+1. **a dateline** heading the article (see ``dateline``): "CARLISLE,
+   Cumbria, Wednesday 12 March 2025 — ...", "March 01, 2008 Northrop ...",
+   a byline followed by its date. Its date is the document's.
+2. **weekdays that agree with a date**: a day the text pins down, either a
+   full date with its weekday ("Monday, March 23, 2009") or a month-day
+   paired with a weekday in the same sentence or the same part of the day
+   ("strikes on Monday evening ... the early evening of Oct. 28": 28 October
+   was a Monday, in 2024 the latest such year not in the future, or one of
+   the years the text names), and the lead sentence's weekday of reporting
+   ("announced on Wednesday") falling within the six days after it. The
+   report is dated that weekday.
 
-From the anchor, the report date is the latest mentioned weekday falling in
-the six days after it (past-tense reporting looks back at most a week).
-Nothing that pins a day down -> None.
+Dates quoted in the body (a record from years ago, a founding year, a court
+date) are never taken for the day of publication, and a weekday mentioned
+anywhere but the lead does not move the date.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from bisect import bisect_right
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 
-from .lexicon import MONTHS, WEEKDAYS
-from .tagger import _MONTH, _WD, _month_num, _sentence_starts
+from .dateline import find_dateline, head_starts, weekday_of
+from .lang.en import PARTS_OF_DAY, PAST_REPORTING
+from .tagger import _sentence_starts, tag_times
 
-_FULL = re.compile(rf"(?P<mon>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)"
-                   rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH}),?\s+(?P<year2>(?:19|20)\d\d)"
-                   r"|(?<![\d-])(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])")
-_MONTH_DAY = re.compile(rf"(?P<mon>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-                        r"(?![\d,]*\s*(?:19|20)\d\d)(?!\d)"
-                        rf"|(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH})(?!,?\s+(?:19|20)\d\d)")
-_WEEKDAY = re.compile(rf"(?P<wd>{_WD})(?:\s+(?P<pod>morning|afternoon|evening|night))?")
+_REPORTING = re.compile(r"\b(?:" + "|".join(PAST_REPORTING) + r"|says|said|confirmed|stated|announces)\b",
+                        re.I)
 _YEAR = re.compile(r"(?<![\d$.,])(?P<y>(?:19|20)\d\d)(?![\d%])")
 _POD_NEAR = re.compile(r"(morning|afternoon|evening|night)\s+of\s*$", re.I)
+_YEARS_BACK = 60  # how far back a weekday pairing may look for its year
 
 
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
+@dataclass(frozen=True)
+class DateEvidence:
+    """An inferred document date and what pinned it: ``dateline`` or ``text`` (weekdays agreeing)."""
+
+    date: str
+    kind: str
+
+
+def today_for_inference() -> date:
+    """'Not in the future' means before this day: ``SOURCE_DATE_EPOCH`` when set (reproducible
+    builds), else the real date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
 
 
 def infer_document_date(text: str, today: date | None = None) -> str | None:
-    """The most likely publication date ('YYYY-MM-DD') of ``text``, or None without evidence."""
-    today = today or date.today()
-    weekdays = [(m.start(), WEEKDAYS[m["wd"].lower()], (m["pod"] or "").lower())
-                for m in _WEEKDAY.finditer(text)]
-    anchor = _full_date_anchor(text, today) or _paired_anchor(text, weekdays, today)
-    if anchor is None:
-        return None
-    latest = anchor
-    for _, wd, _ in weekdays:
-        cand = anchor + timedelta(days=(wd - anchor.weekday()) % 7)
-        if cand > latest and cand <= today:
-            latest = cand
-    return latest.isoformat()
+    """The publication date ('YYYY-MM-DD') the text pins down, or None (see the module docstring)."""
+    found = find_document_date(text, today)
+    return found.date if found else None
 
 
-def _full_date_anchor(text: str, today: date) -> date | None:
-    found = []
-    for m in _FULL.finditer(text):
-        if m["iy"]:
-            d = _safe_date(int(m["iy"]), int(m["im"]), int(m["id"]))
-        elif m["mon"]:
-            d = _safe_date(int(m["year"]), _month_num(m["mon"]), int(m["day"]))
-        else:
-            d = _safe_date(int(m["year2"]), _month_num(m["mon2"]), int(m["day2"]))
-        if d and d <= today:
-            found.append(d)
-    return max(found) if found else None
+def find_document_date(text: str, today: date | None = None) -> DateEvidence | None:
+    """The document date and its evidence, or None when nothing pins it down."""
+    today = today or today_for_inference()
+    for start in head_starts(text):
+        line = find_dateline(text, start, today)
+        if line is not None:
+            return DateEvidence(line.date.isoformat(), "dateline")
+    found = _agreeing_weekdays(text, today)
+    return DateEvidence(found.isoformat(), "text") if found else None
 
 
-def _paired_anchor(text: str, weekdays: list[tuple[int, int, str]], today: date) -> date | None:
-    """A month-day without year, dated by the weekday it is paired with (or by a year in the text)."""
+def _agreeing_weekdays(text: str, today: date) -> date | None:
+    times = tag_times(text, None)
     starts = _sentence_starts(text)
-    # Weekdays by sentence and by part of day: pairing stays linear in the text's length.
-    by_sentence: dict[int, set[int]] = {}
-    by_pod: dict[str, set[int]] = {}
-    for pos, wd, wpod in weekdays:
-        by_sentence.setdefault(bisect_right(starts, pos), set()).add(wd)
-        if wpod:
-            by_pod.setdefault(wpod, set()).add(wd)
-    years = sorted({int(m["y"]) for m in _YEAR.finditer(text) if int(m["y"]) <= today.year})
-    best: date | None = None
-    for m in _MONTH_DAY.finditer(text):
-        mon = _month_num(m["mon"] or m["mon2"])
-        day = int(m["day"] or m["day2"])
-        if not 1 <= day <= 31 or mon not in MONTHS.values():
-            continue
-        pod_m = _POD_NEAR.search(text[max(0, m.start() - 40):m.start()])
-        pod = pod_m.group(1).lower() if pod_m else ""
-        paired = by_sentence.get(bisect_right(starts, m.start()), set()) | by_pod.get(pod, set())
-        candidates = range(today.year, today.year - 60, -1) if not years else sorted(years, reverse=True)
-        for y in candidates:
-            d = _safe_date(y, mon, day)
-            if d is None or d > today:
-                continue
-            if paired and d.weekday() not in paired:
-                continue
-            if not paired and not years:
-                break  # no evidence for the year
-            if best is None or d > best:
-                best = d
-            break
+    weekdays = []  # (position, weekday, part of day)
+    for t in times:
+        word = re.match(r"(?:(?:early|late|last|this|next)\s+)?([A-Za-z]+)", t.text, re.I)
+        wd = weekday_of(word[1]) if word else None
+        if wd is not None and t.type != "SET" and t.timex.kind == "other":
+            weekdays.append((t.start, wd, t.timex.part))
+    anchors = _anchors(text, times, weekdays, today)
+    if not anchors:
+        return None
+    lead = _lead_sentence(text, starts)
+    reported = [wd for pos, wd, _ in weekdays
+                if lead[0] <= pos < lead[1] and _REPORTING.search(text, max(lead[0], pos - 40), pos + 40)]
+    best = None
+    for anchor in anchors:
+        for wd in reported:
+            cand = anchor + timedelta(days=(wd - anchor.weekday()) % 7)
+            if cand <= today and (best is None or cand > best):
+                best = cand
     return best
+
+
+def _lead_sentence(text: str, starts: list[int]) -> tuple[int, int]:
+    """The first sentence of the body: after a headline line, when the text has one."""
+    nl = text.find("\n")
+    body = nl + 1 if 0 <= nl < 300 else 0
+    first = next((s for s in starts if s >= body), body)
+    following = [s for s in starts if s > first]
+    return first, (following[0] if following else len(text))
+
+
+def _anchors(text, times, weekdays, today: date) -> list[date]:
+    """Days the text pins down with a weekday that agrees with them."""
+    years = sorted({int(m["y"]) for m in _YEAR.finditer(text) if int(m["y"]) <= today.year}, reverse=True)
+    by_part: dict[str, set[int]] = {}  # part of the day -> weekdays said with it (once, not per date)
+    for _, wd, wpod in weekdays:
+        if wpod:
+            by_part.setdefault(wpod, set()).add(wd)
+    out = []
+    for t in times:
+        tx = t.timex
+        if tx.kind != "day" or tx.month is None or tx.day is None:
+            continue
+        stated = re.match(r"([A-Za-z]+),?\s", t.text)
+        stated_wd = weekday_of(stated[1]) if stated else None
+        if tx.year is not None:  # a full date: its own weekday must be stated and agree
+            d = tx.date
+            if d and stated_wd == d.weekday() and d <= today:
+                out.append(d)
+            continue
+        pod_m = _POD_NEAR.search(text[max(0, t.start - 40) : t.start])
+        pod = PARTS_OF_DAY[pod_m.group(1).lower()] if pod_m else None
+        # The same part of the day names the same day ("Monday evening" ... "the evening of Oct. 28");
+        # a weekday elsewhere in the sentence is often another day ("said Friday that the Aug. 7 ...").
+        paired = set(by_part.get(pod, ())) if pod else set()
+        if stated_wd is not None:
+            paired = {stated_wd}
+        if len(paired) != 1:
+            continue  # no weekday, or weekdays that disagree: the year stays unknown
+        wd = paired.pop()
+        candidates = years or range(today.year, today.year - _YEARS_BACK, -1)
+        for y in candidates:
+            try:
+                d = date(y, tx.month, tx.day)
+            except ValueError:
+                continue
+            if d <= today and d.weekday() == wd:
+                out.append(d)
+                break
+    return out

@@ -4,7 +4,7 @@ How it works, and why:
 
 1. Every rule is one compiled regular expression (built once at import) that
    finds candidate extents.  Rules are grammar over a small vocabulary
-   (``lexicon``); a cheap *guard* rejects readings that need context
+   (``lang.en``); a cheap *guard* rejects readings that need context
    ("May" the modal, "fall" the verb).
 2. Overlapping candidates are resolved longest-first, so "Monday evening"
    beats "Monday" and "the third quarter of 1990" beats "1990".
@@ -31,26 +31,65 @@ from datetime import date, timedelta
 
 from ..model import TimeExpression
 from . import dates as D
-from .lexicon import (
+from . import timex as X
+from .lang.en import (
+    AMBIGUOUS_MONTHS,
+    COUNTED_NOUNS,
+    DAY_WORDS,
+    DEADLINE_PREPOSITIONS,
     DECADE_WORDS,
     FIXED_HOLIDAYS,
+    FUTURE_WORDS,
+    MEASURE_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MONTH_PREPOSITIONS,
     MONTHS,
+    MOVABLE_HOLIDAYS,
+    NAME_ONLY_ABBREVIATIONS,
+    NOON_WORDS,
     ORDINALS,
     PARTS_OF_DAY,
+    PAST_AUXILIARIES,
+    PAST_PLANS,
+    PAST_REPORTING,
+    PERCENT_WORDS,
+    POSITION_ADJECTIVES,
+    POSITION_NOUNS,
+    POSITIONS,
+    QUANTIFIERS,
+    REF_WORDS,
+    SEASON_MONTHS,
+    SEASON_PREPOSITIONS,
     SEASONS,
+    SET_ADVERBS,
+    STREET_WORDS,
     TENS_WORDS,
+    TIME_ZONES,
     UNIT_CODES,
     UNIT_FACTORS,
     UNITS_WORDS,
+    UTC_ZONES,
     VAGUE_NUMBERS,
     WEEKDAYS,
+    YEAR_END_PREPOSITIONS,
 )
+from .timex import Timex
 
 # ----------------------------------------------------------------------------- building blocks
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?)(?![A-Za-z])")
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+def _words(phrases, flags: str = "") -> str:
+    """An alternation of phrases (longest first), whitespace inside matching any whitespace."""
+    alts = sorted(phrases, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(p).replace("\\ ", r"\s+") for p in alts) + ")"
+
+
+_MONTH_ABBR = "|".join(abbr.capitalize() + ("\\." if dot else "\\.?")  # "Mar." needs its full stop
+                       for abbr, (_, dot) in MONTH_ABBREVIATIONS.items())
+_MONTH = "(?:" + "|".join(MONTH_NAMES) + "|" + _MONTH_ABBR + ")(?![A-Za-z])"
+_WD = "(?:" + "|".join(w.capitalize() for w in WEEKDAYS) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:,]\d)(?!\d)"
 _ORDW = "(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)(?!\d)"
@@ -61,12 +100,12 @@ _DIGITS = r"\d+(?:\.\d+)?(?:\s+1/2|\s*½)?"
 _VAGUE = "|".join(v.replace(" ", r"\s+") for v in VAGUE_NUMBERS)
 _NUM = rf"(?:{_DIGITS}|{_NUMWORD}(?:\s+and\s+a\s+half)?|{_VAGUE}|an?)"
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
-_DMOD = (r"(?:about|around|nearly|almost|approximately|roughly|some|only|just|more\s+than|less\s+than|"
-         r"at\s+least|at\s+most|up\s+to|over|under|fewer\s+than|upwards\s+of|well\s+over)")
-_PMOD = (r"(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid)|mid-|the\s+(?:beginning|start|end|"
-         r"middle|close|turn|rest|remainder)\s+of|(?:beginning|start|end|middle)\s+of)")
-_POD = r"(?:morning|afternoon|evening|night|overnight)"
-_TZ = r"(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time)"
+_DMOD = _words(QUANTIFIERS)
+_BARE_POSITION_NOUNS = ("beginning", "start", "end", "middle")  # "end of May" needs no article
+_PMOD = (rf"(?:(?:the\s+)?(?:very\s+)?{_words(POSITION_ADJECTIVES)}|mid-|the\s+{_words(POSITION_NOUNS)}\s+of|"
+         rf"{_words(_BARE_POSITION_NOUNS)}\s+of)")
+_POD = _words(p for p, code in PARTS_OF_DAY.items() if code not in ("MI",))
+_TZ = _words(TIME_ZONES)
 
 _I = re.IGNORECASE
 
@@ -95,17 +134,15 @@ class _Ctx:
         return start, end
 
 
-_FUTURE_WORDS = (r"will|won't|shall|would|going\s+to|scheduled|expected\s+to|expects|plans?\s+to|"
-                 r"planned\s+to|planning\s+to|is\s+due|are\s+due|due\s+to|set\s+to|is\s+to|are\s+to|upcoming|"
-                 r"intends?\s+to|deadline|effective|as\s+(?:soon|early)\s+as|could|might|should|to\s+be\s+held")
+_FUTURE_WORDS = _words(FUTURE_WORDS)
 _FUTURE_CUE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b|'ll\b", _I)
 # The verb nearest to a date decides its tense: in "officials, who will meet again, said Friday" the
 # date goes with "said".  A plan reported in the pluperfect ("had been due to expire") is a past one.
-_TENSE_CUE = re.compile(rf"\b(?P<past>had\s+been\s+(?:due|scheduled|set|expected)|was|were|had|did|said|told|"
-                        rf"announced|reported)\b|\b(?P<fut>{_FUTURE_WORDS})\b|(?P<fut2>'ll)\b", _I)
+_TENSE_CUE = re.compile(rf"\b(?P<past>{_words(PAST_PLANS)}|{_words(PAST_AUXILIARIES + PAST_REPORTING)})\b"
+                        rf"|\b(?P<fut>{_FUTURE_WORDS})\b|(?P<fut2>'ll)\b", _I)
 
 
-_PAST_CUE = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", _I)
+_PAST_CUE = re.compile(rf"\b(?:{_words(PAST_AUXILIARIES)}|\w{{3,}}ed)\b", _I)
 
 
 def _past(ctx: _Ctx, start: int) -> bool:
@@ -196,44 +233,17 @@ def duration_value(n: float | None, unit: str) -> str:
 
 # ----------------------------------------------------------------------------- value helpers
 
-def _ymd(d: date) -> str:
-    return d.isoformat()
-
-
-def _ym(d: date) -> str:
-    return f"{d.year:04d}-{d.month:02d}"
-
-
 def _mod_of(word: str | None) -> str | None:
     """'early' -> START, 'the end of' -> END, 'mid-' -> MID (TimeML position modifiers)."""
-    if not word:
-        return None
-    w = word.lower()
-    if any(k in w for k in ("early", "earlier", "beginning", "start", "turn")):
-        return "START"
-    if any(k in w for k in ("late", "end", "close")):
-        return "END"
-    if "mid" in w:
-        return "MID"
+    for w in re.findall(r"[a-z]+", (word or "").lower()):
+        if POSITIONS.get(w):
+            return POSITIONS[w]
     return None
 
 
 def _quant_mod(word: str | None) -> str | None:
     """TimeML quantifier modifiers ('about' -> APPROX, 'more than' -> MORE_THAN)."""
-    if not word:
-        return None
-    w = re.sub(r"\s+", " ", word.lower())
-    if w in ("about", "around", "approximately", "roughly", "some"):
-        return "APPROX"
-    if w in ("more than", "over", "well over", "upwards of"):
-        return "MORE_THAN"
-    if w in ("less than", "under", "fewer than"):
-        return "LESS_THAN"
-    if w in ("nearly", "almost", "up to", "at most"):
-        return "EQUAL_OR_LESS"
-    if w == "at least":
-        return "EQUAL_OR_MORE"
-    return None
+    return QUANTIFIERS.get(re.sub(r"\s+", " ", (word or "").lower()))
 
 
 def _month_num(word: str) -> int:
@@ -267,7 +277,7 @@ def _weekday_date(dct: date, wd: int, rel: str | None, future: bool) -> date:
 
 # ----------------------------------------------------------------------------- rules
 
-Handler = Callable[[re.Match[str], _Ctx], "tuple[str, str, str | None] | None"]
+Handler = Callable[[re.Match[str], _Ctx], "tuple[str, Timex, str | None] | None"]
 Guard = Callable[[re.Match[str], str], bool]
 
 
@@ -300,41 +310,38 @@ def _prev_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_MONTH_PREPS = {"in", "of", "since", "until", "till", "by", "through", "during", "from", "to", "early",
-                "late", "mid", "last", "this", "next", "between", "and", "or", "before", "after", "for",
-                "on", "the", "end", "beginning", "start", "middle", "each", "every", "that"}
 
 
 def _month_guard(m: re.Match[str], text: str) -> bool:
     """'May' and 'March' alone are usually a modal and a verb: want a date-like neighbour."""
     mon = m.group("mon")
-    if mon in ("Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec") and not m.group("day"):
+    if mon in NAME_ONLY_ABBREVIATIONS and not m.group("day"):
         return False  # "Jan" alone is a name
-    if mon not in ("May", "March", "Mar."):
+    if mon not in AMBIGUOUS_MONTHS:
         return True
     if m.group("day") or m.group("year") or m.group("ryear") or m.group("pm") or m.group("rel"):
         return True
-    return _prev_word(text, m.start()) in _MONTH_PREPS
+    return _prev_word(text, m.start()) in MONTH_PREPOSITIONS
 
 
 # -- full and partial calendar dates --------------------------------------------------------------
 
 @_rule("iso", r"(?<![\d/-])(?P<y>1[0-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
               r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?![\d-])")
-def _iso(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
-    v = f"{m['y']}-{m['m']}-{m['d']}"
+def _iso(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
+    v = X.day(int(m["y"]), int(m["m"]), int(m["d"]))
     if m["h"]:
-        return "TIME", f"{v}T{m['h']}:{m['mi']}", None
+        return "TIME", X.clock(v, int(m["h"]), int(m["mi"])), None
     return "DATE", v, None
 
 
 @_rule("slash",
        r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)?\d\d)(?![\d/])")
-def _slash(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _slash(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     y = m["y"]
     if len(y) == 2:
         y = ("20" if int(y) < 50 else "19") + y
-    return "DATE", f"{y}-{int(m['m']):02d}-{int(m['d']):02d}", None
+    return "DATE", X.day(int(y), int(m["m"]), int(m["d"])), None
 
 
 @_rule("mdy",
@@ -344,7 +351,7 @@ def _slash(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
        rf"(?:(?:,?\s+(?:(?i:of)\s+)?|\s*')(?P<year>{_YEAR}|\d\d(?![\d,.]\d))"
        rf"|\s+(?P<ryear>(?i:this|last|next))\s+(?i:year))?(?![\d])",
        guard=_month_guard)
-def _mdy(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _mdy(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     month = _month_num(m["mon"])
     day = _day_num(m["day"]) if m["day"] else None
     mod = _mod_of(m["pm"])
@@ -367,24 +374,23 @@ def _mdy(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
         elif of_year := _OF_REL_YEAR.match(ctx.text, m.end()):  # "October of next year"
             year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[of_year[1].lower()]
         else:
-            future = _future(ctx, m.start(), m.end()) or _prev_word(ctx.text, m.start()) in _DEADLINE_PREPS
+            deadline = _prev_word(ctx.text, m.start()) in DEADLINE_PREPOSITIONS
+            future = _future(ctx, m.start(), m.end()) or deadline
             year = D.choose_year(ctx.dct, month, day, future, past=not future and _past(ctx, m.start()))
-    ys = f"{year:04d}" if year is not None else "XXXX"
     if day is None:
-        return "DATE", f"{ys}-{month:02d}", mod
+        return "DATE", X.month(year, month), mod
     if day > 31:
         return None
-    return "DATE", f"{ys}-{month:02d}-{day:02d}", mod
+    return "DATE", X.day(year, month, day), mod
 
 
-_DEADLINE_PREPS = {"by", "through", "until", "till", "before"}
 # TimeBank tags "next year" apart from the month it dates ("after October of next year").
 _OF_REL_YEAR = re.compile(r"\s+of\s+(this|last|next)\s+year\b", _I)
 
 
 @_rule("week_of", rf"(?i:the\s+(?:(?P<ord>first|second|third|fourth|last|final)\s+)?week\s+of\s+)"
                   rf"(?P<mon>{_MONTH})(?:\s+(?P<day>{_DAY}))?(?:,?\s+(?P<year>{_YEAR}))?", keys=r"week\s+of")
-def _week_of(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _week_of(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     """'the week of March 6' and 'the last week of March' are ISO weeks (a week belongs to the month
     holding its Thursday, as in ISO 8601)."""
     month = _month_num(m["mon"])
@@ -396,19 +402,19 @@ def _week_of(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     elif ctx.dct:
         year = D.choose_year(ctx.dct, month, day, _future(ctx, m.start(), m.end()))
     else:
-        return "DATE", "XXXX-WXX", None
+        return "DATE", X.week(None, None), None
     if day is not None:
         try:
-            return "DATE", D.iso_week(date(year, month, day)), None
+            return "DATE", X.week_of(date(year, month, day)), None
         except ValueError:
             return None
     n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m["ord"].lower(), -1)
-    return "DATE", D.iso_week(_nth_weekday(year, month, 3, n)), None
+    return "DATE", X.week_of(_nth_weekday(year, month, 3, n)), None
 
 
 @_rule("dmy", rf"(?:(?P<wd>{_WD}),?\s+)?(?:(?i:the)\s+)?(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|"
               rf"(?i:{_ORDW}))\s+(?:(?i:of)\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?")
-def _dmy(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _dmy(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     month, day = _month_num(m["mon"]), _day_num(m["day"])
     if m["year"]:
         year: int | None = int(m["year"])
@@ -417,8 +423,7 @@ def _dmy(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
         year = D.choose_year(ctx.dct, month, day, _future(ctx, m.start(), m.end()))
     else:
         year = None
-    ys = f"{year:04d}" if year is not None else "XXXX"
-    return "DATE", f"{ys}-{month:02d}-{day:02d}", None
+    return "DATE", X.day(year, month, day), None
 
 
 def _year_guard(m: re.Match[str], text: str) -> bool:
@@ -426,14 +431,17 @@ def _year_guard(m: re.Match[str], text: str) -> bool:
     if m["pm"] or m["pre"]:
         return True
     before = text[max(0, m.start() - 2):m.start()]
-    after = text[m.end():m.end() + 12]
-    if re.search(r"[$£€#]\s*$|\d[.,]?$", before):
+    if re.search(r"[$£€#©]\s*$|\d[.,]?$", before):
         return False
-    if re.match(r"\s*(?:%|percent|per\s+cent|-?(?:foot|feet|meters?|miles?|km|kilometers?|pounds?|tons?|"
-                r"people|troops|soldiers|workers|jobs|employees|shares|cars|units|students|votes|"
-                r"homes|houses|men|women|children|acres|points|[a-z]+\s+(?:people|troops)))\b", after, _I):
+    if _COUNTED.match(text, m.end(), m.end() + 12) or _ADDRESS.match(text, m.end(), m.end() + 48):
         return False
     return True
+
+
+# "1500 troops", "20 percent", "a 2000-foot climb"; "1935 Orchard St." is a house number.
+_COUNTED = re.compile(rf"\s*(?:{_words(PERCENT_WORDS)}|-?(?:{_words(MEASURE_WORDS + COUNTED_NOUNS)}"
+                      r"|[a-z]+\s+(?:people|troops)))\b", _I)
+_ADDRESS = re.compile(rf"\s+(?:[A-Z][\w'.-]*\s+){{1,3}}(?i:{_words(STREET_WORDS)})\b")
 
 
 @_rule("year",
@@ -441,28 +449,28 @@ def _year_guard(m: re.Match[str], text: str) -> bool:
        rf"|FY))\s*'?)?(?<![\d$£€#,.])(?P<y>{_YEAR})(?![\d%]|,\d|\.\d|-\d)"
        rf"(?:\s+(?P<or>(?i:or\s+(?:later|earlier|after|before|so))))?",
        guard=_year_guard)
-def _year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _year(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     mod = _mod_of(m["pm"])
     ctx.last_year = int(m["y"])
     if m["or"]:
         mod = {"later": "ON_OR_AFTER", "after": "ON_OR_AFTER", "earlier": "ON_OR_BEFORE",
                "before": "ON_OR_BEFORE"}.get(m["or"].split()[-1].lower(), "APPROX")
-    return "DATE", m["y"], mod
+    return "DATE", X.year(int(m["y"])), mod
 
 
 @_rule("fiscal_short", r"\b(?:(?i:fiscal)\s+'|FY\s*'?)(?P<y>\d\d)(?!\d)", keys=r"fiscal|FY")
-def _fiscal_short(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _fiscal_short(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     y = int(m["y"])
-    return "DATE", str(2000 + y if y < 50 else 1900 + y), None
+    return "DATE", X.year(2000 + y if y < 50 else 1900 + y), None
 
 
 @_rule("decade",
        rf"(?:(?i:the)\s+)?(?:(?P<pm>{_PMOD})[\s-]*)?(?:(?P<c>1[0-9]|20)(?P<d>\d)0'?s|'(?P<d2>\d)0s"
        rf"|(?P<d3>[2-9])0s|(?P<dw>(?i:{'|'.join(DECADE_WORDS)})))(?![A-Za-z])", keys=r"\ds\b|ties\b")
-def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     # TimeML writes a decade as the first three digits of its years: "the 1970s" -> 197.
     if m["c"]:
-        v = f"{m['c']}{m['d']}"
+        v = int(f"{m['c']}{m['d']}0")
     else:
         bare = m["d3"] or m["dw"]
         digit = int(m["d2"] or m["d3"]) if not m["dw"] else DECADE_WORDS[m["dw"].lower()]
@@ -472,16 +480,16 @@ def _decade(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
         century = "19"
         if ctx.dct and ctx.dct.year >= 2000 and digit <= (ctx.dct.year % 100) // 10:
             century = "20"
-        v = f"{century}{digit}"
-    return "DATE", v, _mod_of(m["pm"])
+        v = int(f"{century}{digit}0")
+    return "DATE", X.decade(v), _mod_of(m["pm"])
 
 
 @_rule("century", rf"(?:(?i:the)\s+)?(?:(?P<pm>{_PMOD})[\s-]*)?"
                   rf"(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<o>(?i:{_ORDW})))"
                   r"[\s-]+(?i:century)(?![a-z])", keys=r"centur")
-def _century(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _century(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     n = int(m["n"]) if m["n"] else ORDINALS[m["o"].lower()]
-    return "DATE", f"{n - 1:02d}", _mod_of(m["pm"])
+    return "DATE", X.century(n - 1), _mod_of(m["pm"])
 
 
 _SPELLED_YEAR = (rf"(?P<c>nineteen|eighteen|twenty)[\s-]+(?P<yy>(?:{_TENW})(?:[\s-](?:{_UNITW}))?|{_UNITW}|"
@@ -490,10 +498,10 @@ _SPELLED_YEAR = (rf"(?P<c>nineteen|eighteen|twenty)[\s-]+(?P<yy>(?:{_TENW})(?:[\
 
 @_rule("spelled_year",
        rf"(?i:(?:the\s+year\s+)?(?:{_SPELLED_YEAR}))(?![\w-])(?![\s-]+(?i:{_UNIT}|people|of)\b)")
-def _spelled_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _spelled_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     if m["tt"]:
         rest = m["tt"].lower().split(" and ")
-        return "DATE", str(2000 + (UNITS_WORDS[rest[1]] if len(rest) > 1 else 0)), None
+        return "DATE", X.year(2000 + (UNITS_WORDS[rest[1]] if len(rest) > 1 else 0)), None
     if m["c"].lower() == "twenty" and not m.group(0).lower().startswith("the year"):
         return None  # "twenty five" is a number
     century = {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}[m["c"].lower()]
@@ -503,7 +511,7 @@ def _spelled_year(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | 
         n = UNITS_WORDS[yy.split(" and ")[1]]
     if n is None or (n < 10 and not yy.startswith("hundred")):
         return None
-    return "DATE", str(century + int(n)), None
+    return "DATE", X.year(century + int(n)), None
 
 
 # -- quarters, halves, reporting periods ---------------------------------------------------------
@@ -518,7 +526,7 @@ _QWORDS = (rf"(?:{_YEAR}'?s?|(?:this|last|next)\s+year's|this|last|next|current|
        rf"(?:century|mile|inch|point|percent|cent|pound))(?:\s+of\s+(?:(?:fiscal\s+)?{_YEAR}|this\s+year|"
        rf"last\s+year|next\s+year|the\s+year))?)|(?i:the\s+quarter)(?![\s-]+(?:century|of\s+a\b))"
        rf"|\bQ(?P<qn>[1-4])(?:\s+(?P<qy>{_YEAR}))?\b", keys=r"quarter|\bQ[1-4]")
-def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     s = m.group(0).lower()
     ym = re.search(r"(1[0-9]\d\d|20\d\d)", s)
     year: int | None = int(ym.group(1)) if ym else None
@@ -537,9 +545,9 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     if q is None:
         if ref and not re.search(r"\b(?:current|next|previous|prior)\b|\blast quarter", s):
             year, q = (year or ref[0] - (1 if back else 0)), ref[1]
-            return "DATE", f"{year}-Q{q}", None
+            return "DATE", X.quarter(year, q), None
         if base is None:
-            return "DATE", "XXXX-QX", None
+            return "DATE", X.quarter(None, None), None
         delta = -1
         if re.search(r"\b(?:current|this)\b", s):
             delta = 0
@@ -551,7 +559,7 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
         q, year = q0 + 1, year or (y2 - (1 if back else 0))
     if year is None:
         if base is None:
-            return "DATE", f"XXXX-Q{q}", None
+            return "DATE", X.quarter(None, q), None
         cur = D.quarter_of(base)
         year = base.year + (1 if "next year" in s else 0)
         if back:
@@ -560,24 +568,24 @@ def _quarter(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
             year -= 1
     if not back:
         ctx.quarter_ref = (year, q, m.start())
-    return "DATE", f"{year}-Q{q}", None
+    return "DATE", X.quarter(year, q), None
 
 
 _ENDED = re.compile(rf"\s+(?i:ended|ending|that\s+ended|which\s+ended)\s+(?P<mon>{_MONTH})")
 
 
 @_rule("year_period", rf"(?i:the\s+)(?P<y>{_YEAR})\s+(?i:period|quarter)(?![\w-])", keys=r"period|quarter")
-def _year_period(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _year_period(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     ref = ctx.quarter_at(m.start())
     if ref:
-        return "DATE", f"{m['y']}-Q{ref[1]}", None
-    return "DATE", m["y"], None
+        return "DATE", X.quarter(int(m["y"]), ref[1]), None
+    return "DATE", X.year(int(m["y"])), None
 
 
 @_rule("half", rf"(?i:(?:the\s+)?(?P<h>first|second|last|latter)[\s-]+half(?:\s+of\s+(?:(?P<y>{_YEAR})"
                rf"|(?P<ry>this|last|next)\s+year|the\s+year|fiscal\s+(?P<fy>{_YEAR})))?)(?![\w-])",
        keys=r"half")
-def _half(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _half(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     h = 1 if m["h"].lower() == "first" else 2
     if m["y"] or m["fy"]:
         year: int | None = int(m["y"] or m["fy"])
@@ -587,67 +595,66 @@ def _half(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
         year = None
     if not (m["y"] or m["fy"] or m["ry"]) and not m.group(0).lower().startswith("the"):
         return None
-    return "DATE", f"{year if year is not None else 'XXXX'}-H{h}", None
+    return "DATE", X.half(year, h), None
 
 
 @_rule("yearago_period",
        r"(?i:(?:the\s+)?(?:year-ago|year-earlier|year\s+ago|year\s+earlier|prior-year|previous-year|"
        r"comparable|corresponding|same)\s+(?:period|nine\s+months|six\s+months|quarter|months?)"
        r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+\d{4}))?|year-earlier|year-ago)(?![\w-])")
-def _yearago_period(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _yearago_period(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     s = m.group(0).lower()
     if "nine months" in s:
-        return "DURATION", "P9M", None
+        return "DURATION", X.duration("P9M"), None
     if "six months" in s:
-        return "DURATION", "P6M", None
+        return "DURATION", X.duration("P6M"), None
     back = any(w in s for w in ("ago", "earlier", "prior", "previous", "last year", "corresponding",
                                 "comparable"))
     ref = ctx.quarter_at(m.start())
     if ref:
-        return "DATE", f"{ref[0] - 1 if back else ref[0]}-Q{ref[1]}", None
+        return "DATE", X.quarter(ref[0] - 1 if back else ref[0], ref[1]), None
     if ctx.dct:
-        return "DATE", str(ctx.dct.year - 1 if back else ctx.dct.year), None
-    return "DATE", "XXXX", None
+        return "DATE", X.year(ctx.dct.year - 1 if back else ctx.dct.year), None
+    return "DATE", X.year(None), None
 
 
 @_rule("latest_period", r"(?i:the\s+(?:latest|most\s+recent|current|recent)\s+(?P<u>period|fiscal\s+year|"
                         r"year|month|week|nine\s+months|six\s+months))(?![\w-])")
-def _latest_period(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _latest_period(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     u = re.sub(r"\s+", " ", m["u"].lower())
     if u == "nine months":
-        return "DURATION", "P9M", None
+        return "DURATION", X.duration("P9M"), None
     if u == "six months":
-        return "DURATION", "P6M", None
+        return "DURATION", X.duration("P6M"), None
     current = "current" in m.group(0).lower()
     if u == "period":
         ref = ctx.quarter_at(m.start())
         if ref:
-            return "DATE", f"{ref[0]}-Q{ref[1]}", None
-        return "DATE", "PRESENT_REF" if current else "PAST_REF", None
+            return "DATE", X.quarter(ref[0], ref[1]), None
+        return "DATE", X.ref("PRESENT_REF" if current else "PAST_REF"), None
     if not ctx.dct:
-        return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(u, "XXXX"), None
+        return "DATE", {"week": X.week(None, None), "month": X.month(None, None)}.get(u, X.year(None)), None
     d = ctx.dct
     if u == "week":
-        return "DATE", D.iso_week(d if current else d - timedelta(days=7)), None
+        return "DATE", X.week_of(d if current else d - timedelta(days=7)), None
     if u == "month":
-        return "DATE", _ym(d if current else D.add_months(d, -1)), None
-    return "DATE", str(d.year if current else d.year - 1), None
+        return "DATE", X.of_month(d if current else D.add_months(d, -1)), None
+    return "DATE", X.year(d.year if current else d.year - 1), None
 
 
-_YEAR_END_PREPS = {"by", "since", "at", "until", "till", "before", "after", "around", "through", "near", "to"}
 
 
 @_rule("year_end", r"(?i:(?:the\s+)?(?:year[- ]end|year's\s+end))(?![\w-])", keys=r"year[- ]end|year's\s+end")
-def _year_end(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _year_end(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     """'by year-end' is the end of the current year; 'since year-end' the end of the last one.
 
     Only after a preposition: 'year-end results' is a kind of result, not a date."""
     prev = _prev_word(ctx.text, m.start())
-    if prev not in _YEAR_END_PREPS:
+    if prev not in YEAR_END_PREPOSITIONS:
         return None
     if ctx.dct is None:
-        return "DATE", "XXXX", "END"
-    return "DATE", str(ctx.dct.year - (prev == "since")), "END"
+        return "DATE", X.year(None), "END"
+    return "DATE", X.year(ctx.dct.year - (prev == "since")), "END"
 
 
 # -- relative units: last week, this year, the past two months ------------------------------------
@@ -663,7 +670,7 @@ _YEAR_AS_SPAN = re.compile(r"\s+(?:ended|ending|to\s+date|before|earlier|as\s+a\
        rf"this\s+coming|the\s+(?:past|last|coming|next|previous|current|following|preceding|prior|same|"
        rf"whole|entire|full|remainder\s+of\s+the|rest\s+of\s+the)|the|that|same)\s+(?P<u>{_REL_UNIT}))"
        rf"(?![\w-])")
-def _relative(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _relative(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     u = re.sub(r"\s+", " ", m["u"].lower())
     pm = m["pm"]
@@ -674,22 +681,22 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None
     if u == "fiscal year":
         u = "year"
     if rel == "that" and u == "year" and ctx.last_year:
-        return "DATE", str(ctx.last_year), mod
+        return "DATE", X.year(ctx.last_year), mod
     if rel == "the following" and u == "year" and ctx.last_year and not pm:
-        return "DATE", str(ctx.last_year + 1), None  # "In May 1995 ..., and the following year" = 1996
+        return "DATE", X.year(ctx.last_year + 1), None  # "In May 1995 ..., and the following year" = 1996
     if rel in ("the", "that", "same", "the same") and u != "weekend" and not pm:
         if u == "year" and rel == "the":
             if _YEAR_AS_SPAN.match(ctx.text, m.end()):
-                return "DURATION", "P1Y", None
-            return ("DATE", str(ctx.dct.year), None) if ctx.dct else ("DATE", "XXXX", None)
+                return "DURATION", X.duration("P1Y"), None
+            return "DATE", X.year(ctx.dct.year if ctx.dct else None), None
         return None
     if rel in ("the past", "the last", "the coming", "the next", "past", "the whole", "the entire",
                "the full", "the following") and u != "weekend" and not pm:
         if rel in ("past",) and u == "week" and not s.startswith("past"):
             pass
         if rel == "the full" and u == "year":
-            return ("DATE", str(ctx.dct.year), None) if ctx.dct else ("DATE", "XXXX", None)
-        return "DURATION", duration_value(1, u), None
+            return "DATE", X.year(ctx.dct.year if ctx.dct else None), None
+        return "DURATION", X.duration(duration_value(1, u)), None
     if rel in ("remainder of the", "rest of the", "the remainder of the", "the rest of the"):
         return None
     step = {"last": -1, "past": -1, "previous": -1, "this past": -1, "the previous": -1, "the preceding": -1,
@@ -700,29 +707,29 @@ def _relative(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None
     if u == "weekend":
         return _weekend(ctx, m, step)
     if d is None:
-        return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "decade": "XXX",
-                        "century": "XX"}[u], mod
+        return "DATE", {"week": X.week(None, None), "month": X.month(None, None), "year": X.year(None),
+                        "decade": X.decade(None), "century": X.century(None)}[u], mod
     if u == "week":
-        return "DATE", D.iso_week(d + timedelta(days=7 * step)), mod
+        return "DATE", X.week_of(d + timedelta(days=7 * step)), mod
     if u == "month":
-        return "DATE", _ym(D.add_months(d, step)), mod
+        return "DATE", X.of_month(D.add_months(d, step)), mod
     if u == "year":
-        return "DATE", str(d.year + step), mod
+        return "DATE", X.year(d.year + step), mod
     if u == "decade":
         if step == 0 and rel == "this":
-            return "DATE", f"{d.year // 10}X", mod
-        return "DURATION", "P10Y", None
+            return "DATE", X.parse(f"{d.year // 10}X"), mod
+        return "DURATION", X.duration("P10Y"), None
     if u == "century":
         if step == 0:
-            return "DATE", "P100Y" if not pm else f"{d.year // 100:02d}", mod
-        return "DATE", f"{d.year // 100 + step:02d}", mod
+            return "DATE", X.duration("P100Y") if not pm else X.century(d.year // 100), mod
+        return "DATE", X.century(d.year // 100 + step), mod
     return None
 
 
-def _weekend(ctx: _Ctx, m: re.Match[str], step: int) -> tuple[str, str, str | None]:
+def _weekend(ctx: _Ctx, m: re.Match[str], step: int) -> tuple[str, Timex, str | None]:
     d = ctx.dct
     if d is None:
-        return "DATE", "XXXX-WXX-WE", None
+        return "DATE", X.week(None, None, weekend=True), None
     if step == 0:
         if d.weekday() >= 5:
             ref = d
@@ -732,42 +739,42 @@ def _weekend(ctx: _Ctx, m: re.Match[str], step: int) -> tuple[str, str, str | No
             ref = d - timedelta(days=d.weekday() + 1)
     else:
         ref = d - timedelta(days=d.weekday() + 1) if step < 0 else d + timedelta(days=12 - d.weekday())
-    return "DATE", D.iso_week(ref) + "-WE", None
+    return "DATE", X.week_of(ref, weekend=True), None
 
 
 def _season_value(ctx: _Ctx, m: re.Match[str], code: str, rel: str, year: int | None,
-                  mod: str | None) -> tuple[str, str, str | None]:
+                  mod: str | None) -> tuple[str, Timex, str | None]:
     if year is not None:
-        return "DATE", f"{year}-{code}", mod
+        return "DATE", X.season(year, code), mod
     d = ctx.dct
     if d is None:
-        return "DATE", f"XXXX-{code}", mod
+        return "DATE", X.season(None, code), mod
     if rel == "this past":  # the most recent one that has begun
-        start_month = D.SEASON_MONTHS[code][0]
-        return "DATE", f"{d.year if d.month >= start_month else d.year - 1}-{code}", mod
+        start_month = SEASON_MONTHS[code][0]
+        return "DATE", X.season(d.year if d.month >= start_month else d.year - 1, code), mod
     step = {"last": -1, "past": -1, "the past": -1, "the last": -1, "previous": -1,
             "next": 1, "coming": 1, "this coming": 1, "the coming": 1, "the next": 1}.get(rel, 0)
     if step:
-        return "DATE", f"{d.year + step}-{code}", mod
-    start_month = D.SEASON_MONTHS[code][0]
+        return "DATE", X.season(d.year + step, code), mod
+    start_month = SEASON_MONTHS[code][0]
     cur_year, cur = D.season_of(d)
     if code == cur:
-        return "DATE", f"{cur_year}-{code}", mod
+        return "DATE", X.season(cur_year, code), mod
     if rel == "this" or d.month >= start_month or _future(ctx, m.start(), m.end()):
-        return "DATE", f"{d.year}-{code}", mod
-    return "DATE", f"{d.year - 1}-{code}", mod
+        return "DATE", X.season(d.year, code), mod
+    return "DATE", X.season(d.year - 1, code), mod
 
 
 def _season_guard(m: re.Match[str], text: str) -> bool:
     if m["rel"] or m["y"] or m["pm"]:
         return True
-    return _prev_word(text, m.start()) in ("in", "during", "by", "until", "since", "over", "through", "this")
+    return _prev_word(text, m.start()) in SEASON_PREPOSITIONS
 
 
 @_rule("season", rf"(?:(?P<pm>{_PMOD})[\s-]*)?(?:(?P<rel>(?i:the|this|last|next))\s+)?"
                  rf"(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?(?P<y>{_YEAR}))?(?![\w-])",
        guard=_season_guard, keys=r"spring|summer|fall|autumn|winter")
-def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     rel = (m["rel"] or "").lower()
     year = int(m["y"]) if m["y"] else None
     return _season_value(ctx, m, SEASONS[m["s"].lower()], rel, year, _mod_of(m["pm"]))
@@ -779,52 +786,50 @@ def _season(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
        rf"(?:(?P<pm>(?i:early|late|earlier|later))\s+)?(?:(?P<rel>(?i:last|this|next|coming|this\s+coming|"
        rf"this\s+past|past|previous|the\s+previous|the\s+following|following))\s+)?(?P<wd>{_WD})(?P<pl>s)?"
        rf"(?:\s+(?P<pod>(?i:{_POD}))(?P<pl2>s)?)?(?![\w])")
-def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _weekday(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     wd = WEEKDAYS[m["wd"].lower()]
     pod = PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else None
     if m["pl"] or m["pl2"]:
-        return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else ""), None
+        return "SET", X.parse(f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else "")), None
     mod = _mod_of(m["pm"])
     if ctx.dct is None:
-        v = f"XXXX-WXX-{wd + 1}"
-    else:
-        v = _ymd(_weekday_date(ctx.dct, wd, m["rel"], _future(ctx, m.start(), m.end())))
+        return "DATE", X.parse(f"XXXX-WXX-{wd + 1}" + (f"T{pod}" if pod else "")), mod
+    v = X.of_date(_weekday_date(ctx.dct, wd, m["rel"], _future(ctx, m.start(), m.end())))
     if pod:
-        return "TIME", f"{v}T{pod}", mod
+        return "TIME", X.part_of_day(v, pod), mod
     return "DATE", v, mod
 
 
-_DAYWORD_SHIFT = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
 
 @_rule("dayword", rf"(?i:(?:(?P<pm>early|late|earlier|later)\s+)?(?P<w>yesterday|today|tomorrow|tonight)"
                   rf"(?:\s+(?P<pod>{_POD}))?)(?![\w])")
-def _dayword(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _dayword(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     w = m["w"].lower()
     pod = PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else ("NI" if w == "tonight" else None)
     mod = _mod_of(m["pm"])
     if ctx.dct is None:
         if w == "today" and not pod:
-            return "DATE", "PRESENT_REF", None
-        v = "XXXX-XX-XX"
+            return "DATE", X.ref("PRESENT_REF"), None
+        v = X.day(None, None, None)
     else:
-        v = _ymd(ctx.dct + timedelta(days=_DAYWORD_SHIFT[w]))
+        v = X.of_date(ctx.dct + timedelta(days=DAY_WORDS[w]))
     if pod:
-        return "TIME", f"{v}T{pod}", mod
+        return "TIME", X.part_of_day(v, pod), mod
     return "DATE", v, mod
 
 
 @_rule("this_pod",
        rf"(?i:(?:(?P<pm>early|late)\s+)?(?P<rel>this|last|the\s+previous)\s+(?P<pod>{_POD}))(?![\w])",
        keys=r"morning|afternoon|evening|night")
-def _this_pod(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _this_pod(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     rel = m["rel"].lower()
     pod = PARTS_OF_DAY[m["pod"].lower()]
     if rel == "last" and pod not in ("NI", "EV"):
         return None
     shift = 0 if rel == "this" else -1
-    v = _ymd(ctx.dct + timedelta(days=shift)) if ctx.dct else "XXXX-XX-XX"
-    return "TIME", f"{v}T{pod}", _mod_of(m["pm"])
+    v = X.of_date(ctx.dct + timedelta(days=shift)) if ctx.dct else X.day(None, None, None)
+    return "TIME", X.part_of_day(v, pod), _mod_of(m["pm"])
 
 
 # -- holidays ----------------------------------------------------------------------------------
@@ -856,29 +861,22 @@ def _holiday_date(name: str, year: int) -> date | None:
     if name in FIXED_HOLIDAYS:
         mo, dy = FIXED_HOLIDAYS[name]
         return date(year, mo, dy)
-    if name.startswith("thanksgiving"):
-        return _nth_weekday(year, 11, 3, 4)
-    if name in ("easter", "easter sunday"):
-        return _easter(year)
-    if name == "good friday":
-        return _easter(year) - timedelta(days=2)
-    if name == "memorial day":
-        return _nth_weekday(year, 5, 0, -1)
-    if name == "labor day":
-        return _nth_weekday(year, 9, 0, 1)
-    if name == "election day":
-        return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)
-    return None
+    rule = MOVABLE_HOLIDAYS.get(name)
+    if rule is None:
+        return None
+    if rule[0] == "easter":
+        return _easter(year) + timedelta(days=rule[1])
+    _, mo, wd, n, after = rule
+    return _nth_weekday(year, mo, wd, n) + timedelta(days=after)
 
 
-_HOLIDAY_NAMES = sorted([*FIXED_HOLIDAYS, "thanksgiving day", "thanksgiving", "easter sunday", "easter",
-                         "good friday", "memorial day", "labor day", "election day"], key=len, reverse=True)
+_HOLIDAY_NAMES = sorted([*FIXED_HOLIDAYS, *MOVABLE_HOLIDAYS], key=len, reverse=True)
 
 
 @_rule("holiday", r"(?:(?P<rel>(?i:last|this|next))\s+)?(?P<h>"
                   + "|".join(re.escape(h).replace("\\ ", r"\s+").replace("'", "['’]") for h in _HOLIDAY_NAMES)
                   + rf")(?:,?\s+(?P<y>{_YEAR}))?(?![\w-])", flags=_I)
-def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     h = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
     if h.startswith("the ") and m["h"][4].islower() and "july" not in h:
         return None
@@ -886,10 +884,10 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
         return None  # "christmas" in lower case is rarely the date
     if m["y"]:
         d = _holiday_date(h, int(m["y"]))
-        return ("DATE", _ymd(d), None) if d else None
+        return ("DATE", X.of_date(d), None) if d else None
     if ctx.dct is None:
         d0 = _holiday_date(h, 2001)
-        return ("DATE", f"XXXX-{d0.month:02d}-{d0.day:02d}", None) if d0 and h in FIXED_HOLIDAYS else None
+        return ("DATE", X.day(None, d0.month, d0.day), None) if d0 and h in FIXED_HOLIDAYS else None
     rel = (m["rel"] or "").lower()
     this_year = _holiday_date(h, ctx.dct.year)
     if this_year is None:
@@ -901,7 +899,7 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
         d = this_year if this_year > ctx.dct else _holiday_date(h, ctx.dct.year + 1)
     else:
         d = this_year
-    return ("DATE", _ymd(d), None) if d else None
+    return ("DATE", X.of_date(d), None) if d else None
 
 
 # -- ago / earlier / from now ---------------------------------------------------------------------
@@ -909,7 +907,7 @@ def _holiday(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
 @_rule("ago", rf"(?i:(?:(?P<q>{_DMOD})\s+)?(?P<n>{_NUM})(?:\s+or\s+so)?[\s-]+(?P<u>{_UNIT})(?:\s+or\s+so)?"
               rf"(?:\s+(?:and\s+(?:a\s+half|{_NUM}\s+{_UNIT})))?\s+(?P<dir>ago|earlier|from\s+now|hence|back))(?![\w])",
        keys=r"ago\b|earlier|from now|hence|back")
-def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     u = _unit_of(m["u"])
     if u == "second" and m["n"].lower() in ("a", "an"):
         return None
@@ -918,26 +916,26 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
     direction = m["dir"].lower()
     sign = 1 if direction in ("from now", "hence") else -1
     if n is None:
-        return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", None
+        return "DATE", X.ref("FUTURE_REF" if sign > 0 else "PAST_REF"), None
     ref = ctx.quarter_at(m.start())
     if direction in ("earlier", "ago") and ref and u in ("year", "quarter") and n == 1:
         y, q = ref
         idx = y * 4 + q - 1 + sign * round(n * (4 if u == "year" else 1))
         yy, qq = divmod(idx, 4)
-        return "DATE", f"{yy}-Q{qq + 1}", mod
+        return "DATE", X.quarter(yy, qq + 1), mod
     d = ctx.dct
     if d is None:
-        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
+        return "DATE", X.ref("PAST_REF" if sign < 0 else "FUTURE_REF"), mod
     if u in ("hour", "minute", "second"):
-        return "DATE", _ymd(d), mod
+        return "DATE", X.of_date(d), mod
     t = D.shift(d, sign * n, u)
     if u == "day":
-        return "DATE", _ymd(t), mod
+        return "DATE", X.of_date(t), mod
     if u in ("week", "fortnight"):
-        return "DATE", D.iso_week(t), mod
+        return "DATE", X.week_of(t), mod
     if u in ("month", "quarter"):
-        return "DATE", _ym(t), mod
-    return "DATE", str(t.year), mod
+        return "DATE", X.of_month(t), mod
+    return "DATE", X.year(t.year), mod
 
 
 # -- durations -----------------------------------------------------------------------------------
@@ -948,7 +946,7 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
        rf"(?P<n>{_NUM})(?:\s+(?:more|additional|straight|consecutive|full|long|trading|business|working|"
        rf"calendar|extra|further))?[\s-]+(?P<u>{_UNIT})(?![\s-]+old\b)(?:\s+or\s+so)?(?:\s+and\s+(?P<n2>a\s+half|"
        rf"{_NUM}[\s-]+(?P<u2>{_UNIT}))|\s+or\s+(?P<n3>{_NUMWORD}|\d+)(?![\s-]*(?:{_UNIT}|[\d-])))?)(?![\w-])")
-def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     u = _unit_of(m["u"])
     nword = m["n"].lower()
     if u == "second" and nword in ("a", "an", "one"):
@@ -973,9 +971,9 @@ def _duration(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None
                 first = duration_value(n, u)
                 second = duration_value(n2v, _unit_of(m["u2"]))
                 if first.startswith("P") and not first.startswith("PT") and second.startswith("PT"):
-                    return "DURATION", first + second[1:], mod
-                return "DURATION", first + second[1 + first.startswith("PT"):], mod
-    return "DURATION", duration_value(n, u), mod
+                    return "DURATION", X.duration(first + second[1:]), mod
+                return "DURATION", X.duration(first + second[1 + first.startswith("PT"):]), mod
+    return "DURATION", X.duration(duration_value(n, u)), mod
 
 
 _QUARTER_SHARE = re.compile(r"\s+of\s+(?!(?:fiscal\s+)?(?:1[0-9]|20)\d\d\b|the\s+(?:fiscal\s+)?year\b|"
@@ -984,41 +982,39 @@ _QUARTER_SHARE = re.compile(r"\s+of\s+(?!(?:fiscal\s+)?(?:1[0-9]|20)\d\d\b|the\s
 
 @_rule("half_unit", r"(?i:(?:a\s+)?half\s+(?:an?\s+)?(?P<u>hour|day|year|century|decade|month)|"
                     r"a\s+half[\s-]+(?P<u2>hour|day|year|century))(?![\w-])", keys=r"half")
-def _half_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _half_unit(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     u = (m["u"] or m["u2"]).lower()
-    return "DURATION", {"hour": "PT30M", "day": "PT12H", "year": "P6M", "century": "P50Y", "decade": "P5Y",
-                        "month": "P2W"}[u], None
+    return "DURATION", X.duration({"hour": "PT30M", "day": "PT12H", "year": "P6M", "century": "P50Y",
+                                   "decade": "P5Y", "month": "P2W"}[u]), None
 
 
 @_rule("bare_plural", r"(?i:(?:for|within|over|in|after|take|takes|took|lasted|last)\s+(?P<x>(?:the\s+)?"
                       r"(?:coming\s+|next\s+|past\s+|last\s+|following\s+|ensuing\s+)?"
                       r"(?P<u>days|weeks|months|years|decades|centuries|hours|minutes)(?:\s+ahead|\s+to\s+come)?))"
                       r"(?![\w-])", group="x")
-def _bare_plural(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _bare_plural(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     x = m["x"].lower()
     if x.startswith("the") and not re.search(r"coming|next|past|last|following|ensuing|ahead|to come", x):
         return None
-    return "DURATION", duration_value(None, _unit_of(m["u"])), None
+    return "DURATION", X.duration(duration_value(None, _unit_of(m["u"]))), None
 
 
 @_rule("recent_units", r"(?i:(?:more\s+)?recent\s+(?P<u>days|weeks|months|years|decades|quarters))(?![\w-])",
        keys=r"recent")
-def _recent_units(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _recent_units(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     """'in recent weeks' is an unspecified stretch of weeks ending now (TimeBank: PXW)."""
-    return "DURATION", duration_value(None, _unit_of(m["u"])), None
+    return "DURATION", X.duration(duration_value(None, _unit_of(m["u"]))), None
 
 
 # -- sets ------------------------------------------------------------------------------------------
 
-_SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
-                "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W"}
 
 
-@_rule("set_adverb", r"(?i:" + "|".join(_SET_ADVERBS) + r")(?![\w-])")
-def _set_adverb(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+@_rule("set_adverb", r"(?i:" + "|".join(SET_ADVERBS) + r")(?![\w-])")
+def _set_adverb(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     if m.group(0)[0].isupper() and _prev_word(ctx.text, m.start()) in ("the", "a"):
         return None  # a newspaper's name ("the Daily ...")
-    return "SET", _SET_ADVERBS[m.group(0).lower()], None
+    return "SET", X.duration(SET_ADVERBS[m.group(0).lower()]), None
 
 
 @_rule("set_every",
@@ -1026,21 +1022,21 @@ def _set_adverb(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | No
                     rf"evening|night|weekend|summer|winter|spring|autumn|fall)|(?:once|twice|thrice|{_NUM}\s+times)"
                     rf"\s+(?:a|an|per|each|every)\s+(?P<u2>day|week|month|year|quarter|decade))(?![\w-])"
                     rf"|(?i:every|each)\s+(?P<wd>{_WD}|{_MONTH})", keys=r"every|each|once|twice|thrice|times")
-def _set_every(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _set_every(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     if m["wd"]:
         w = m["wd"].rstrip(".").lower()
         if w in WEEKDAYS:
-            return "SET", f"XXXX-WXX-{WEEKDAYS[w] + 1}", None
-        return "SET", f"XXXX-{MONTHS[w]:02d}", None
+            return "SET", X.other(f"XXXX-WXX-{WEEKDAYS[w] + 1}"), None
+        return "SET", X.month(None, MONTHS[w]), None
     u = (m["u"] or m["u2"]).lower()
     if u in PARTS_OF_DAY:
-        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[u]}", None
+        return "SET", X.part_of_day(X.day(None, None, None), PARTS_OF_DAY[u]), None
     if u == "weekend":
-        return "SET", "XXXX-WXX-WE", None
+        return "SET", X.week(None, None, weekend=True), None
     if u in SEASONS:
-        return "SET", f"XXXX-{SEASONS[u]}", None
+        return "SET", X.season(None, SEASONS[u]), None
     n = parse_number(m["n"]) if m["n"] else 1.0
-    return "SET", duration_value(n if n is not None else None, _unit_of(u)), None
+    return "SET", X.duration(duration_value(n if n is not None else None, _unit_of(u))), None
 
 
 # -- clock times -----------------------------------------------------------------------------------
@@ -1056,10 +1052,11 @@ _DAYREF = rf"(?:{_WD}|(?i:today|yesterday|tomorrow|tonight)|{_MONTH}\s+{_DAY}(?:
        rf"|(?P<mil>[01]\d|2[0-3])(?P<mil2>[0-5]\d)\s+(?=(?:GMT|UTC|(?i:hours|hrs)\b))"
        rf"|(?P<noon>(?i:noon|midnight|midday)))"
        rf"(?:\s+(?P<tz>{_TZ}))?(?:,?\s+(?:(?i:on)\s+)?(?P<dayref>{_DAYREF}))?(?![\w])")
-def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     if m["noon"]:
-        w = m["noon"].lower()
-        hh, mm = (24, 0) if w == "midnight" else (12, 0)
+        hh, mm = NOON_WORDS[m["noon"].lower()]
+        if hh == 24 and _AFTER_MIDNIGHT.search(ctx.text, max(0, m.start() - 16), m.start()):
+            hh = 0  # "shortly after midnight": the start of the day, before its 3am
     elif m["mil"]:
         hh, mm = int(m["mil"]), int(m["mil2"])
     elif m["h2"]:
@@ -1078,37 +1075,35 @@ def _clock(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
             hh += 12
         if not pm and hh == 12:
             hh = 0
-    day = _dayref_value(m["dayref"], ctx, m.start(), m.end()) if m["dayref"] else "XXXX-XX-XX"
-    zone = "Z" if m["tz"] and m["tz"].upper() in ("UTC", "GMT") else ""
-    return "TIME", f"{day}T{hh:02d}:{mm:02d}{zone}", None
+    day = _dayref_value(m["dayref"], ctx, m.start(), m.end()) if m["dayref"] else _UNKNOWN_DAY
+    utc = bool(m["tz"] and m["tz"].upper() in UTC_ZONES)
+    return "TIME", X.clock(day, hh, mm, utc), None
 
 
-def _dayref_value(ref: str, ctx: _Ctx, start: int, end: int) -> str:
+_UNKNOWN_DAY = X.day(None, None, None)
+_AFTER_MIDNIGHT = re.compile(r"\b(?:after|past|since|from)\s+$", _I)
+
+
+def _dayref_value(ref: str, ctx: _Ctx, start: int, end: int) -> Timex:
     """The date of the day named after a clock time ('10 a.m. Tuesday'), in the clock's own clause."""
     w = ref.lower()
     if ctx.dct is None:
-        return "XXXX-XX-XX"
+        return _UNKNOWN_DAY
     if w in WEEKDAYS:
-        return _ymd(_weekday_date(ctx.dct, WEEKDAYS[w], None, _future(ctx, start, end)))
-    if w in _DAYWORD_SHIFT:
-        return _ymd(ctx.dct + timedelta(days=_DAYWORD_SHIFT[w]))
+        return X.of_date(_weekday_date(ctx.dct, WEEKDAYS[w], None, _future(ctx, start, end)))
+    if w in DAY_WORDS:
+        return X.of_date(ctx.dct + timedelta(days=DAY_WORDS[w]))
     mm = re.match(rf"(?P<mon>{_MONTH})\s+(?P<day>\d+)\D*(?P<y>\d{{4}})?", ref)
     if not mm:
-        return "XXXX-XX-XX"
+        return _UNKNOWN_DAY
     month, day = _month_num(mm["mon"]), int(mm["day"])
     year = int(mm["y"]) if mm["y"] else D.choose_year(ctx.dct, month, day, _future(ctx, start, end))
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    return X.day(year, month, day)
 
 
 # -- reference words -------------------------------------------------------------------------------
 
-_REFS = {
-    "PRESENT_REF": r"right\s+now|just\s+now|now|nowadays|currently|current|at\s+present|the\s+present|"
-                   r"these\s+days",
-    "PAST_REF": r"(?:more\s+|most\s+|very\s+)?recently|lately|the\s+past|the\s+old\s+days",
-    "FUTURE_REF": r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|a\s+later\s+date|"
-                  r"the\s+years\s+to\s+come",
-}
+_REFS = {kind: _words(phrases) for kind, phrases in REF_WORDS.items()}
 _REF_BLOCK = re.compile(r"\s+(?:account|accounts|affairs|events|flows?|carrying|through|trends?)\b|-", _I)
 
 
@@ -1124,9 +1119,9 @@ def _ref_guard(m: re.Match[str], text: str) -> bool:
 
 
 @_rule("ref", r"(?i:" + "|".join(f"(?P<{k}>{v})" for k, v in _REFS.items()) + r")(?![\w-])", guard=_ref_guard)
-def _ref(m: re.Match[str], ctx: _Ctx) -> tuple[str, str, str | None] | None:
+def _ref(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     kind = next(k for k in _REFS if m[k])
-    return "DATE", kind, None
+    return "DATE", X.ref(kind), None
 
 
 # ----------------------------------------------------------------------------- driver
@@ -1192,20 +1187,21 @@ def _parse_dct(dct: str | None) -> date | None:
 
 def _anchor_times(found: list[TimeExpression], ctx: _Ctx) -> None:
     """Give clock times without a day the nearest day-precise date of their sentence (else the DCT)."""
-    day_re = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
     for t in found:
-        if t.type != "TIME" or not t.value.startswith("XXXX-XX-XXT"):
+        tx = t.timex
+        if t.type != "TIME" or tx.kind != "day" or (tx.year, tx.month, tx.day) != (None, None, None):
             continue
         s0, s1 = ctx.sentence(t.start)
-        best: tuple[int, str] | None = None
+        best: tuple[int, Timex] | None = None
         for o in found:
-            if o is t or not (s0 <= o.start < s1) or not day_re.match(o.value):
+            ox = o.timex
+            if o is t or not (s0 <= o.start < s1) or ox.kind != "day" or ox.month is None or ox.day is None:
                 continue
             dist = o.start - t.end if o.start >= t.end else (t.start - o.end) * 2
             if best is None or dist < best[0]:
-                best = (dist, o.value[:10])
-        day = best[1] if best else (ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX")
-        t.value = day + t.value[10:]
+                best = (dist, X.day(ox.year, ox.month, ox.day))
+        day = best[1] if best else (X.of_date(ctx.dct) if ctx.dct else _UNKNOWN_DAY)
+        t.value = tx.on_day(day).iso
 
 
 def tag_times(text: str, dct: str | None) -> list[TimeExpression]:
@@ -1217,10 +1213,8 @@ def tag_times(text: str, dct: str | None) -> list[TimeExpression]:
         if res is None:
             continue
         typ, value, mod = res
-        if typ in ("DATE", "TIME") and "T" in value and value[:1] in "0123456789X":
-            typ = "TIME"
-        elif typ == "TIME":
-            typ = "DATE"
-        found.append(TimeExpression(start=s, end=e, text=text[s:e], type=typ, value=value, mod=mod))
+        if typ in ("DATE", "TIME"):
+            typ = "TIME" if value.is_time else "DATE"
+        found.append(TimeExpression(start=s, end=e, text=text[s:e], type=typ, value=value.iso, mod=mod))
     _anchor_times(found, ctx)
     return found

@@ -1,32 +1,6 @@
-"""Word tables shared by the tagger, the date inference and the labels.
-
-Kept apart from the rules so that the regular expressions read as grammar
-and the vocabulary can grow without touching them.
-"""
+"""Numbers in words, duration units and the adverbs of repetition."""
 
 from __future__ import annotations
-
-MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}
-
-PARTS_OF_DAY: dict[str, str] = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-    "midday": "MI", "noon": "MI",
-}
-PART_LABELS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "MI": "midday",
-               "DT": "daytime"}
-
-SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-SEASON_LABELS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 # Number words up to the thousands that news prose spells out.
 UNITS_WORDS: dict[str, int] = {
@@ -57,18 +31,16 @@ UNIT_CODES: dict[str, tuple[str, bool]] = {
     "week": ("W", False), "fortnight": ("W", False), "month": ("M", False), "quarter": ("Q", False),
     "year": ("Y", False), "decade": ("Y", False), "century": ("Y", False),
 }
-
 UNIT_FACTORS: dict[str, int] = {"decade": 10, "century": 100, "fortnight": 2}
+# ISO duration letter -> the unit a reader sees ("P3D" -> "3 days"); after a "T", M is minutes.
+DURATION_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "H": "hour",
+                  "S": "second"}
 
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
     "eighties": 8, "nineties": 9,
 }
 
-# Fixed-date holidays (month, day).
-FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
-    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas": (12, 25), "christmas day": (12, 25),
-    "christmas eve": (12, 24), "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31),
-    "independence day": (7, 4), "the fourth of july": (7, 4), "veterans day": (11, 11),
-    "bastille day": (7, 14), "st. patrick's day": (3, 17),
-}
+# Adverbs of repetition -> the TIMEX3 SET value.
+SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "hourly": "PT1H",
+               "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W"}

@@ -1,0 +1,39 @@
+"""Words that qualify a time ("early", "about", "more than") and reference words ("recently")."""
+
+from __future__ import annotations
+
+# Position in a period -> TIMEX3 mod ("early October" -> START). None: a position without a mod.
+POSITIONS: dict[str, str | None] = {
+    "early": "START", "earlier": "START", "beginning": "START", "start": "START", "turn": "START",
+    "late": "END", "later": "END", "end": "END", "close": "END",
+    "mid": "MID", "middle": "MID",
+    "rest": None, "remainder": None,
+}
+POSITION_ADJECTIVES = ("early", "earlier", "late", "later", "mid")  # "early October"
+POSITION_NOUNS = ("beginning", "start", "end", "middle", "close", "turn", "rest", "remainder")  # "the end of"
+
+# Quantifiers of a duration -> TIMEX3 mod ("about three weeks" -> APPROX).
+QUANTIFIERS: dict[str, str | None] = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "more than": "MORE_THAN", "over": "MORE_THAN", "well over": "MORE_THAN",
+    "upwards of": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN",
+    "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS", "at least": "EQUAL_OR_MORE", "only": None, "just": None,
+}
+
+# TIMEX3 mod -> the words a reader sees before the date.
+MOD_LABELS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "about", "BEFORE": "before",
+              "AFTER": "after", "ON_OR_BEFORE": "on or before", "ON_OR_AFTER": "on or after",
+              "LESS_THAN": "less than", "MORE_THAN": "more than", "EQUAL_OR_LESS": "at most",
+              "EQUAL_OR_MORE": "at least"}
+
+# Reference words -> their TIMEX3 value (phrases; whitespace inside matches any whitespace).
+REF_WORDS: dict[str, tuple[str, ...]] = {
+    "PRESENT_REF": ("right now", "just now", "now", "nowadays", "currently", "current", "at present",
+                    "the present", "these days"),
+    "PAST_REF": ("more recently", "most recently", "very recently", "recently", "lately", "the past",
+                 "the old days"),
+    "FUTURE_REF": ("the near future", "the distant future", "the foreseeable future", "the future",
+                   "a later date", "the years to come"),
+}
+REF_LABELS = {"PAST_REF": "recently", "PRESENT_REF": "now", "FUTURE_REF": "in the future"}

@@ -1,0 +1,163 @@
+"""Events dated like a careful editor, on invented articles (a flood in Cumbria and others).
+
+The real spaCy model parses them; each test names the reading it checks.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing.model import Document
+from briefing.pipeline import annotate_document, annotate_text
+from briefing.sources import read_seed
+
+FLOOD = """News
+Floods close roads and homes across Cumbria
+CARLISLE, Cumbria, Wednesday 12 March 2025 — Floodwater entered homes in Carlisle shortly after midnight, \
+and by 3am the River Eden had burst its banks in three places. The Environment Agency issued a severe flood \
+warning on Tuesday evening, three days after the worst flooding since 2015 had closed the M6.
+Cumbria County Council said on Wednesday that 240 properties had been flooded and that repairs would cost \
+at least £40m. The council opened a rest centre at the Sands Centre, where 85 residents spent the night.
+The Farmers' Union said livestock had been moved from fields near Appleby-in-Westmorland before the water \
+rose. Its chairman, Tom Hadley, 54, of 1935 Scotby Road, said the 1990 flood defences "did their job for \
+thirty years".
+Forecasters expect more rain over the weekend, and the Met Office has issued a yellow warning.
+Copyright 2025 Cumbria News Agency. All rights reserved.
+"""
+
+
+@pytest.fixture(scope="module")
+def flood(tmp_path_factory):
+    path = tmp_path_factory.mktemp("flood") / "flood.txt"
+    path.write_text(FLOOD, encoding="utf-8")
+    return annotate_document(read_seed(path).document)
+
+
+def by_text(ann, words: str):
+    found = [e for e in ann.events if words in e.summary]
+    assert found, f"no event tells {words!r}: {[e.summary for e in ann.events]}"
+    return found[0]
+
+
+def test_summaries_are_the_articles_own_words(flood):
+    text = flood.text
+    for ev in flood.events:
+        assert ev.summary.removesuffix("…") in text, ev.summary  # a verbatim span, never re-joined tokens
+    summaries = " ".join(e.summary for e in flood.events)
+    for quoted in ("£40m", "Appleby-in-Westmorland", "Farmers' Union", "240 properties"):
+        assert quoted in summaries
+    assert not re.search(r"£ \d|\d am\b", summaries)
+
+
+def test_long_summaries_are_cut_at_a_word_with_an_ellipsis():
+    from briefing.events import shorten
+
+    text = "one two three four five six"
+    assert shorten(text, words=3) == "one two three…"
+    assert shorten(text, words=6) == text
+
+
+def test_the_dateline_is_the_documents_date_not_an_event(flood):
+    assert (flood.document.date, flood.document.date_from) == ("2025-03-12", "dateline")
+    assert not any("CARLISLE" in e.summary for e in flood.events)
+    first = by_text(flood, "Floodwater entered homes")
+    assert flood.text[first.sentence[0] :].startswith("Floodwater")  # the sentence starts after the dateline
+
+
+def test_times_within_a_day_in_clock_order(flood):
+    midnight = by_text(flood, "Floodwater entered homes")
+    three = by_text(flood, "burst its banks")
+    assert midnight.value.endswith("T00:00") and three.value.endswith("T03:00")  # after midnight: 00:00
+    order = [e.id for e in flood.events]
+    assert order.index(midnight.id) < order.index(three.id)
+    assert midnight.label == "after midnight on 12 March 2025" and three.label == "by 03:00 on 12 March 2025"
+
+
+def test_dates_of_things_date_no_happening(flood):
+    years = {e.earliest[:4] for e in flood.events if e.earliest}
+    assert years == {"2025"}  # not 1935 (a house number), 1990 (a modifier), 2015 (a comparison)
+    assert not any("Copyright" in e.summary or "rights reserved" in e.summary for e in flood.events)
+    warning = by_text(flood, "issued a severe flood warning")
+    assert (warning.earliest, warning.label) == ("2025-03-11", "11 March 2025, evening")  # its own clause
+
+
+def test_reported_happenings_are_anchored_to_the_article(flood):
+    centre = by_text(flood, "opened a rest centre")
+    assert (centre.earliest, centre.latest, centre.approximate) == ("2025-03-12", "2025-03-12", True)
+    assert centre.label == "by 12 March 2025"
+    said = by_text(flood, "Cumbria County Council said on Wednesday")
+    assert (said.earliest, said.approximate) == ("2025-03-12", False)
+    weekend = by_text(flood, "expect more rain over the weekend")
+    assert weekend.label == "the weekend of 15–16 March 2025"  # forecasts look ahead
+
+
+def test_present_perfect_is_the_articles_day_and_the_future_stays_undated():
+    ann = annotate_text(
+        "Software glitch\nAirbus has confirmed a software glitch on the A400M. The company will "
+        "publish a report next month. Airbus will meet the regulator again.",
+        "2025-03-12",
+    )
+    confirmed = by_text(ann, "has confirmed")
+    assert (confirmed.earliest, confirmed.approximate, confirmed.label) == (
+        "2025-03-12",
+        False,
+        "12 March 2025",
+    )
+    report = by_text(ann, "will publish a report")
+    assert (report.earliest, report.latest) == ("2025-04-01", "2025-04-30")  # its own date
+    assert by_text(ann, "will meet the regulator").earliest is None
+
+
+def test_a_deadline_bounds_a_plan_without_dating_it():
+    ann = annotate_text("Plant closures\nThe carmaker said it will close 12 plants by 2027.", "2025-03-12")
+    assert all(e.earliest in (None, "2025-03-12") for e in ann.events)
+
+
+def test_one_entry_per_happening_when_a_sentence_names_two_dates():
+    ann = annotate_text(
+        "Weather\nForecasters at the Met Office expect heavy rain on Saturday and Sunday.", "2025-03-12"
+    )
+    assert len(ann.events) == 1
+    ev = ann.events[0]
+    assert (ev.earliest, ev.latest, ev.label) == ("2025-03-15", "2025-03-16", "15–16 March 2025")
+
+
+def test_the_clause_that_reports_the_event_dates_it():
+    ann = annotate_text(
+        "Library to close\nThe council, which was founded in 1974, voted on Tuesday to close the library.",
+        "2025-03-12",
+    )
+    vote = next(e for e in ann.events if e.earliest == "2025-03-11")
+    assert "voted on Tuesday" in vote.summary
+    founded = next(e for e in ann.events if e.earliest == "1974-01-01")
+    assert "voted" not in founded.summary
+
+
+def test_a_pronoun_subject_takes_part_as_the_person_it_points_to():
+    ann = annotate_text(
+        "Interview\nTom Hadley farms near Appleby. He said the water rose quickly.", "2025-03-12"
+    )
+    said = by_text(ann, "He said")
+    assert said.entities == ["tom-hadley"]
+
+
+def test_a_name_that_only_qualifies_a_role_is_no_participant():
+    ann = annotate_text(
+        "Appointment\nCumbria Water spokesman Alan Reid said the supply was safe.", "2025-03-12"
+    )
+    ev = by_text(ann, "said the supply was safe")
+    assert "alan-reid" in ev.entities and "cumbria-water" not in ev.entities
+
+
+def test_without_a_document_date_reported_happenings_stay_undated():
+    ann = annotate_document(Document(text="Floods\nThe council opened a rest centre in Carlisle."))
+    assert ann.document.date is None and all(e.earliest is None for e in ann.events)
+
+
+def test_history_told_in_the_past_is_not_the_articles_day():
+    ann = annotate_text(
+        "Bridge reopens\nThe Eden Bridge in Carlisle was once named Victoria Bridge.", "2025-03-12"
+    )
+    assert by_text(ann, "was once named").earliest is None
