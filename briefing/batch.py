@@ -31,11 +31,20 @@ log = logging.getLogger("briefing")
 
 @dataclass
 class Job:
-    """One article to annotate; ``snapshot`` is where its YAML lives (None: no snapshot)."""
+    """One article to annotate; ``snapshot`` is where its YAML lives (None: no snapshot).
+
+    ``page`` is the article's page in the site (None outside a site): the snapshot records it,
+    and the addresses it had before, so that a build can redirect them. ``legacy_page`` is
+    where a snapshot written before pages were recorded had it; ``moved_from``, earlier
+    addresses known otherwise (the snapshot of a renamed file).
+    """
 
     document: Document
     snapshot: Path | None
     label: str
+    page: str | None = None
+    legacy_page: str | None = None
+    moved_from: tuple[str, ...] = ()
 
 
 @dataclass
@@ -46,6 +55,7 @@ class Result:
     written: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    moved: dict[str, list[str]] = field(default_factory=dict)  # label -> addresses it had before
 
     def summary(self) -> str:
         from .render.sitepages import plural
@@ -70,7 +80,7 @@ def glossary_digest(path: str | Path | None) -> str:
 # Annotations by content key, kept for the life of the process: `mkdocs serve` reloads the
 # plugin on every rebuild but not this module, so unchanged articles cost nothing there.
 _MEMO: dict[str, Annotations] = {}
-_ON_DISK: dict[str, str] = {}  # snapshot path -> the key this process last read or wrote there
+_ON_DISK: dict[str, tuple] = {}  # snapshot path -> (key, page, moved_from) last read or written there
 MEMO_LIMIT = 20_000
 
 BATCH = 8  # documents per nlp.pipe call: spaCy batches them, a worker gets one batch at a time
@@ -127,30 +137,48 @@ def run(
     todo: list[tuple[Job, str]] = []
     for job in jobs:
         key = snapshots.content_key(job.document, digest)
+        snap = str(job.snapshot) if job.snapshot is not None else None
+        on_disk = _ON_DISK.get(snap) if snap else None
         if key in _MEMO:
-            snap = str(job.snapshot) if job.snapshot is not None else None
-            if snap is None or _ON_DISK.get(snap) == key:
+            if snap is None or (on_disk and on_disk[:2] == (key, job.page)):
                 result.annotations[job.label] = _MEMO[key]
                 result.reused.append(job.label)
+                result.moved[job.label] = _moves(job, on_disk[2] if on_disk else ())
                 continue
-            if write:  # e.g. an edit undone during `mkdocs serve`: the file must follow again
+            if write and on_disk and on_disk[0] != key:  # an edit undone under `serve`: follow it
                 result.annotations[job.label] = _MEMO[key]
                 result.reused.append(job.label)
+                result.moved[job.label] = _moves(job, on_disk[2])
                 _save(result, _MEMO[key], key, job)
                 continue
+        moved_before: tuple[str, ...] = ()
         if job.snapshot is not None:
             try:
                 loaded = snapshots.load(job.snapshot, job.document)
             except snapshots.SnapshotError as e:
                 result.problems.append(str(e))
                 loaded = None
+            if loaded is not None:
+                before = loaded.page or job.legacy_page  # where it was published when written
+                moved_before = tuple(loaded.moved_from) + ((before,) if before else ())
+            result.moved[job.label] = _moves(job, moved_before)
             if loaded is not None and loaded.fresh(key):
                 _remember(key, loaded.annotations)
-                _ON_DISK[str(job.snapshot)] = key
                 result.annotations[job.label] = loaded.annotations
                 result.reused.append(job.label)
+                if job.page is None or (loaded.page, loaded.moved_from) == (
+                    job.page,
+                    tuple(result.moved[job.label]),
+                ):
+                    _ON_DISK[snap] = (key, job.page, tuple(result.moved[job.label]))
+                elif write:  # the same annotations at a new address: record the move
+                    _save(result, loaded.annotations, key, job)
+                else:
+                    result.stale.append(snap)
                 continue
-            result.stale.append(str(job.snapshot))  # missing, corrupt or out of date
+            result.stale.append(snap)  # missing, corrupt or out of date
+        else:
+            result.moved[job.label] = _moves(job, ())
         todo.append((job, key))
     if todo:
         bar = Progress(len(todo), "annotating") if progress else None
@@ -239,12 +267,21 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
+def _moves(job: Job, before: tuple[str, ...]) -> list[str]:
+    """Every address the article had before its current page (none outside a site)."""
+    if job.page is None:
+        return []
+    return sorted((set(before) | set(job.moved_from)) - {job.page})
+
+
 def _save(result: Result, ann: Annotations, key: str, job: Job) -> None:
     """Write one snapshot; a failure (read-only tree, full disk) is reported, never a traceback."""
+    moved = result.moved.get(job.label, [])
     try:
-        if snapshots.save(ann, key, job.snapshot, Path(job.document.path or job.label).name):
+        name = Path(job.document.path or job.label).name
+        if snapshots.save(ann, key, job.snapshot, name, job.page, moved):
             result.written.append(str(job.snapshot))
-        _ON_DISK[str(job.snapshot)] = key
+        _ON_DISK[str(job.snapshot)] = (key, job.page, tuple(moved))
     except OSError as e:
         result.problems.append(f"{job.snapshot}: cannot write snapshot ({e.strerror or e})")
 

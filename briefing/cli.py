@@ -166,6 +166,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             bad.append(f"{snap}: missing")
         elif not loaded.fresh(content_key(entry.job.document, digest)):
             bad.append(f"{snap}: stale")
+        elif entry.job.page is not None and loaded.page not in (None, entry.job.page):
+            bad.append(f"{snap}: stale (its page is now {entry.job.page}; the build records the move)")
     for line in bad:
         print(line, file=sys.stderr)
     if bad:

@@ -81,6 +81,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._map_summary = (0, 0)  # (places, briefings) for the map page's intro
         self.files: Files | None = None
         self._panels: dict[str, str] = {}  # briefing URI -> its panels, from page content to page output
+        self.moved: dict[str, list[str]] = {}  # briefing URI -> the addresses it had before
         self.feeds: dict = {}  # section slug (None: the whole site) -> its Feed
         self.page_section: dict[str, str] = {}  # page URI of a section's list -> the section's slug
         self.tiles: dict | None = None
@@ -241,7 +242,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         from .render.sitepages import safe_title
 
         seeds = seed_entries(
-            self.root, self.config.seeds_dir, self.config.briefings_dir, self.config.snapshots,
+            self.root,
+            self.config.seeds_dir,
+            self.config.briefings_dir,
+            self.config.snapshots,
             self.config.date_fallback,
         )
         self.seed_sources = {}
@@ -263,14 +267,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, e.uri, content=front + body, inclusion=inclusion))
             self.seed_sources[e.uri] = e.source
         pages = page_entries(Path(config.docs_dir), docs_pages(files), self.config.snapshots)
-        if not self.config.nav_briefings:
-            for e in pages:  # briefings are reached from the lists, like seeds
-                f = files.get_file_from_path(e.uri)
-                if f is not None and f.inclusion.is_in_nav():
-                    f.inclusion = InclusionLevel.NOT_IN_NAV
+        for e in pages:
+            f = files.get_file_from_path(e.uri)
+            if f is None:
+                continue
+            if not self.config.nav_briefings and f.inclusion.is_in_nav():
+                f.inclusion = InclusionLevel.NOT_IN_NAV  # briefings are reached from the lists, like seeds
+            if e.job.page != e.uri:  # front matter 'slug': published beside its file under that name
+                f.dest_uri = _dest(e.job.page, config.use_directory_urls)
+                f.__dict__.pop("url", None)
         return seeds + pages
 
     def _annotate(self, jobs: list[Job]) -> dict[str, Annotations]:
+        """Every briefing's annotations; ``self.moved`` gets the addresses each had before."""
         strict = self.config.strict
         workers = self.config.jobs or batch.default_workers()
         result = batch.run(jobs, self.glossary, self.glossary_file, workers=workers, write=not strict)
@@ -283,6 +292,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             )
         if jobs:
             log.info(result.summary())
+        self.moved = result.moved
         return result.annotations
 
     # ------------------------------------------------------------------ generated pages
@@ -378,10 +388,30 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._timeline_pages(files, config)
         if self.config.entity_pages:
             self._entity_pages(files, config)
+        self._redirects(files, config)
         if self.config.feeds:
             self._feeds(files, config)
         if self.config.exports and site.briefings:
             self._exports(files, config)
+
+    def _redirects(self, files: Files, config) -> None:
+        """A page at every address a briefing had before (a renamed file, a new slug), sending
+        readers on to where it is now: links to a published briefing never break."""
+        pages = {f.dest_uri for f in files.documentation_pages()}
+        for uri, old_pages in sorted(self.moved.items()):
+            target = files.get_file_from_path(uri)
+            if target is None:
+                continue
+            for old in old_pages:
+                dest = _dest(old, config.use_directory_urls)
+                taken = files.get_file_from_path(old) or files.get_file_from_path(dest)
+                if taken is not None or dest in pages:
+                    log.info(f"{old}: a page of the site is there now; no redirect to {uri}")
+                    continue
+                html_text = sitepages.redirect_html(
+                    self.briefings[uri].title, get_relative_url(target.url, dest)
+                )
+                files.append(File.generated(config, dest, content=html_text))
 
     def _static_url(self, files: Files, config, dest: str) -> Callable[[str], str]:
         """Links from a file that is not a page (a feed, an export): absolute with ``site_url``,
@@ -699,6 +729,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         body = listings.home(self.site, partial(self._url, page=page), self.config.page_size)
         page.content = page.content.replace(self.config.index_marker, body, 1)
         return context
+
+
+def _dest(uri: str, directory_urls: bool) -> str:
+    """The HTML file MkDocs writes for the page ``uri`` (``a/b.md``): ``a/b.html`` or ``a/b/index.html``."""
+    stem = uri.removesuffix(".md")
+    if not directory_urls or stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
 
 
 def _is_ours(path: str) -> bool:

@@ -128,6 +128,33 @@ def _coordinate(value: object, limit: float, where: str) -> None:
         raise _fail(where, f"{value} is outside -{limit:g}..{limit:g}")
 
 
+# A page of the site as a source URI: folders and a file of slug-like names, ending in ".md";
+# no "..", no absolute path, nothing but what a file name in the site may hold.
+PAGE = re.compile(r"(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)*[A-Za-z0-9_][A-Za-z0-9_.-]*\.md")
+
+
+def is_page(value: object) -> bool:
+    """A page URI a snapshot may name (and a redirect may be written for): stays inside the site."""
+    return (
+        isinstance(value, str)
+        and len(value) <= 300
+        and PAGE.fullmatch(value) is not None
+        and ".." not in value.split("/")
+    )
+
+
+def check_pages(data: dict[str, Any]) -> tuple[str | None, tuple[str, ...]]:
+    """(page, moved_from) of a parsed snapshot: where the article is and was published."""
+    page = data.get("page")
+    if page is not None and not is_page(page):
+        raise _fail("page", f"{_short(page)} is not a page of the site")
+    moved = _list(data.get("moved_from", []), "moved_from")
+    for k, m in enumerate(moved):
+        if not is_page(m):
+            raise _fail(f"moved_from[{k}]", f"{_short(m)} is not a page of the site")
+    return page, tuple(moved)
+
+
 def check_schema(data: dict[str, Any], text: str) -> None:
     """Raise SchemaError unless ``data`` (a parsed snapshot of ``text``) follows schema 1."""
     doc = _map(data.get("document"), "document")

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .model import Annotations, Document
-from .schema import SchemaError, check_schema
+from .schema import SchemaError, check_pages, check_schema
 
 SUFFIX = ".annotations.yml"
 HEADER = (
@@ -156,8 +156,15 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
-def dump(ann: Annotations, key: str, source: str) -> str:
-    """The snapshot's text: header, sealed key, then the annotations without the article text."""
+def dump(
+    ann: Annotations, key: str, source: str, page: str | None = None, moved_from: list[str] | tuple = ()
+) -> str:
+    """The snapshot's text: header, sealed key, then the annotations without the article text.
+
+    ``page`` is where the article is published in the site (a source URI such as
+    ``briefings/x.md``) and ``moved_from`` where it was before: a later build
+    redirects those addresses to it, so a published link never breaks.
+    """
     data: dict[str, Any] = ann.to_dict()
     text = data.pop("text")
     for ent in data["entities"]:
@@ -170,8 +177,11 @@ def dump(ann: Annotations, key: str, source: str) -> str:
         "schema": data.pop("schema"),
         "key": "",
         "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        **data,
     }
+    if page is not None:
+        body["page"] = page
+        body["moved_from"] = sorted(set(moved_from) - {page})
+    body.update(data)
     body["key"] = seal(key, body)
     return HEADER.format(source=printable(source)) + yaml.dump(
         body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=200
@@ -205,17 +215,27 @@ def _umask() -> int:
     return mask
 
 
-def save(ann: Annotations, key: str, path: Path, source: str) -> bool:
+def save(
+    ann: Annotations,
+    key: str,
+    path: Path,
+    source: str,
+    page: str | None = None,
+    moved_from: list[str] | tuple = (),
+) -> bool:
     """Write the snapshot atomically; True when the file changed."""
-    return write_atomic(path, dump(ann, key, source))
+    return write_atomic(path, dump(ann, key, source, page, moved_from))
 
 
 class Loaded(NamedTuple):
-    """A snapshot as read: its annotations, the key written in it, the hash of the rest."""
+    """A snapshot as read: its annotations, the key written in it, the hash of the rest, and the
+    page the article was published at (and before) when it was written."""
 
     annotations: Annotations
     key: str
     content: str
+    page: str | None = None
+    moved_from: tuple[str, ...] = ()
 
     def fresh(self, key: str) -> bool:
         """Made from inputs with this ``key`` and not edited since."""
@@ -251,8 +271,12 @@ def load(path: Path, doc: Document) -> Loaded | None:
         raise SnapshotError(f"{path}: corrupt snapshot ({str(e)[:80]}); it will be rebuilt") from None
     if not isinstance(data, dict) or data.get("schema") != 1 or not isinstance(data.get("key"), str):
         raise SnapshotError(f"{path}: corrupt snapshot (not a schema 1 snapshot); it will be rebuilt")
+    try:
+        page, moved = check_pages(data)
+    except SchemaError as e:
+        raise SnapshotError(f"{path}: corrupt snapshot ({e}); it will be rebuilt") from None
     if data.get("text_sha256") != hashlib.sha256(doc.text.encode("utf-8")).hexdigest():
-        return Loaded(Annotations(document=doc), "text-changed", "")
+        return Loaded(Annotations(document=doc), "text-changed", "", page, moved)
     try:
         check_schema(data, doc.text)
         ann = Annotations.from_dict({**data, "text": doc.text}, path=doc.path)
@@ -260,4 +284,4 @@ def load(path: Path, doc: Document) -> Loaded | None:
         raise SnapshotError(f"{path}: corrupt snapshot ({e}); it will be rebuilt") from None
     ann.document.path = doc.path
     ann.document.meta = doc.meta
-    return Loaded(ann, data["key"], _content_digest(data))
+    return Loaded(ann, data["key"], _content_digest(data), page, moved)

@@ -59,7 +59,7 @@ class Source:
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_META_KEYS = {"title": str, "section": str, "date": str, "description": str}
+_META_KEYS = {"title": str, "section": str, "date": str, "description": str, "slug": str}
 
 
 # The largest article annotated (~2 MB of text: ~100 s and ~0.7 GB on one core); beyond it,
@@ -105,6 +105,7 @@ def read_seed(path: str | Path, text: str | None = None) -> Source:
     if len(lines) < 2:
         raise SourceError(f"{name}: a seed needs a section line, a headline line and paragraphs")
     section, headline, paragraphs = lines[0], lines[1], lines[2:]
+    slug, paragraphs = slug_line(paragraphs, name)
     try:
         date, date_from, paragraphs = seed_date(paragraphs)
         if date is None and (date := file_name_date(Path(name).name)):
@@ -114,7 +115,34 @@ def read_seed(path: str | Path, text: str | None = None) -> Source:
     body = "\n".join([headline, *paragraphs])
     doc = Document(text=body, title=headline, section=section, path=name, date=date,
                    date_source="metadata" if date else None, date_from=date_from)
+    if slug:
+        doc.meta["slug"] = slug
     return Source(document=doc, body=seed_markdown(headline, paragraphs))
+
+
+_SLUG_LINE = re.compile(r"(?i)slug:\s*(.{0,100})")
+
+
+def slug_line(paragraphs: list[str], name: str) -> tuple[str | None, list[str]]:
+    """(slug, the other paragraphs): a ``slug: cumbria-floods`` line among the first two after the
+    headline (before or after a date line) fixes the page's URL; it is metadata, not text."""
+    for i, line in enumerate(paragraphs[:2]):
+        m = _SLUG_LINE.fullmatch(line)
+        if m:
+            return check_slug(m[1], f"{name}: the slug line"), paragraphs[:i] + paragraphs[i + 1 :]
+    return None, paragraphs
+
+
+def check_slug(value: object, where: str) -> str:
+    """A page slug: lower-case ASCII words joined by hyphens (it becomes a file name and a URL)."""
+    from .schema import is_id
+
+    if not is_id(value):
+        raise SourceError(
+            f"{where}: {str(value)!r} is not a slug (lower-case letters, digits and single hyphens, "
+            "e.g. cumbria-floods)"
+        )
+    return str(value)
 
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]{}#])")  # escapes both dialects know ({} stop attr_list)
@@ -174,6 +202,8 @@ def check_meta(meta: dict[str, Any], path: str) -> dict[str, Any]:
             continue
         if key == "date":
             out[key] = normalise_date(value, path)
+        elif key == "slug":
+            out[key] = check_slug(value, f"{path}: front matter 'slug'")
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             out[key] = str(value)
         elif not isinstance(value, kind):

@@ -42,6 +42,12 @@ def built_site(tmp_path_factory) -> Path:
     return out
 
 
+def briefing_pages(site: Path) -> list[Path]:
+    """The briefing pages of a built site, without the redirects left at their earlier addresses."""
+    pages = sorted((site / "briefings").glob("*.html"))
+    return [p for p in pages if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:2000]]
+
+
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """The installed command, as users and benchmarks run it."""
     return subprocess.run(

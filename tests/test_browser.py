@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import briefing_pages
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def _seed_url(built_site: Path) -> str:
-    return sorted((built_site / "briefings").glob("*.html"))[0].resolve().as_uri()
+    return briefing_pages(built_site)[0].resolve().as_uri()
 
 
 def test_hover_and_focus_show_the_tooltip(page, built_site):

@@ -230,7 +230,7 @@ def test_nan_in_the_cache_never_reaches_a_page(server, tmp_path, browser):
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
     warnings = [ln for ln in proc.stderr.splitlines() if "geocode-cache.yml" in ln]
     assert len(warnings) == 1 and "WARNING" in warnings[0], proc.stderr
-    page = site / "out" / "briefings" / "talks-at-camp-nowhere.html"
+    page = site / "out" / "briefings" / "camp.html"
     html_text = page.read_text(encoding="utf-8")
     assert "nan" not in html_text.lower().replace("nanoseconds", "")
     context, pg = open_page(browser, site / "out")

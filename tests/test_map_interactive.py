@@ -16,7 +16,7 @@ import pytest
 from briefing.render.basemapjs import FORMAT, basemap_script, decode_polyline, encode_polyline
 from briefing.render.mapsvg import BASEMAP_PATH
 
-from .conftest import open_page
+from .conftest import briefing_pages, open_page
 
 ASSETS = Path(__file__).resolve().parent.parent / "briefing" / "assets"
 PREFIX = "window.BRIEFING_BASEMAP="
@@ -104,7 +104,7 @@ def page(browser, built_site):
 
 
 def _seed_url(built_site: Path) -> str:
-    return sorted((built_site / "briefings").glob("*.html"))[0].resolve().as_uri()
+    return briefing_pages(built_site)[0].resolve().as_uri()
 
 
 def _wait_for_map(pg) -> None:

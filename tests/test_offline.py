@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from .conftest import SEED, build, make_site
+from .conftest import SEED, briefing_pages, build, make_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -39,7 +39,7 @@ def test_search_and_navigation_work_offline(page, built_site):
 
 
 def test_entity_link_from_tooltip_opens_the_entity_page(page, built_site):
-    seed_page = sorted((built_site / "briefings").glob("*.html"))[0]
+    seed_page = briefing_pages(built_site)[0]
     page.goto(seed_page.resolve().as_uri())
     page.locator('.bf-m[tabindex="0"]', has_text="CENTCOM").first.focus()
     link = page.locator("#bf-tooltip a.bf-tooltip-link")
@@ -54,7 +54,7 @@ def test_entity_link_from_tooltip_opens_the_entity_page(page, built_site):
 def test_entity_named_in_one_briefing_is_reached_at_its_mention(page, built_site):
     """Sabrina Singh is named in one briefing only: no page of her own, and her card does not
     promise one; the entity index leads to the sentence that names her."""
-    seed_page = sorted((built_site / "briefings").glob("*.html"))[0]
+    seed_page = briefing_pages(built_site)[0]
     page.goto(seed_page.resolve().as_uri())
     page.locator('.bf-m[tabindex="0"]', has_text="Sabrina Singh").first.focus()
     page.locator("#bf-tooltip").wait_for(state="visible")

@@ -212,7 +212,7 @@ def test_a_symlink_inside_the_project_is_a_seed(tmp_path):
     (site / "seeds" / "talks.txt").symlink_to(site / "articles" / "talks.txt")
     proc = build(site, "-q", "-d", str(site / "out"), timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert (site / "out" / "briefings" / "talks-in-lyon.html").exists()
+    assert (site / "out" / "briefings" / "talks.html").exists()
 
 
 # ----------------------------------------------------------------------------- names and glossary

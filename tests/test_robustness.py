@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, build, run_cli
+from .conftest import ROOT, briefing_pages, build, run_cli
 
 SEED_OK = b"World\nTalks in Paris\nOfficials met in Paris on Monday.\n"
 
@@ -299,6 +299,6 @@ def test_mkdocs_sources_that_must_work(tmp_path):
     out = tmp_path / "out"
     page = (out / "bomcrlf.html").read_text(encoding="utf-8")
     assert "\ufeff" not in page and "2024-02-29" in page
-    briefings = sorted(p.name for p in (out / "briefings").glob("*.html"))
+    briefings = sorted(p.name for p in briefing_pages(out))
     assert len(briefings) == 4  # the example seed, headline-only, BOM+CRLF, lone CR (same headline twice)
     assert (out / "fmonly.html").exists() and (out / "code.html").exists()

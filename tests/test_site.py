@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from .conftest import briefing_pages
+
 pytestmark = pytest.mark.slow
 
 
@@ -43,7 +45,7 @@ def _parse(path):
 
 @pytest.fixture(scope="module")
 def seed_page(built_site):
-    pages = sorted((built_site / "briefings").glob("*.html"))
+    pages = briefing_pages(built_site)
     assert len(pages) == 1, pages
     return pages[0]
 

@@ -115,16 +115,12 @@ def test_headline_only_seed_is_an_error(tmp_path):
         read_source(seed)
 
 
-def test_seed_pages_get_unique_visible_names():
-    from briefing.articles import page_slug
+def test_seed_pages_are_named_after_their_files():
+    from briefing.articles import file_slug
 
-    used: set[str] = set()
     names = [
-        page_slug("Ελλάδα", "a.txt", used),
-        page_slug("Ελλάδα", "b.txt", used),
-        page_slug("", "γ.txt", used),
-        page_slug("Same", "x.txt", used),
-        page_slug("Same", "y.txt", used),
+        file_slug(n) for n in ("Ελλάδα.txt", "Ελλάς.txt", "γ.txt", "2025-03-12 River Eden.txt", "a_b.txt")
     ]
-    assert len(set(names)) == 5
+    assert names[3] == "2025-03-12-river-eden" and names[4] == "a-b"
+    assert len(set(names)) == 5  # names in other scripts get distinct, stable hashes
     assert all(n and not n.startswith((".", "-")) for n in names)

@@ -80,6 +80,20 @@ def page_stub(title: str, placeholder: str, search: bool = True, toc: bool = Fal
     return "---\n" + "\n".join(meta) + "\n---\n\n" + placeholder + "\n"
 
 
+def redirect_html(title: str, target: str) -> str:
+    """A page that sends readers on to where a briefing is now (as mkdocs-redirects does): a
+    refresh for browsers without JavaScript, ``location.replace`` keeping the ``#`` part."""
+    t = escape(target, quote=True)
+    js = json.dumps(target).replace("<", "\\u003c")
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<title>{escape(title)}</title><link rel="canonical" href="{t}">'
+        f'<meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url={t}">'
+        f"<script>location.replace({js} + location.hash)</script></head>"
+        f'<body><p>This briefing has moved: <a href="{t}">{escape(title)}</a>.</p></body></html>\n'
+    )
+
+
 # ----------------------------------------------------------------------------- entities
 
 
