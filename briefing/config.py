@@ -49,6 +49,11 @@ class BriefingConfig(base.Config):
     """Data next to the site (``exports/``): places as GeoJSON, events as CSV, the timeline as
     iCalendar; linked from the Map and Timeline pages."""
 
+    check_page = c.Type(bool, default=True)
+    """The editors' "please check" page (``please-check.html``): the annotations the system is least
+    sure of, each with its sentence and the glossary line that settles it. Not in the navigation,
+    noindex, out of search and of the sitemap; its URL is in the build log."""
+
     nav_briefings = c.Type(bool, default=False)
     """List every briefing in the navigation (the old behaviour). Off by default: a navigation
     that grows with the archive makes every page, and the build, grow with it too."""

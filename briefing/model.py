@@ -49,9 +49,30 @@ class Mention:
     text: str
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A place a name can also mean: what the editors weigh when the system was not sure.
+
+    ``Place.runner_up`` is the reading the resolver ranked next when only the population prior
+    decided; ``Entity.place_reading`` is the place the gazetteer knows by the name of an entity
+    that was typed as no place (a PERSON 'Jordan', an ORG 'Hyderabad').
+    """
+
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country: str | None = None
+    admin1: str | None = None
+
+
 @dataclass
 class Entity:
-    """One identity (a person, organisation, place...) with all its mentions."""
+    """One identity (a person, organisation, place...) with all its mentions.
+
+    ``place_reading`` (optional, see ``Reading``) is evidence against its type: the gazetteer
+    knows the name as a notable place although the entity was typed PERSON, ORG...
+    """
 
     id: str
     name: str
@@ -61,11 +82,17 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     link: str | None = None
     source: str = "model"  # model | rules | glossary
+    place_reading: Reading | None = None
 
 
 @dataclass
 class Place:
-    """Where an entity is on the map; ``entity`` is the entity id."""
+    """Where an entity is on the map; ``entity`` is the entity id.
+
+    ``alternatives`` and ``runner_up`` (optional) say that the population prior alone chose it:
+    the gazetteer had that many other far-apart readings which the article's context did not rule
+    out, the best of them being ``runner_up``. None when the context decided or nothing competed.
+    """
 
     entity: str
     name: str
@@ -74,6 +101,8 @@ class Place:
     kind: str
     country: str | None = None
     source: str = "gazetteer"
+    alternatives: int | None = None
+    runner_up: Reading | None = None
 
 
 @dataclass
@@ -151,10 +180,11 @@ class Annotations:
                     "link": e.link,
                     "source": e.source,
                     "mentions": [asdict(m) for m in e.mentions],
+                    **({"place_reading": asdict(e.place_reading)} if e.place_reading else {}),
                 }
                 for e in self.entities
             ],
-            "places": [asdict(p) for p in self.places],
+            "places": [_place_dict(p) for p in self.places],
             "times": [asdict(t) for t in self.times],
             "events": [
                 {
@@ -198,10 +228,13 @@ class Annotations:
                     link=e.get("link"),
                     source=e.get("source") or "model",
                     mentions=[Mention(**m) for m in e.get("mentions") or []],
+                    place_reading=_reading(e.get("place_reading")),
                 )
                 for e in data.get("entities") or []
             ],
-            places=[Place(**p) for p in data.get("places") or []],
+            places=[
+                Place(**{**p, "runner_up": _reading(p.get("runner_up"))}) for p in data.get("places") or []
+            ],
             times=[TimeExpression(**t) for t in data.get("times") or []],
             events=[
                 Event(
@@ -219,3 +252,16 @@ class Annotations:
                 for ev in data.get("events") or []
             ],
         )
+
+
+def _place_dict(p: Place) -> dict[str, Any]:
+    """A place as the contract writes it: the optional doubt fields only when there is a doubt."""
+    out = asdict(p)
+    for k in ("alternatives", "runner_up"):
+        if out[k] is None:
+            del out[k]
+    return out
+
+
+def _reading(data: dict[str, Any] | None) -> Reading | None:
+    return Reading(**data) if data else None

@@ -85,6 +85,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.feeds: dict = {}  # section slug (None: the whole site) -> its Feed
         self.page_section: dict[str, str] = {}  # page URI of a section's list -> the section's slug
         self.tiles: dict | None = None
+        self.unlisted: set[str] = set()  # "please check" pages: noindex, out of the sitemap
 
     # ------------------------------------------------------------------ config
 
@@ -188,6 +189,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.views, self.nav_uris = {}, []
         self._report_undated()
         self._site_pages(files, config)
+        if self.config.check_page:
+            self._check_pages(files, config)
         self.files = files
         return files
 
@@ -542,6 +545,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 render = partial(sitepages.type_page, site, t)
                 self._paged(files, config, sitepages.type_uri(t), title, ents, 5 * size, render)
 
+    def _check_pages(self, files: Files, config) -> None:
+        """The editors' "please check" pages: out of the navigation, search and search engines."""
+        from .checklist import checklist
+        from .render.checklist import CHECK_PAGE, build_note, pages
+
+        groups, self.unlisted = checklist(self.site, self.glossary), set()
+        for uri, title, view in pages(groups, self.config.page_size):
+            self._page(files, config, uri, title, view)
+            self.unlisted.add(uri)
+        log.info(build_note(groups, files.get_file_from_path(CHECK_PAGE).url))
+
+    def on_post_template(self, output: str, *, template_name: str, config) -> str:
+        """sitemap.xml without the "please check" pages (they are noindex)."""
+        if not self.config.enabled or template_name != "sitemap.xml" or not self.unlisted or not self.files:
+            return output
+        from .render.checklist import drop_from_sitemap
+
+        pages = [f.page for uri in self.unlisted if (f := self.files.get_file_from_path(uri)) and f.page]
+        return drop_from_sitemap(output, {u for p in pages for u in (p.canonical_url, p.abs_url) if u})
+
     # ------------------------------------------------------------------ navigation
 
     @event_priority(-50)
@@ -713,6 +736,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         uri = page.file.src_uri
         ref = self.briefings.get(uri)
         head = open_graph(page, config, ref)
+        if uri in self.unlisted:
+            from .render.checklist import NOINDEX
+
+            head += NOINDEX
         if self.feeds:
             from .render.feeds import head_links
 

@@ -155,6 +155,28 @@ def check_pages(data: dict[str, Any]) -> tuple[str | None, tuple[str, ...]]:
     return page, tuple(moved)
 
 
+_READING_KEYS = ("name", "lat", "lon", "kind", "country", "admin1")
+
+
+def _country(value: object, where: str) -> None:
+    if value is not None and not (isinstance(value, str) and _COUNTRY.fullmatch(value)):
+        raise _fail(where, f"{_short(value)} is not a country code")
+
+
+def _reading(value: object, where: str) -> None:
+    """Another place a name can mean (``model.Reading``): a name, coordinates on Earth, a kind."""
+    r = _map(value, where)
+    unknown = sorted(set(map(str, r)) - set(_READING_KEYS))
+    if unknown:
+        raise _fail(where, f"unknown field {unknown[0]!r}")
+    _str(r.get("name"), f"{where}.name", nonempty=True)
+    _coordinate(r.get("lat"), 90, f"{where}.lat")
+    _coordinate(r.get("lon"), 180, f"{where}.lon")
+    _choice(r.get("kind"), PLACE_KINDS, f"{where}.kind")
+    _country(r.get("country"), f"{where}.country")
+    _str(r.get("admin1"), f"{where}.admin1", optional=True)
+
+
 def check_schema(data: dict[str, Any], text: str) -> None:
     """Raise SchemaError unless ``data`` (a parsed snapshot of ``text``) follows schema 1."""
     doc = _map(data.get("document"), "document")
@@ -189,6 +211,8 @@ def check_schema(data: dict[str, Any], text: str) -> None:
             a, b = _span(m, text, mw)
             if text[a:b] != m.get("text"):
                 raise _fail(mw, f"{_short(m.get('text'))} is not the text at {a}..{b}")
+        if e.get("place_reading") is not None:
+            _reading(e.get("place_reading"), f"{w}.place_reading")
 
     placed: set[str] = set()
     for i, p in enumerate(_list(data.get("places"), "places")):
@@ -204,12 +228,14 @@ def check_schema(data: dict[str, Any], text: str) -> None:
         _coordinate(p.get("lat"), 90, f"{w}.lat")
         _coordinate(p.get("lon"), 180, f"{w}.lon")
         _choice(p.get("kind"), PLACE_KINDS, f"{w}.kind")
-        country = p.get("country")
-        if country is not None and not (isinstance(country, str) and _COUNTRY.fullmatch(country)):
-            raise _fail(f"{w}.country", f"{_short(country)} is not a country code")
+        _country(p.get("country"), f"{w}.country")
         source = p.get("source")
         if not (isinstance(source, str) and _SERVICE.fullmatch(source)):
             raise _fail(f"{w}.source", f"{_short(source)} is not a resolver name")
+        if p.get("alternatives") is not None and _int(p.get("alternatives"), f"{w}.alternatives") < 1:
+            raise _fail(f"{w}.alternatives", "must be at least 1 (omit it when nothing competed)")
+        if p.get("runner_up") is not None:
+            _reading(p.get("runner_up"), f"{w}.runner_up")
 
     for i, t in enumerate(_list(data.get("times"), "times")):
         w = f"times[{i}]"

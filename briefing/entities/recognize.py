@@ -32,6 +32,7 @@ from .aliases import (
     builtin_canonical,
     builtin_type,
 )
+from .crosscheck import mark_place_readings
 from .glossary import Glossary, GlossaryEntry
 from .names import NameMatcher
 from .slugs import unique_slug
@@ -132,6 +133,7 @@ def extract_entities(text: str, doc: Doc | None = None, glossary: Glossary | Non
     taken: set[str] = set()
     for e in entities:
         e.id = unique_slug(e.name, taken)
+    mark_place_readings(entities)  # evidence against a type, for the editors: no type changes
     return entities
 
 

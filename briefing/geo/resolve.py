@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.geo.gazetteer import Candidate, Gazetteer, gazetteer, normalize
-from briefing.model import Entity, Place
+from briefing.model import Entity, Place, Reading
 
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 
@@ -49,6 +49,14 @@ W_ADMIN1 = 2.5         # the candidate's state/province is mentioned elsewhere
 W_NEAR = 1.0           # within NEAR_KM of another place of the article
 NEAR_KM = 150.0
 
+# When the prior alone decided: a rival reading is one the context did not rule out, at least
+# FAR_KM from the choice (closer, the marker would be in about the same place: a city and the
+# province named after it) and within CLOSE_CALL of its score (2.0 = a hundredfold population:
+# 'Paris' alone is no doubt, 'Birmingham' alone is).
+FAR_KM = 250.0
+CLOSE_CALL = 2.0
+_EPSILON = 1e-9
+
 
 @dataclass
 class _Item:
@@ -59,6 +67,7 @@ class _Item:
     kind_hint: str | None = None
     qualifiers: list[Candidate] = field(default_factory=list)
     choice: Candidate | None = None
+    rivals: list[Candidate] = field(default_factory=list)
 
 
 def resolve_places(entities: list[Entity], text: str) -> list[Place]:
@@ -73,12 +82,15 @@ def resolve_places(entities: list[Entity], text: str) -> list[Place]:
     demonym_votes = _demonym_votes(gaz, text)
     for it in items:  # pass 1: priors, local hints, demonyms
         it.choice = _best(it, _Context(demonym_votes, Counter(), []))
-    for _ in range(2):  # pass 2+: the other entities' choices are the context
+    for last in (False, True):  # pass 2+: the other entities' choices are the context
         choices = [(it, it.choice) for it in items]
         for it in items:
             ctx = _context(demonym_votes, [(o, c) for o, c in choices if o is not it])
-            it.choice = _best(it, ctx)
-    return [_place(it.entity, it.choice) for it in items if it.choice is not None]
+            ranked = _ranked(it, ctx)
+            it.choice = ranked[0][1] if ranked else None
+            if last:
+                it.rivals = _rivals(ranked)
+    return [_place(it.entity, it.choice, it.rivals) for it in items if it.choice is not None]
 
 
 # -- candidates and local hints -------------------------------------------------------------------
@@ -178,12 +190,40 @@ def _context(demonyms: Counter, others: list[tuple[_Item, Candidate | None]]) ->
 
 def _best(item: _Item, ctx: _Context) -> Candidate | None:
     """The candidate with the highest prior plus evidence (ties: id order, for determinism)."""
+    ranked = _ranked(item, ctx)
+    return ranked[0][1] if ranked else None
+
+
+def _ranked(item: _Item, ctx: _Context) -> list[tuple[float, Candidate]]:
+    """The candidates with their scores, best first (ties: id order, for determinism)."""
     top_country = max(ctx.countries.items(), key=lambda kv: (kv[1], kv[0]))[0] if ctx.countries else None
     scored = [(_score(c, item, ctx, top_country), c.id, c) for c in item.candidates[:60]]
-    if not scored:
-        return None
     scored.sort(key=lambda t: (-t[0], t[1]))
-    return scored[0][2]
+    return [(score, c) for score, _, c in scored]
+
+
+def _rivals(ranked: list[tuple[float, Candidate]]) -> list[Candidate]:
+    """Far-apart readings that only the population prior put behind the choice, best first.
+
+    A rival got at least as much evidence from the article as the choice (so the context did
+    not decide), is within ``CLOSE_CALL`` of its score and at least ``FAR_KM`` from it and from
+    every better rival (one marker per doubt). Alternate-name matches never count: their malus
+    says they are rarely meant; nor does a reading inside the chosen country (or the country
+    around the chosen place: the State of Mexico and Mexico), where the country is right either way.
+    """
+    if not ranked:
+        return []
+    top_score, top = ranked[0]
+    evidence = top_score - top.prior
+    out: list[Candidate] = []
+    for score, c in ranked[1:]:
+        if top_score - score >= CLOSE_CALL:
+            break
+        if c.alias or score - c.prior + _EPSILON < evidence or _nested(top, c):
+            continue
+        if all(_km(c.lat, c.lon, o.lat, o.lon) >= FAR_KM for o in (top, *out)):
+            out.append(c)
+    return out
 
 
 def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) -> float:
@@ -207,6 +247,11 @@ def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) ->
     return score
 
 
+def _nested(a: Candidate, b: Candidate) -> bool:
+    """One is a country and the other lies in it."""
+    return a.country == b.country and "country" in (a.kind, b.kind)
+
+
 def _within(c: Candidate, q: Candidate) -> bool:
     if c.id == q.id:
         return False
@@ -223,6 +268,15 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _place(entity: Entity, c: Candidate) -> Place:
+def _place(entity: Entity, c: Candidate, rivals: list[Candidate] | None = None) -> Place:
+    best = rivals[0] if rivals else None
+    runner_up = reading(best) if best is not None else None
     return Place(entity=entity.id, name=c.name, lat=round(c.lat, 4), lon=round(c.lon, 4), kind=c.kind,
-                 country=c.country, source="gazetteer")
+                 country=c.country, source="gazetteer", alternatives=len(rivals) if rivals else None,
+                 runner_up=runner_up)
+
+
+def reading(c: Candidate) -> Reading:
+    """A gazetteer candidate as the annotations record it (coordinates rounded like places)."""
+    return Reading(name=c.name, lat=round(c.lat, 4), lon=round(c.lon, 4), kind=c.kind, country=c.country,
+                   admin1=c.admin1 if c.kind not in ("country", "admin1") else None)
