@@ -11,10 +11,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
+from .model import Document
 from .nlp import ModelMissingError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .entities import Glossary
+    from .model import Annotations
+    from .siteconfig import Site
 
 EXIT_USAGE = 2
 EXIT_INPUT = 1
@@ -45,34 +53,181 @@ def _load_glossary(path: str | None):
     return load_glossary(path)
 
 
-def cmd_annotate(args: argparse.Namespace) -> int:
-    """Annotate articles: one path prints the contract's JSON (or YAML); many print JSON Lines."""
-    from .entities import GlossaryError
-    from .model import Document
-    from .sources import SourceError, normalise_date, read_source
+def _warn(lines: list[str]) -> None:
+    for line in lines:
+        print(f"briefing: warning: {line}", file=sys.stderr)
 
-    try:
-        date = normalise_date(args.date, "--date") if args.date else None
-        glossary = _load_glossary(args.glossary)
-        docs = []
-        for path in args.paths:
-            if path == "-":
-                doc = Document(text=stdin_text())
-            elif not Path(path).is_file():
-                return _fail(f"{path}: no such file")
+
+@dataclass
+class _Target:
+    """One PATH of ``briefing annotate``: its document, the site it belongs to, its snapshot."""
+
+    path: str
+    document: Document
+    site: Site | None = None
+    snapshot: Path | None = None
+    page: tuple = ()  # (page, legacy_page, moved_from) of a site's briefing: the snapshot records them
+
+
+class _Sites:
+    """The site of each PATH: ``-f``'s for all, else the nearest mkdocs.yml above each file
+    (standard input belongs to no site unless ``-f`` names one); each file read once."""
+
+    def __init__(self, config_file: str | None) -> None:
+        self.config_file = config_file
+        self._loaded: dict[Path, Site | None] = {}
+
+    def _load(self, path: Path, required: bool) -> Site | None:
+        from .siteconfig import load_site
+
+        key = path.resolve()
+        if key not in self._loaded:
+            self._loaded[key] = load_site(path, required=required)
+        return self._loaded[key]
+
+    def given(self) -> Site | None:
+        return self._load(Path(self.config_file), True) if self.config_file else None
+
+    def of_file(self, path: str) -> Site | None:
+        from .siteconfig import find_config
+
+        if self.config_file:
+            return self.given()
+        found = find_config(Path(path).resolve().parent)
+        return self._load(found, False) if found else None
+
+
+def _targets(args: argparse.Namespace) -> list[_Target]:
+    """Each PATH's document as the build would read it: a briefing of a site comes from the
+    site's own list (its path, its ``date_fallback`` date), another file is read as it is."""
+    from .snapshots import snapshot_path
+    from .sources import normalise_date, read_source
+
+    date = normalise_date(args.date, "--date") if args.date else None
+    sites = _Sites(args.config_file)
+    targets = []
+    for path in args.paths:
+        if path == "-":
+            target = _Target(path, Document(text=stdin_text()), sites.given())
+        elif not Path(path).is_file():
+            raise _InputError(f"{path}: no such file")
+        else:
+            site = sites.of_file(path)
+            entry = site.entry_for(path) if site else None
+            if entry is not None:
+                j = entry.job
+                target = _Target(path, j.document, site, j.snapshot, (j.page, j.legacy_page, j.moved_from))
+                if target.snapshot is None and args.write:
+                    raise _InputError(
+                        f"{site.config_file}: the site keeps no snapshots (snapshots: false), "
+                        f"so there is none to write for {path}"
+                    )
             else:
                 doc = read_source(path).document
-            if date:
-                doc.date, doc.date_source, doc.date_from = date, "option", "option"
-            docs.append((path, doc))
-    except (SourceError, GlossaryError) as e:
-        return _fail(str(e))
-    if args.write:
-        return _write_snapshots(docs, glossary, args)
-    if len(docs) == 1:
-        from .pipeline import annotate_document
+                if site:
+                    doc.path = site.document_path(path)
+                target = _Target(path, doc, site, snapshot_path(path))
+        if date:
+            d = target.document
+            d.date, d.date_source, d.date_from = date, "option", "option"
+        targets.append(target)
+    return targets
 
-        data = annotate_document(docs[0][1], glossary).to_dict()
+
+class _InputError(ValueError):
+    """A PATH that cannot be annotated (one line)."""
+
+
+@dataclass
+class _Group:
+    """Targets annotated with one glossary: ``--glossary`` for all, else each site's own."""
+
+    glossary: Glossary | None
+    file: str | None
+    site: Site | None  # whose glossary it is (None: --glossary, or no site)
+    indexes: list[int]
+
+
+def _groups(targets: list[_Target], explicit: str | None) -> list[_Group]:
+    if explicit:
+        return [_Group(_load_glossary(explicit), explicit, None, list(range(len(targets))))]
+    groups: dict[int, _Group] = {}
+    for i, t in enumerate(targets):
+        site = t.site if t.site is not None and t.site.glossary_file is not None else None
+        if id(site) not in groups:
+            file = str(site.glossary_file) if site else None
+            groups[id(site)] = _Group(site.glossary() if site else None, file, site, [])
+        groups[id(site)].indexes.append(i)
+    return list(groups.values())
+
+
+def _problems(targets: list[_Target], groups: list[_Group]) -> list[str]:
+    """What the build would warn about, for these articles: what MkDocs said about their site's
+    configuration, their glossary's mistakes, suppressions scoped to no briefing of the site,
+    dates far in the future."""
+    from .validate import date_problems, glossary_problems, suppression_problems
+
+    problems: list[str] = []
+    for site in {id(t.site): t.site for t in targets if t.site is not None}.values():
+        problems += site.warnings
+    for g in groups:
+        if g.glossary is None:
+            continue
+        label = g.site.glossary_label if g.site else str(g.file)
+        problems += glossary_problems(g.glossary, label)
+        if g.site is not None:
+            articles = [e.job.document.path for e in g.site.entries() if e.job.document.path]
+            problems += suppression_problems(g.glossary, label, articles)
+    return problems + date_problems([t.document for t in targets if t.path != "-"])
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    """Annotate articles: one path prints the contract's JSON (or YAML); many print JSON Lines.
+
+    A file of a site (the nearest mkdocs.yml above it, or ``-f``) is annotated with the site's
+    options, as ``mkdocs build`` does it; ``--glossary`` still wins.
+    """
+    from .entities import GlossaryError
+    from .paths import PathError
+    from .siteconfig import SiteConfigError
+    from .sources import SourceError
+
+    try:
+        targets = _targets(args)
+        groups = _groups(targets, args.glossary)
+        problems = _problems(targets, groups)
+    except (SourceError, GlossaryError, SiteConfigError, PathError, _InputError) as e:
+        return _fail(str(e))
+    if args.write and any(t.path == "-" for t in targets):
+        return _fail("--write needs files, not standard input", EXIT_USAGE)
+    _warn(problems)
+    if args.write:
+        return _write_snapshots(targets, groups, args)
+    from . import batch
+
+    annotations: dict[int, Annotations] = {}
+    for g in groups:
+        if len(targets) == 1:
+            from .pipeline import annotate_document
+
+            annotations[0] = annotate_document(targets[0].document, g.glossary)
+            continue
+        jobs = [batch.Job(targets[i].document, None, str(i)) for i in g.indexes]
+        result = batch.run(
+            jobs,
+            g.glossary,
+            g.file,
+            workers=_workers(args, targets),
+            write=False,
+            progress=sys.stderr.isatty(),
+        )
+        annotations.update({i: result.annotations[str(i)] for i in g.indexes})
+    try:
+        _geocode(targets, annotations)
+    except SiteConfigError as e:
+        return _fail(str(e))
+    if len(targets) == 1:
+        data = annotations[0].to_dict()
         if args.format == "yaml":
             import yaml
 
@@ -80,94 +235,71 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return 0
-    from . import batch
-
-    jobs = [batch.Job(doc, None, path) for path, doc in docs]
-    result = batch.run(
-        jobs,
-        glossary,
-        args.glossary,
-        workers=args.jobs or batch.default_workers(),
-        write=False,
-        progress=sys.stderr.isatty(),
-    )
-    for path, _ in docs:
-        sys.stdout.write(json.dumps(result.annotations[path].to_dict(), ensure_ascii=False) + "\n")
+    for i in range(len(targets)):
+        sys.stdout.write(json.dumps(annotations[i].to_dict(), ensure_ascii=False) + "\n")
     return 0
 
 
-def _write_snapshots(docs, glossary, args: argparse.Namespace) -> int:
-    """Refresh the snapshots beside the given articles (fresh ones are left alone)."""
+def _geocode(targets: list[_Target], annotations: dict[int, Annotations]) -> None:
+    """Places as the site's pages show them: its geocoders after the gazetteer, through their
+    committed cache (snapshots hold what extraction found, so ``--write`` skips this)."""
+    chains: dict[int, object] = {}
+    for i, t in enumerate(targets):
+        if t.site is None:
+            continue
+        if id(t.site) not in chains:
+            chains[id(t.site)] = t.site.geocoders()
+        chain = chains[id(t.site)]
+        if chain is not None:
+            annotations[i] = chain.resolve(annotations[i])
+    for chain in chains.values():
+        if chain is not None:
+            _warn(chain.warnings)
+            chain.cache.save()
+            _warn(chain.cache.problems)
+
+
+def _workers(args: argparse.Namespace, targets: list[_Target]) -> int:
     from . import batch
-    from .snapshots import snapshot_path
 
-    if any(path == "-" for path, _ in docs):
-        return _fail("--write needs files, not standard input", EXIT_USAGE)
-    jobs = [batch.Job(doc, snapshot_path(path), path) for path, doc in docs]
-    result = batch.run(jobs, glossary, args.glossary, workers=args.jobs or batch.default_workers())
-    for problem in result.problems:
-        print(f"briefing: warning: {problem}", file=sys.stderr)
-    print(result.summary(), file=sys.stderr)
+    site_jobs = next((t.site.options.jobs for t in targets if t.site is not None), 0)
+    return args.jobs or site_jobs or batch.default_workers()
+
+
+def _write_snapshots(targets: list[_Target], groups: list[_Group], args: argparse.Namespace) -> int:
+    """Refresh the snapshots of the given articles (fresh ones are left alone)."""
+    from . import batch
+
+    for g in groups:
+        jobs = [
+            batch.Job(targets[i].document, targets[i].snapshot, targets[i].path, *targets[i].page)
+            for i in g.indexes
+        ]
+        result = batch.run(jobs, g.glossary, g.file, workers=_workers(args, targets))
+        _warn(result.problems)
+        print(result.summary(), file=sys.stderr)
     return 0
-
-
-def _site_entries(config_file: str):
-    """Briefings of the site described by ``config_file``, as the plugin sees them."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
-    from .articles import docs_pages, page_entries, seed_entries
-    from .paths import check_options
-
-    try:
-        cfg = load_config(config_file=config_file)
-    except (ConfigurationError, OSError) as e:
-        raise SystemExit(_fail(f"{config_file}: {str(e).strip().splitlines()[-1]}")) from None
-    plugin = cfg.plugins.get("briefing")
-    if plugin is None:
-        raise SystemExit(_fail(f"{config_file}: the 'briefing' plugin is not enabled"))
-    opts = plugin.config
-    root = Path(config_file).resolve().parent
-    check_options(root, opts)
-    entries = seed_entries(root, opts.seeds_dir, opts.briefings_dir, opts.snapshots, opts.date_fallback)
-    from mkdocs.structure.files import get_files
-
-    entries += page_entries(Path(cfg.docs_dir), docs_pages(get_files(cfg)), opts.snapshots)
-    glossary_file = str(root / opts.glossary) if opts.glossary else None
-    return entries, glossary_file
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Exit 1, naming the files, when a snapshot is missing, corrupt or stale (no NLP runs)."""
-    from .batch import glossary_digest
-    from .entities import GlossaryError, load_glossary
+    """Exit 1, naming the files, when a snapshot is missing, corrupt or stale (no NLP runs);
+    the build's warnings are printed too (with ``strict: true`` they fail the check)."""
+    from .entities import GlossaryError
     from .paths import PathError
-    from .snapshots import SnapshotError, content_key, load
+    from .siteconfig import SiteConfigError, load_site
     from .sources import SourceError
 
     try:
-        entries, glossary_file = _site_entries(args.config_file)
-        if glossary_file:  # unreadable or invalid: say so, rather than call every snapshot stale
-            load_glossary(glossary_file)
-    except (SourceError, PathError, GlossaryError) as e:
+        site = load_site(args.config_file)
+        site.glossary()  # unreadable or invalid: say so, rather than call every snapshot stale
+        entries = site.entries()
+        problems = site.warnings + site.problems()
+        bad = site.stale()
+    except (SourceError, PathError, GlossaryError, SiteConfigError) as e:
         return _fail(str(e))
-    digest = glossary_digest(glossary_file)
-    bad = []
-    for entry in entries:
-        snap = entry.job.snapshot
-        if snap is None:
-            continue
-        try:
-            loaded = load(snap, entry.job.document)
-        except SnapshotError as e:
-            bad.append(str(e))  # names the file and what is wrong
-            continue
-        if loaded is None:
-            bad.append(f"{snap}: missing")
-        elif not loaded.fresh(content_key(entry.job.document, digest)):
-            bad.append(f"{snap}: stale")
-        elif entry.job.page is not None and loaded.page not in (None, entry.job.page):
-            bad.append(f"{snap}: stale (its page is now {entry.job.page}; the build records the move)")
+    strict = bool(problems) and site.options.strict
+    for line in problems:
+        print(f"briefing: {'error' if strict else 'warning'}: {line}", file=sys.stderr)
     for line in bad:
         print(line, file=sys.stderr)
     if bad:
@@ -176,20 +308,52 @@ def cmd_check(args: argparse.Namespace) -> int:
             "or `briefing annotate --write FILE...` and commit them",
             file=sys.stderr,
         )
+    if strict:
+        n = len(problems)
+        print(
+            f"briefing: {n} problem{'' if n == 1 else 's'} above: the site sets strict: true, so the "
+            "build fails on them",
+            file=sys.stderr,
+        )
+    if bad or strict:
         return 1
     print(f"{len(entries)} snapshot{'' if len(entries) == 1 else 's'} fresh")
     return 0
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    """Markdown report of annotation changes between two revisions (HEAD: the working tree)."""
-    from .review import GitError, report
+    """Markdown report of annotation changes between two revisions (HEAD: the working tree);
+    for the working tree, it also says which snapshots are stale (their changes are not shown)."""
+    from .review import GitError, report, stale_note
 
+    root = Path(args.root).resolve()
     try:
-        sys.stdout.write(report(args.base, args.head, Path(args.root).resolve()))
+        text = report(args.base, args.head, root)
     except GitError as e:
         return _fail(str(e))
+    if args.head is None:
+        text += stale_note(_stale_snapshots(args.config_file, root))
+    sys.stdout.write(text)
     return 0
+
+
+def _stale_snapshots(config_file: str | None, root: Path) -> list[str]:
+    """The working tree's stale snapshots, for ``briefing diff``; a site that cannot be read is
+    a warning (the report of committed changes still stands)."""
+    from .entities import GlossaryError
+    from .paths import PathError
+    from .siteconfig import SiteConfigError, find_config, load_site
+    from .sources import SourceError
+
+    path = Path(config_file) if config_file else find_config(root)
+    if path is None:
+        return []
+    try:
+        site = load_site(path, required=config_file is not None)
+        return site.stale() if site is not None else []
+    except (SourceError, PathError, GlossaryError, SiteConfigError) as e:
+        _warn([f"cannot tell which snapshots are stale: {e}"])
+        return []
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -221,7 +385,18 @@ def build_parser() -> argparse.ArgumentParser:
         "else inferred from the text",
     )
     p.add_argument("--format", choices=("json", "yaml"), default="json", help="output format (default json)")
-    p.add_argument("--glossary", metavar="FILE", help="editors' glossary YAML (always wins over extraction)")
+    p.add_argument(
+        "--glossary",
+        metavar="FILE",
+        help="editors' glossary YAML (always wins over extraction); default: the site's",
+    )
+    p.add_argument(
+        "-f",
+        "--config-file",
+        metavar="FILE",
+        help="the site's mkdocs.yml, whose briefing options apply (default: the nearest mkdocs.yml "
+        "above each file; standard input gets the embedded defaults)",
+    )
     p.add_argument(
         "--write",
         action="store_true",
@@ -253,6 +428,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("base", metavar="BASE", help="base revision, e.g. origin/main")
     p.add_argument("head", metavar="HEAD", nargs="?", help="head revision (default: the working tree)")
     p.add_argument("--root", default=".", help="repository folder (default: .)")
+    p.add_argument(
+        "-f",
+        "--config-file",
+        metavar="FILE",
+        help="the site's mkdocs.yml, to say which snapshots are stale (default: the nearest above --root)",
+    )
     p.set_defaults(func=cmd_diff)
     return parser
 

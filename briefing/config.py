@@ -1,9 +1,105 @@
-"""The plugin's options, typed, each with a default (mkdocs.yml ``plugins: - briefing:``)."""
+"""The plugin's options, typed, each with a default (mkdocs.yml ``plugins: - briefing:``).
+
+MkDocs' own config types (``Type``, ``Choice``, ``Optional``, ``SubConfig``) check them when
+mkdocs.yml is read, as Material's plugins do: a mistake stops ``mkdocs build`` and
+``briefing check`` alike with one line naming the option. The few checks MkDocs has no type
+for (an http(s) tile address, a zoom range) are small option classes here.
+"""
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from .options import TILE_KEYS, tile_url_problem
+
+
+class _TileUrl(c.Type):
+    """An http(s) tile template: it becomes an <img> address in every reader's browser."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        problem = tile_url_problem(value)
+        if problem:
+            raise ValidationError(problem)
+        return value
+
+
+class _Zoom(c.Type):
+    """A whole number of zoom levels, 0 to 30 (Leaflet's tiles stop well before)."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 30:
+            raise ValidationError(f"must be a whole number from 0 to 30, not {value!r}")
+        return value
+
+
+class _Subdomains(c.Type):
+    """The letters Leaflet puts in ``{s}`` of a tile address, so they stay part of a host name."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="abc")
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        if not re.fullmatch(r"[a-z0-9]*", value):
+            raise ValidationError(f"must be lower-case letters or digits, e.g. abc, not {value!r}")
+        return value
+
+
+class TilesConfig(base.Config):
+    """``map_tiles``: a tile layer under the interactive map (Leaflet's ``L.tileLayer``)."""
+
+    url = _TileUrl()
+    """Tile address template, e.g. ``https://tile.example.org/{z}/{x}/{y}.png``."""
+
+    attribution = c.Type(str, default="")
+    """Credit shown on the map, as plain text (markup in it is shown, never run)."""
+
+    max_zoom = _Zoom(default=18)
+    """Deepest zoom the tile server serves."""
+
+    subdomains = _Subdomains()
+    """Letters that ``{s}`` in the URL takes in turn."""
+
+    maxZoom = c.Deprecated(moved_to="max_zoom")  # Leaflet's spelling  # noqa: N815
+
+
+class TileLayer(c.SubConfig[TilesConfig]):
+    """``map_tiles``: None (no tile layer, the default) or a mapping checked by ``TilesConfig``.
+
+    MkDocs would call a bare URL "Expected a key-value mapping (dict) but received: <class
+    'str'>" and only warn about an unknown key; a tile option that is wrong stops the build
+    with what to write instead.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = None
+
+    def run_validation(self, value: object):
+        if value is None:
+            return None
+        example = "{url: 'https://tile.example.org/{z}/{x}/{y}.png', attribution: '(c) Example'}"
+        if isinstance(value, str):
+            raise ValidationError(
+                f"a mapping, not text: write map_tiles: {{url: {value!r}, attribution: ...}}"
+            )
+        if not isinstance(value, dict):
+            raise ValidationError(f"a mapping such as {example}, not {type(value).__name__}")
+        unknown = sorted(str(k) for k in value if k not in TILE_KEYS + ("maxZoom",))
+        if unknown:
+            raise ValidationError(f"unknown key {unknown[0]!r} (known: {', '.join(TILE_KEYS)})")
+        return super().run_validation(value)
 
 
 class BriefingConfig(base.Config):
@@ -58,9 +154,10 @@ class BriefingConfig(base.Config):
     """List every briefing in the navigation (the old behaviour). Off by default: a navigation
     that grows with the archive makes every page, and the build, grow with it too."""
 
-    map_tiles = c.Optional(c.Type(dict))
-    """Optional tile layer for the interactive map: ``{url: ..., attribution: ...}``. None by
-    default: the map is drawn from the embedded Natural Earth shapes and needs no network."""
+    map_tiles = TileLayer()
+    """Optional tile layer for the interactive map: ``{url: ..., attribution: ..., max_zoom: 18,
+    subdomains: abc}`` (``TilesConfig``). None by default: the map is drawn from the embedded
+    Natural Earth shapes and needs no network."""
 
     geocoders = c.Type(list, default=["gazetteer"])
     """Place resolvers in order: ``gazetteer`` (embedded, offline) and geopy service names with

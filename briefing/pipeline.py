@@ -90,10 +90,14 @@ _KIND_BY_TYPE = {"GPE": "city", "LOC": "feature", "FAC": "address"}
 def glossary_places(entities, glossary: Glossary | None) -> list[Place]:
     """Places whose coordinates the editors fixed in the glossary (they always win).
 
-    The gazetteer, when it knows the name, still says what kind of place it is.
+    The gazetteer still says what kind of place it is, when it knows a place of that name *at
+    those coordinates*: a 'Westminster' pinned in London is not the gazetteer's first
+    Westminster (in Colorado). Otherwise the kind follows the entity's type and the country is
+    the one the coordinates lie in.
     """
     if glossary is None:
         return []
+    from .geo.basemap import candidate_at, country_at
     from .geo.gazetteer import gazetteer
 
     out = []
@@ -102,9 +106,9 @@ def glossary_places(entities, glossary: Glossary | None) -> list[Place]:
         coords = entry.coordinates if entry else None
         if not coords:
             continue
-        known = gazetteer().lookup(e.name)
-        kind = known[0].kind if known else _KIND_BY_TYPE.get(e.type, "address")
-        country = known[0].country if known else None
+        known = candidate_at(gazetteer().lookup(e.name), coords[0], coords[1])
+        kind = known.kind if known else _KIND_BY_TYPE.get(e.type, "address")
+        country = known.country if known else country_at(coords[0], coords[1])
         out.append(
             Place(
                 entity=e.id,

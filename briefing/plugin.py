@@ -38,7 +38,7 @@ from .batch import Job
 from .config import BriefingConfig
 from .model import Annotations
 from .options import OptionError, map_tiles
-from .paths import PathError, check_options, project_path
+from .paths import PathError, check_options
 from .render import listings, sitepages
 from .snapshots import SUFFIX
 from .sources import Source, SourceError, check_meta, escape_markdown, read_markdown
@@ -163,6 +163,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             entries = self._entries(files, config)
         except SourceError as e:
             raise PluginError(str(e)) from None
+        self._report_problems([e.job.document for e in entries])
         annotations = self._annotate([e.job for e in entries])
         chain = self._geocoders()
         self.briefings = {}
@@ -205,20 +206,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if message:
             log.warning(message)
 
-    def _geocoders(self):
-        """The online part of the geocoding chain, or None when only the gazetteer is configured."""
-        from .geo.geocoders import Chain, GeocoderConfigError
+    def _report_problems(self, docs) -> None:
+        """Mistakes nothing else catches (``briefing.validate``: the glossary's, dates far in the
+        future): warnings naming the file and the fix; errors with ``strict``."""
+        from .validate import site_problems
 
-        if all(g == "gazetteer" for g in self.config.geocoders):
-            return None
-        cache = self.config.geocode_cache or f"{self.config.seeds_dir}/geocode-cache.yml"
+        problems = site_problems(self.glossary, str(self.config.glossary or ""), docs)
+        for problem in problems:
+            (log.error if self.config.strict else log.warning)(problem)
+        if problems and self.config.strict:
+            raise PluginError(f"{len(problems)} problem(s) above; strict: true makes them errors")
+
+    def _geocoders(self):
+        """The online part of the geocoding chain, or None when only the gazetteer is configured
+        (built as ``briefing annotate`` builds it: ``siteconfig.geocoder_chain``)."""
+        from .siteconfig import SiteConfigError, geocoder_chain
+
         try:
-            path = project_path(self.root, cache, "geocode_cache", file=True)
-            return Chain.from_config(self.config.geocoders, path, self.config.user_agent)
-        except PathError as e:
+            return geocoder_chain(self.root, self.config)
+        except SiteConfigError as e:
             raise PluginError(str(e)) from None
-        except GeocoderConfigError as e:
-            raise PluginError(f"mkdocs.yml: {e}") from None
 
     def _url(self, uri: str, page) -> str:
         """Link from ``page`` to the page built from ``uri``, relative (works from file://)."""

@@ -226,3 +226,19 @@ def report(base: str, head: str | None, root: Path) -> str:
     if not sections:
         return f"## Annotation changes ({md(base)} → {target})\n\nNo annotation changes.\n"
     return f"## Annotation changes ({md(base)} → {target})\n\n" + "\n\n".join(sections) + "\n"
+
+
+def stale_note(stale: list[str]) -> str:
+    """The report's last word when snapshots of the working tree are stale: they do not match
+    their article, glossary or extractor, so the changes above (or "No annotation changes")
+    leave out what refreshing them would change. Empty when every snapshot is fresh."""
+    if not stale:
+        return ""
+    n = len(stale)
+    items = "\n".join(f"- {code(line)}" for line in stale)
+    return (
+        f"\n**{n} snapshot{'s are' if n > 1 else ' is'} stale**: {'they do' if n > 1 else 'it does'} not "
+        "match the article, the glossary or the extractor, so this report leaves out what refreshing "
+        f"{'them' if n > 1 else 'it'} would change. Run `mkdocs build` or "
+        f"`briefing annotate --write FILE...` and commit the result:\n\n{items}\n"
+    )

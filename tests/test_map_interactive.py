@@ -277,6 +277,10 @@ def test_tile_attribution_is_text_not_html(browser, tiled_site):
         ("{url: 'https://t.example/{z}/{x}/{y}.png', attribution: [1]}", "attribution"),
         ("{url: 'https://t.example/{z}/{x}/{y}.png', max_zoom: many}", "max_zoom"),
         ("{url: 'https://t.example/{z}/{x}/{y}.png', colour: red}", "colour"),
+        ("'https://t.example/{z}/{x}/{y}.png'", "a mapping, not text"),  # the URL alone
+        ("[https://t.example/a.png]", "a mapping"),
+        ("{url: 'https://t.example/{z}/{x}/{y}.png', max_zoom: 40}", "from 0 to 30"),
+        ("{url: 'https://t.example/{z}/{x}/{y}.png', subdomains: [a, b]}", "subdomains"),
     ],
 )
 def test_bad_tile_options_are_one_line(tmp_path, tiles, words):

@@ -139,10 +139,12 @@ def _entry(raw: Any, path: object, where: str) -> GlossaryEntry:
                           f"use one of {' '.join(ENTITY_TYPES)}")
     coords = raw.get("coordinates")
     if coords is not None:
-        if (not isinstance(coords, list) or len(coords) != 2
-                or not all(isinstance(c, int | float) and not isinstance(c, bool) for c in coords)
-                or not (-90 <= coords[0] <= 90 and -180 <= coords[1] <= 180)):
-            raise _fail(path, f"{where} ({name}): coordinates must be [lat, lon] in degrees")
+        pair = (isinstance(coords, list) and len(coords) == 2
+                and all(isinstance(c, int | float) and not isinstance(c, bool) for c in coords))
+        if not pair or not _degrees(coords[0], coords[1]):
+            hint = (f": {coords[0]:g} is no latitude; [lon, lat]? write [{coords[1]:g}, {coords[0]:g}]"
+                    if pair and _degrees(coords[1], coords[0]) else "")
+            raise _fail(path, f"{where} ({name}): coordinates must be [lat, lon] in degrees{hint}")
         coords = (float(coords[0]), float(coords[1]))
     return GlossaryEntry(
         name=name.strip(), type=etype.upper() if etype else None,
@@ -151,6 +153,10 @@ def _entry(raw: Any, path: object, where: str) -> GlossaryEntry:
         link=_link(raw.get("link"), path, f"{where} ({name}) link"),
         coordinates=coords,
     )
+
+
+def _degrees(lat: float, lon: float) -> bool:
+    return -90 <= lat <= 90 and -180 <= lon <= 180
 
 
 def _link(value: Any, path: object, where: str) -> str | None:
