@@ -43,9 +43,12 @@ _EXTRACTOR_PARTS = (
     "pipeline.py",
     "events.py",
     "sources.py",
+    "dating.py",  # a seed's date line and file-name date
+    "slugs.py",  # entity and event ids
     "entities",
     "temporal",
     "geo",
+    "assets/basemap.json",  # which country a glossary's coordinates fall in
 )
 
 
