@@ -128,12 +128,17 @@ def run(
     workers: int = 1,
     write: bool = True,
     progress: bool = True,
+    cache: Path | None = None,
 ) -> Result:
-    """Annotations for every job; stale ones recomputed (and written when ``write``)."""
+    """Annotations for every job; stale ones recomputed (and written when ``write``).
+
+    ``cache`` is a file where parsed snapshots are kept between runs (``snapshots.ParseCache``).
+    """
     from .pipeline import resolve_date
 
     result = Result()
     digest = glossary_digest(glossary_file)
+    parsed = snapshots.ParseCache(cache)
     todo: list[tuple[Job, str]] = []
     for job in jobs:
         key = snapshots.content_key(job.document, digest)
@@ -154,7 +159,7 @@ def run(
         moved_before: tuple[str, ...] = ()
         if job.snapshot is not None:
             try:
-                loaded = snapshots.load(job.snapshot, job.document)
+                loaded = snapshots.load(job.snapshot, job.document, parsed)
             except snapshots.SnapshotError as e:
                 result.problems.append(str(e))
                 loaded = None
@@ -180,6 +185,7 @@ def run(
         else:
             result.moved[job.label] = _moves(job, ())
         todo.append((job, key))
+    parsed.save()
     if todo:
         bar = Progress(len(todo), "annotating") if progress else None
         docs = [resolve_date(job.document) for job, _ in todo]

@@ -56,6 +56,7 @@ MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 PANELS_PLACEHOLDER = '<div class="bf-panels-placeholder"></div>'
 SEED_BODY = '<div class="bf-seed-placeholder"></div>'
 VIEW_PLACEHOLDER = '<div class="bf-view-placeholder"></div>'
+CACHE_FILE = ".cache/briefing/snapshots.json"  # parsed snapshots, for speed only (never committed)
 EXPORTS = {
     "places": "exports/places.geojson",
     "events": "exports/events.csv",
@@ -292,7 +293,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Every briefing's annotations; ``self.moved`` gets the addresses each had before."""
         strict = self.config.strict
         workers = self.config.jobs or batch.default_workers()
-        result = batch.run(jobs, self.glossary, self.glossary_file, workers=workers, write=not strict)
+        cache = self.root / CACHE_FILE if self.config.snapshots else None
+        result = batch.run(
+            jobs, self.glossary, self.glossary_file, workers=workers, write=not strict, cache=cache
+        )
         for problem in result.problems:
             log.warning(problem)
         if strict and result.stale:
