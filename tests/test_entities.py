@@ -318,3 +318,14 @@ def test_name_before_its_acronym_is_one_span_even_when_the_model_misses_it() -> 
     ghp = find(extract_entities(text), "GHP")
     assert ghp.name == "Global Harvest Partners"
     assert len(ghp.mentions) == 3
+
+
+def test_every_candidate_type_is_a_contract_type():
+    """Rules borrow spaCy's labels (WORK_OF_ART, LAW ...): an entity's type is still one of the
+    contract's, or its snapshot could never be read back (and it would be re-annotated forever)."""
+    from briefing.entities.recognize import Candidate
+    from briefing.model import ENTITY_TYPES
+
+    for label in ("WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "anything"):
+        assert Candidate(0, 1, label).label in ENTITY_TYPES
+    assert Candidate(0, 1, "WORK_OF_ART").label == "OTHER" and Candidate(0, 1, "GPE").label == "GPE"

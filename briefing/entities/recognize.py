@@ -83,6 +83,11 @@ class Candidate:
     aliases: tuple[str, ...] = ()
     surface: str = ""
 
+    def __post_init__(self) -> None:
+        # Every type is one of ENTITY_TYPES, whatever label a rule borrowed from spaCy.
+        if self.label not in ENTITY_TYPES:
+            object.__setattr__(self, "label", LABEL_MAP.get(self.label, "OTHER"))
+
     @property
     def length(self) -> int:
         return self.end - self.start

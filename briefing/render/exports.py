@@ -141,13 +141,17 @@ def _ics_text(value: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """Lines of at most 75 octets, continued with a leading space (RFC 5545 3.1)."""
-    out, current = [], ""
+    if len(line) <= 75 and len(line.encode("utf-8")) <= 75:
+        return [line]
+    out, current, size = [], [], 0
     for ch in line:
-        if len((current + ch).encode("utf-8")) > (75 if not out else 74):
-            out.append(current)
-            current = ""
-        current += ch
-    out.append(current)
+        n = len(ch.encode("utf-8"))
+        if size + n > (75 if not out else 74):
+            out.append("".join(current))
+            current, size = [], 0
+        current.append(ch)
+        size += n
+    out.append("".join(current))
     return [out[0]] + [" " + part for part in out[1:]]
 
 
