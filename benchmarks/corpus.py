@@ -334,15 +334,31 @@ def make_corpus(
 ) -> Corpus:
     """Write N briefings as a briefing site and as the equivalent plain Material site under ``root``.
 
+    Each is dated by its file name (``YYYY-MM-DD-NNNNN.txt``), about two a day going back from
+    the end of 2024, so that the archive, the feeds and the timeline do realistic work.
     ``config`` is the site configuration to copy (its folder also holds ``docs/index.md``
     and the glossary it names).
     """
+    from datetime import date, timedelta
+
+    rng = random.Random(seed)
+    seeds = read_seeds(seeds_dir)
+    last = date(2024, 12, 31)
+    articles = []
+    for i in range(n):
+        section, headline, paragraphs = make_article(seeds, rng)
+        day = last - timedelta(days=i // 2)
+        articles.append((f"{day.isoformat()}-{i:05d}", section, headline, paragraphs))
+    return write_sites(root, articles, config)
+
+
+def write_sites(root: Path, articles: list[tuple[str, str, str, list[str]]], config: Path) -> Corpus:
+    """The two sites of a corpus: seeds (``(file stem, section, headline, paragraphs)``) with the
+    repository's plugins, and the same articles as the Markdown pages a plain Material site has."""
     from briefing.articles import seed_entries
 
     if root.exists():
         shutil.rmtree(root)
-    rng = random.Random(seed)
-    seeds = read_seeds(seeds_dir)
     bsite, psite = root / "briefing", root / "plain"
     for site, with_briefing in ((bsite, True), (psite, False)):
         (site / "docs").mkdir(parents=True)
@@ -354,21 +370,22 @@ def make_corpus(
         (bsite / glossary).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(config.parent / glossary, bsite / glossary)
     paths = []
-    for i in range(n):
-        section, headline, paragraphs = make_article(seeds, rng)
-        path = bsite / "seeds" / f"{i:05d}.txt"
+    for stem, section, headline, paragraphs in articles:
+        path = bsite / "seeds" / f"{stem}.txt"
         path.write_text("\n".join([section, headline, *paragraphs]) + "\n", encoding="utf-8")
         paths.append(path)
     words = 0
     for e in seed_entries(bsite, "seeds", "briefings", snapshots=True):
         d = e.source.document
-        meta = {"title": d.title, "section": d.section, "briefing": True, "source": d.path}
+        meta = {"title": d.title, "section": d.section, "source": d.path}
+        if d.date:
+            meta["date"] = d.date
         front = "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True) + "---\n\n"
         page = psite / "docs" / e.uri
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(front + e.source.body, encoding="utf-8")
         words += len(d.text.split())
-    return Corpus(root, bsite, psite, tuple(paths), words)
+    return Corpus(root, bsite, psite, tuple(sorted(paths)), words)
 
 
 def main(argv: list[str] | None = None) -> int:

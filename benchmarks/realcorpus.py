@@ -22,11 +22,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
 import sys
 from pathlib import Path
 
-from corpus import REPO, Corpus, _glossary, _mkdocs_yml
+from corpus import REPO, Corpus, write_sites
 
 EVAL = REPO.parent / "shared" / "eval"
 # (file, section): the section says what kind of news each corpus holds.
@@ -97,41 +96,9 @@ def articles(limit: int | None = None) -> list[tuple[str, str, str, list[str]]]:
 
 def make_real_corpus(root: Path, n: int | None, config: Path = REPO / "mkdocs.yml") -> Corpus:
     """N real articles (None: all) as a briefing site and a plain Material site under ``root``."""
-    from briefing.articles import seed_entries
-
     if not available():
         raise SystemExit(f"the real corpus needs the shared development sets in {EVAL}")
-    if root.exists():
-        shutil.rmtree(root)
-    bsite, psite = root / "briefing", root / "plain"
-    for site, with_briefing in ((bsite, True), (psite, False)):
-        (site / "docs").mkdir(parents=True)
-        (site / "mkdocs.yml").write_text(_mkdocs_yml(config, with_briefing), encoding="utf-8")
-        shutil.copy(config.parent / "docs" / "index.md", site / "docs" / "index.md")
-    (bsite / "seeds").mkdir()
-    glossary = _glossary(config)
-    if glossary:
-        (bsite / glossary).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(config.parent / glossary, bsite / glossary)
-    paths = []
-    for stem, section, headline, paragraphs in articles(n):
-        path = bsite / "seeds" / f"{stem}.txt"
-        path.write_text("\n".join([section, headline, *paragraphs]) + "\n", encoding="utf-8")
-        paths.append(path)
-    words = 0
-    for e in seed_entries(bsite, "seeds", "briefings", snapshots=True):
-        d = e.source.document
-        meta = {"title": d.title, "section": d.section, "source": d.path}
-        if d.date:
-            meta["date"] = d.date
-        front = "---\n" + "".join(
-            f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in sorted(meta.items())
-        )
-        page = psite / "docs" / e.uri
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(front + "---\n\n" + e.source.body, encoding="utf-8")
-        words += len(d.text.split())
-    return Corpus(root, bsite, psite, tuple(sorted(paths)), words)
+    return write_sites(root, articles(n), config)
 
 
 def main(argv: list[str] | None = None) -> int:
