@@ -154,7 +154,7 @@ def run(
                 result.annotations[job.label] = _MEMO[key]
                 result.reused.append(job.label)
                 result.moved[job.label] = _moves(job, on_disk[2])
-                _save(result, _MEMO[key], key, job)
+                _save(result, _MEMO[key], key, job, parsed)
                 continue
         moved_before: tuple[str, ...] = ()
         if job.snapshot is not None:
@@ -177,7 +177,7 @@ def run(
                 ):
                     _ON_DISK[snap] = (key, job.page, tuple(result.moved[job.label]))
                 elif write:  # the same annotations at a new address: record the move
-                    _save(result, loaded.annotations, key, job)
+                    _save(result, loaded.annotations, key, job, parsed)
                 else:
                     result.stale.append(snap)
                 continue
@@ -200,7 +200,7 @@ def run(
                 done[n] = ann
                 _remember(key, ann)
                 if write and job.snapshot is not None:
-                    _save(result, ann, key, job)
+                    _save(result, ann, key, job, parsed)
             if bar:
                 bar.advance(len(anns))
 
@@ -214,6 +214,7 @@ def run(
         for n, (job, _) in enumerate(todo):
             result.annotations[job.label] = done[n]
             result.annotated.append(job.label)
+    parsed.save()  # what the snapshots just written hold
     return result
 
 
@@ -280,12 +281,14 @@ def _moves(job: Job, before: tuple[str, ...]) -> list[str]:
     return sorted((set(before) | set(job.moved_from)) - {job.page})
 
 
-def _save(result: Result, ann: Annotations, key: str, job: Job) -> None:
+def _save(
+    result: Result, ann: Annotations, key: str, job: Job, parsed: snapshots.ParseCache | None = None
+) -> None:
     """Write one snapshot; a failure (read-only tree, full disk) is reported, never a traceback."""
     moved = result.moved.get(job.label, [])
     try:
         name = Path(job.document.path or job.label).name
-        if snapshots.save(ann, key, job.snapshot, name, job.page, moved):
+        if snapshots.save(ann, key, job.snapshot, name, job.page, moved, parsed):
             result.written.append(str(job.snapshot))
         _ON_DISK[str(job.snapshot)] = (key, job.page, tuple(moved))
     except OSError as e:

@@ -168,6 +168,13 @@ def dump(
     ``briefings/x.md``) and ``moved_from`` where it was before: a later build
     redirects those addresses to it, so a published link never breaks.
     """
+    return _dump(ann, key, source, page, moved_from)[0]
+
+
+def _dump(
+    ann: Annotations, key: str, source: str, page: str | None, moved_from: list[str] | tuple
+) -> tuple[str, dict[str, Any]]:
+    """(the snapshot's text, the data it holds): what ``dump`` writes and YAML reads back."""
     data: dict[str, Any] = ann.to_dict()
     text = data.pop("text")
     for ent in data["entities"]:
@@ -186,9 +193,10 @@ def dump(
         body["moved_from"] = sorted(set(moved_from) - {page})
     body.update(data)
     body["key"] = seal(key, body)
-    return HEADER.format(source=printable(source)) + yaml.dump(
+    out = HEADER.format(source=printable(source)) + yaml.dump(
         body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=200
     )
+    return out, body
 
 
 def write_atomic(path: Path, content: str) -> bool:
@@ -225,9 +233,15 @@ def save(
     source: str,
     page: str | None = None,
     moved_from: list[str] | tuple = (),
+    cache: ParseCache | None = None,
 ) -> bool:
-    """Write the snapshot atomically; True when the file changed."""
-    return write_atomic(path, dump(ann, key, source, page, moved_from))
+    """Write the snapshot atomically; True when the file changed. The parse ``cache`` learns
+    what the file holds, so the next build need not parse it."""
+    text, body = _dump(ann, key, source, page, moved_from)
+    changed = write_atomic(path, text)
+    if cache is not None:
+        cache.learn(text.encode("utf-8"), json.loads(json.dumps(body, allow_nan=True)))
+    return changed
 
 
 class Loaded(NamedTuple):
@@ -281,6 +295,10 @@ class ParseCache:
             pass
         return data
 
+    def learn(self, raw: bytes, data: Any) -> None:
+        """What a snapshot just written (its bytes ``raw``) holds: the next run need not parse it."""
+        self.used[hashlib.sha256(raw).hexdigest()] = data
+
     def save(self) -> None:
         """Write the entries this run used (atomically); a failure costs only speed."""
         if self.path is None or self.used.keys() == self.entries.keys():
@@ -289,6 +307,7 @@ class ParseCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             payload = {"version": CACHE_VERSION, "snapshots": self.used}
             write_atomic(self.path, json.dumps(payload, sort_keys=True, separators=(",", ":")))
+            self.entries = dict(self.used)
         except OSError:
             pass
 

@@ -72,3 +72,20 @@ def test_only_what_a_run_used_is_kept(tmp_path):
     cache.save()
     assert list(json.loads(cache_file.read_text(encoding="utf-8"))["snapshots"].values()) == [{"a": 1}]
     assert ParseCache(tmp_path / "none.json").parse(b"x: [1]\n", "x: [1]\n") == {"x": [1]}
+
+
+def test_a_written_snapshot_is_learnt_exactly_as_it_parses(tmp_path):
+    """The cold build teaches the cache what it wrote: the same data YAML reads from the file."""
+    import hashlib
+
+    import yaml
+
+    from briefing.snapshots import _SafeLoader
+
+    root = make_site(tmp_path / "s", seeds={SEED.name: SEED.read_text(encoding="utf-8")})
+    proc = build(root, "-d", str(root / "out"))  # cold: annotates and writes
+    assert proc.returncode == 0, proc.stderr
+    snap = root / "seeds" / SEED.name.replace(".txt", ".annotations.yml")
+    raw = snap.read_bytes()
+    cached = json.loads((root / ".cache" / "briefing" / "snapshots.json").read_text(encoding="utf-8"))
+    assert cached["snapshots"][hashlib.sha256(raw).hexdigest()] == yaml.load(raw.decode(), Loader=_SafeLoader)
