@@ -329,3 +329,40 @@ def test_every_candidate_type_is_a_contract_type():
     for label in ("WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "anything"):
         assert Candidate(0, 1, label).label in ENTITY_TYPES
     assert Candidate(0, 1, "WORK_OF_ART").label == "OTHER" and Candidate(0, 1, "GPE").label == "GPE"
+
+
+def test_bare_model_code_is_the_product_named_with_its_maker() -> None:
+    """"the A380" and "Airbus A380" are one plane; the maker stays a separate organisation."""
+    ents = extract_entities(
+        "Airlines wait for the A380\n"
+        "The A380 will fly to Sydney next year. Airbus said the Airbus A380 had passed its tests. "
+        "Qantas ordered twelve A380s in 2005."
+    )
+    plane = find(ents, "Airbus A380")
+    assert plane.type == "PRODUCT" and plane.name == "Airbus A380"
+    assert {"A380"} <= mention_texts(plane)
+    assert find(ents, "Airbus") is not plane
+
+
+def test_model_nickname_and_plural_name_one_product_in_the_singular() -> None:
+    ents = extract_entities(
+        "Chinese airlines buy Boeing 787 Dreamliners\n"
+        "Chinese airlines have agreed to buy 60 Boeing 787 Dreamliners. Boeing said the Boeing 787 "
+        "would be delivered in 2008."
+    )
+    plane = find(ents, "Boeing 787")
+    assert plane.name == "Boeing 787 Dreamliner", [(e.name, e.aliases) for e in ents]
+    assert find(ents, "Boeing") is not plane
+
+
+def test_company_full_name_joins_its_short_name() -> None:
+    """"Ford Motor Company" and "Ford" are one company; "General Motors" is not "General"."""
+    ents = extract_entities(
+        "Ford posts a profit\n"
+        "Ford Motor Company said on Monday that it made a profit. Ford had lost money a year ago, "
+        "while General Motors lost more."
+    )
+    ford = find(ents, "Ford Motor Company")
+    assert "Ford" in mention_texts(ford) and ford.type == "ORG"
+    gm = find(ents, "General Motors")
+    assert gm is not ford and gm.name == "General Motors"

@@ -61,6 +61,12 @@ CAMEL_PRODUCT = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z0-9]+$")
 CAMEL_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])[a-z]{1,3}[A-Z][A-Za-z0-9]+")
 ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 CORPORATE_SUFFIX = re.compile(r",?\s+(?:inc|corp|corporation|co|ltd|llc|plc|ag|sa|nv|gmbh)$")
+# The words a company's full name adds to what the text calls it: "Ford Motor Company" is "Ford",
+# "Chrysler Group LLC" is "Chrysler" (only an ORG, and only when the short name is in the text too).
+CORPORATE_TAIL = re.compile(
+    r"(?:,?\s+(?:motors?|company|co|corporation|corp|group|holdings?|inc|incorporated|ltd|limited|llc|plc|ag"
+    r"|sa|nv|spa|gmbh))+$"
+)
 KEEP_FINAL_DOT = re.compile(r"(?:\b[A-Z]\.|Inc\.|Corp\.|Ltd\.|Co\.|Jr\.|Sr\.|St\.)$")
 POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -539,8 +545,49 @@ def _with_model_code(c: Candidate, span) -> Candidate:
         end += 1
     if end == span.end:
         return c
+    if end < len(doc) and _model_nickname(doc[end]):
+        end += 1  # "Boeing 787 Dreamliner": the nickname is part of the name
     return replace(c, end=doc[end - 1].idx + len(doc[end - 1].text), label="PRODUCT", priority=PRIORITY_RULE,
                    source="rules")
+
+
+def _model_nickname(tok: Token) -> bool:
+    """A single capitalised noun right after a model code ("Dreamliner"), not the start of another name."""
+    if tok.pos_ not in ("PROPN", "NOUN") or not tok.is_alpha:
+        return False
+    if not tok.text[:1].isupper() or not tok.text[1:].islower():
+        return False
+    if tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE", "TIME"):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
+
+
+def model_code(word: str) -> str | None:
+    """The model code a word writes ("A380", "787", "737s" -> "737"), or None."""
+    if word.endswith("s") and word[-2:-1].isdigit():
+        word = word[:-1]
+    return word if MODEL_CODE.match(word) and not YEAR.match(word) and len(word) >= 3 else None
+
+
+def _product_codes(cands: list[Candidate], text: str) -> dict[str, Candidate]:
+    """Model code -> the first product named with its maker ("Airbus A380", "Boeing 787 Dreamliner"), so
+    that a bare "A380" or "the 787" is that product. A code two makers share belongs to neither."""
+    out: dict[str, Candidate] = {}
+    shared: set[str] = set()
+    for c in cands:
+        words = text[c.start:c.end].split()
+        if c.label != "PRODUCT" or len(words) < 2 or model_code(words[0]):
+            continue
+        for w in words[1:]:
+            code = model_code(w)
+            if code is None:
+                continue
+            first = out.get(code)
+            if first is not None and text[first.start:first.end].split()[0] != words[0]:
+                shared.add(code)
+            out.setdefault(code, c)
+    return {code: c for code, c in out.items() if code not in shared}
 
 
 def _model_code_token(tok: Token) -> bool:
@@ -626,6 +673,10 @@ def _propagate(cands: list[Candidate], text: str, acronyms: dict[str, Candidate]
     for acronym, c in acronyms.items():
         forms.setdefault(acronym, c)
     forms = {f: c for f, c in forms.items() if len(f) >= 2 and any(ch.isupper() for ch in f)}
+    codes = _product_codes(cands, text)
+    for code, c in codes.items():
+        for form in (code, code + "s"):
+            forms.setdefault(form, c)
     if not forms:
         return cands
     lower_words = _lower_words(text)
@@ -633,7 +684,8 @@ def _propagate(cands: list[Candidate], text: str, acronyms: dict[str, Candidate]
     for c in cands:
         taken[c.start:c.end] = b"\1" * c.length
     for start, end in values:  # 'US' in 'US$40 billion' is part of an amount
-        taken[start:end] = b"\1" * (end - start)
+        if model_code(text[start:end]) not in codes:  # but "the 787" of a Boeing 787 is the plane
+            taken[start:end] = b"\1" * (end - start)
     names = sorted(forms, key=lambda f: (-len(f), f))
     pattern = NameMatcher([(f, re.escape(f)) for f in names], r"(?<![\w.-])", r"(?![\w$-])")
     added = []
@@ -664,8 +716,16 @@ def _group(cands: list[Candidate], text: str, glossary: Glossary | None,
     groups: dict[str, _Group] = {}
     form_key: dict[str, str] = {}
     surname_key = _surnames(cands, glossary)
+    products = _product_codes(cands, text)
+    code_key = {code: _full_key(c, glossary) for code, c in products.items()}
+    nickname_of = {}  # "Dreamliner" -> "787", from "Boeing 787 Dreamliner"
+    for code, c in products.items():
+        words = c.surface.split()
+        if len(words) >= 3 and model_code(words[-2]) == code and words[-1].isalpha():
+            nickname_of.setdefault(words[-1].removesuffix("s"), code)
     acronym_key = {alias_key(a): id(c) for a, c in acronyms.items()}
     cand_key: dict[int, str] = {}
+    org_short: dict[str, str] = {}  # "ford" -> the key of "Ford Motor Company"
     early: dict[str, Candidate] = {}  # acronym used before its long form -> the long form
     for c in cands:
         surface = _strip_possessive(text[c.start:c.end])
@@ -675,10 +735,24 @@ def _group(cands: list[Candidate], text: str, glossary: Glossary | None,
             early[key] = long_form
         else:
             key = _identity_key(c, surface, glossary, form_key, surname_key, acronym_key, cand_key)
+            if c.label == "ORG" and key.startswith("t:"):
+                short = _company_short(alias_key(surface))
+                if short and short in form_key:
+                    key = form_key[short]  # "Ford Motor Company" after "Ford"
+                elif alias_key(surface) in org_short:
+                    key = org_short[alias_key(surface)]  # "Ford" after "Ford Motor Company"
+            code = _code_of(surface, products)
+            if code not in code_key and " " not in surface:
+                code = nickname_of.get(surface.removesuffix("s"))
+            if key.startswith("t:") and code in code_key and c.label in ("PRODUCT", "ORG", "PERSON", "OTHER"):
+                key = code_key[code]  # "A380", "787 Dreamliner" after (or before) "Airbus A380", "Boeing 787"
+                c.label = "PRODUCT"
         cand_key[id(c)] = key
         for form in (surface, *c.aliases, *([c.name] if c.name else [])):
             form_key.setdefault(alias_key(form), key)
             form_key.setdefault(CORPORATE_SUFFIX.sub("", alias_key(form)), key)
+            if c.label == "ORG" and (short := _company_short(alias_key(form))):
+                org_short.setdefault(short, key)
         groups.setdefault(key, _Group(key)).cands.append(c)
     for key, long_form in early.items():  # the early acronym joins its long form's identity
         target = cand_key.get(id(long_form))
@@ -707,6 +781,37 @@ def _surnames(cands: list[Candidate], glossary: Glossary | None) -> dict[str, tu
         if len(name.split()) >= 2:
             out.setdefault(name.split()[-1], (key, start))
     return out
+
+
+def _company_short(key: str) -> str | None:
+    """"ford motor company" -> "ford"; None when nothing but "Motors" would go ("general motors")."""
+    short = CORPORATE_TAIL.sub("", key)
+    removed = key[len(short):].replace(",", " ").split()
+    return short if short and any(w not in ("motor", "motors") for w in removed) else None
+
+
+def _code_of(surface: str, products: dict[str, Candidate]) -> str | None:
+    """The known model code a name starts with ("A380", "787 Dreamliner"), or that it writes after
+    the same maker ("Boeing 787 Dreamliner" beside "Boeing 787")."""
+    words = surface.split()
+    if not words:
+        return None
+    if (code := model_code(words[0])) in products:
+        return code
+    for w in words[1:]:
+        code = model_code(w)
+        if code in products and products[code].surface.split()[0] == words[0]:
+            return code
+    return None
+
+
+def _full_key(c: Candidate, glossary: Glossary | None) -> str:
+    """The identity key a full name ("Airbus A380") gets, for its short forms to join before it is met."""
+    entry = c.entry or (glossary.entry_for(c.surface) if glossary is not None else None)
+    if entry is not None:
+        return "g:" + entry.name
+    canonical = builtin_canonical(c.surface)
+    return "b:" + canonical if canonical else "t:" + alias_key(c.name or c.surface)
 
 
 def _identity_key(c: Candidate, surface: str, glossary: Glossary | None, form_key: dict[str, str],
@@ -747,8 +852,8 @@ def _build_entity(group: _Group, text: str, doc: Doc, glossary: Glossary | None)
         name, etype = entry.name, entry.type or _vote_type(cands)
     else:
         forced = next((c.name for c in cands if c.name), None)
-        name = canonical or forced or max(surfaces,
-                                          key=lambda s: (len(s.split()), len(s), -surfaces.index(s)))
+        longest = max(surfaces, key=lambda s: (len(s.split()), len(s), -surfaces.index(s)))
+        name = canonical or forced or _singular(longest, cands)
         etype = (builtin_type(canonical) if canonical else None) or _vote_type(cands)
     aliases: list[str] = []
     for form in [*surfaces, *(a for c in cands for a in c.aliases)]:
@@ -766,6 +871,19 @@ def _build_entity(group: _Group, text: str, doc: Doc, glossary: Glossary | None)
     mentions = sorted({Mention(c.start, c.end, text[c.start:c.end]) for c in cands})
     return Entity(id="", name=name, type=etype, aliases=aliases, description=description,
                   mentions=mentions, link=entry.link if entry is not None else None, source=source)
+
+
+def _singular(name: str, cands: list[Candidate]) -> str:
+    """A product is named in the singular: "Boeing 737s" and "Boeing 787 Dreamliners" are the
+    Boeing 737 and the Boeing 787 Dreamliner."""
+    if not name.endswith("s") or not any(c.label == "PRODUCT" for c in cands):
+        return name
+    words = name.split()
+    if model_code(words[-1]) and words[-1][-2:-1].isdigit():
+        return name[:-1]
+    if len(words) >= 3 and model_code(words[-2]) and words[-1].isalpha():
+        return name[:-1]
+    return name
 
 
 def _is_plural_of(form: str, entry: GlossaryEntry) -> bool:
