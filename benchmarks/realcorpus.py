@@ -51,7 +51,7 @@ def _headline(text: str) -> tuple[str, list[str]]:
     line ("NAIROBI, Kenya (AP) _") is skipped; otherwise the first sentence
     is the headline and the rest of its paragraph stays the first paragraph.
     """
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = [ln.strip() for ln in text.split("\n") if any(ch.isalnum() for ch in ln)]
     while lines and _DATELINE.match(lines[0]) and len(lines) > 1:
         lines = lines[1:]
     first = lines[0]

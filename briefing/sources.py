@@ -105,6 +105,9 @@ def read_seed(path: str | Path, text: str | None = None) -> Source:
     if len(lines) < 2:
         raise SourceError(f"{name}: a seed needs a section line, a headline line and paragraphs")
     section, headline, paragraphs = lines[0], lines[1], lines[2:]
+    if not any(ch.isalnum() for ch in headline):
+        raise SourceError(f"{name}: the headline line {headline!r} has no words "
+                          "(the line after the section line is the headline)")
     slug, paragraphs = slug_line(paragraphs, name)
     try:
         date, date_from, paragraphs = seed_date(paragraphs)

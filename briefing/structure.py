@@ -341,4 +341,9 @@ def lead(ann: Annotations, limit: int = 200) -> str:
         return ""
     s, e = sentence_around(text, start, start)
     first = " ".join(text[s:e].split())
+    title = " ".join((ann.document.title or "").split()).rstrip("…. ")
+    if title and first.startswith(title) and e < len(text.rstrip()):
+        # A headline that is the lead cut short says it already: the summary goes on from there.
+        s, e = sentence_around(text, e + 1, e + 1)
+        first = " ".join(text[s:e].split()) or first
     return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -115,6 +115,13 @@ def test_headline_only_seed_is_an_error(tmp_path):
         read_source(seed)
 
 
+def test_a_headline_without_words_is_an_error_naming_the_file(tmp_path):
+    seed = tmp_path / "bad.txt"
+    seed.write_text("World\n.\nChina said on Thursday that talks would resume.\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"bad\.txt: the headline line '\.' has no words"):
+        read_source(seed)
+
+
 def test_seed_pages_are_named_after_their_files():
     from briefing.articles import file_slug
 

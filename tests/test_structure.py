@@ -125,3 +125,12 @@ def test_sentences_do_not_end_at_abbreviations():
     assert text[s:e] == "Then they left."
     doc = Document(text=text, title="Headline")
     assert lead(Annotations(doc)) == "Mr. Smith of the U.S. Army met St. Louis officials on Jan. 5."
+
+
+def test_a_headline_cut_from_the_lead_is_not_repeated_as_the_summary():
+    lead_sentence = "Police officers responding to reports of a man with a gun shot him on Wednesday."
+    text = "Police officers responding to reports of a man…\n" + lead_sentence + " The man was unarmed."
+    doc = Document(text=text, title="Police officers responding to reports of a man…")
+    assert lead(Annotations(doc)) == "The man was unarmed."
+    other = Document(text="Storm hits coast\n" + lead_sentence, title="Storm hits coast")
+    assert lead(Annotations(other)) == lead_sentence

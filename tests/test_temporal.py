@@ -409,3 +409,20 @@ def test_quarter_shares_are_not_durations() -> None:
 def test_following_year_after_explicit_date() -> None:
     text = "She joined in May 2011, and the following year she was promoted."
     assert value_of(text, "the following year") == "2012"
+
+
+@pytest.mark.parametrize("text", [
+    "For more information call 815-748-2060 or write to the council.",
+    "Volunteers can reach the centre at (510) 574-2091 on weekdays.",
+    "Tickets: 020 7946.2031.",
+    "Anyone with information can call 905-453-2121, ext. 1133.",
+    "The car was travelling north on FR 1497 when it crashed.",
+])
+def test_the_end_of_a_phone_number_is_no_year(text: str) -> None:
+    assert not [t for t in tag_times(text, DCT) if t.value.isdigit()], times(text)
+
+
+def test_years_beside_other_numbers_still_count() -> None:
+    assert times("The 2060 target was set in 2019.")["2019"][1] == "2019"
+    assert times("Between 1990-2000 prices rose.")["2000"][1] == "2000"
+    assert times("The US 2008 election was close.")["2008"][1] == "2008"

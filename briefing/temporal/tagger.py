@@ -433,11 +433,17 @@ def _year_guard(m: re.Match[str], text: str) -> bool:
     before = text[max(0, m.start() - 2):m.start()]
     if re.search(r"[$£€#©]\s*$|\d[.,]?$", before):
         return False
+    if _PHONE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return False  # "815-748-2060", "ext. 1133", "FR 1497": a phone number, an extension, a road
     if _COUNTED.match(text, m.end(), m.end() + 12) or _ADDRESS.match(text, m.end(), m.end() + 48):
         return False
     return True
 
 
+_PHONE_BEFORE = re.compile(
+    r"(?:(?<!\d)\d{3}[-.]|\b(?i:ext|extension|room|suite|apt|box|flight|gate|hwy|highway|route|rte)\.?\s*"
+    r"|\bNo\.\s*|#\s*|\b(?:FR|FM|CR|SR|RM)\s+)$"
+)
 # "1500 troops", "20 percent", "a 2000-foot climb"; "1935 Orchard St." is a house number.
 _COUNTED = re.compile(rf"\s*(?:{_words(PERCENT_WORDS)}|-?(?:{_words(MEASURE_WORDS + COUNTED_NOUNS)}"
                       r"|[a-z]+\s+(?:people|troops)))\b", _I)
