@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from .model import Annotations, Entity
 from .slugs import slug_or_hash
+from .temporal.dateline import find_dateline
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
@@ -334,12 +335,17 @@ def more_on(
 
 
 def lead(ann: Annotations, limit: int = 200) -> str:
-    """The article's first sentence after the headline, cut at a word boundary: its summary."""
+    """The article's first sentence after the headline and its dateline, cut at a word boundary: its
+    summary."""
     text = ann.text
     start = text.find("\n") + 1 if ann.document.title else 0
     if start <= 0 and ann.document.title:
         return ""
+    dateline = find_dateline(text, start)
+    if dateline is not None and dateline.start - start <= 80:
+        start = dateline.body  # "CARLISLE, Cumbria, 12 March 2025 —", "December 10, 2013": not the story
     s, e = sentence_around(text, start, start)
+    s = max(s, start)
     first = " ".join(text[s:e].split())
     title = " ".join((ann.document.title or "").split()).rstrip("…. ")
     if title and first.startswith(title) and e < len(text.rstrip()):

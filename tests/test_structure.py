@@ -3,6 +3,8 @@ briefings. No MkDocs here: these are the decisions the generated pages are made 
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.model import Annotations, Document, Entity, Mention
 from briefing.structure import (
     BriefingRef,
@@ -134,3 +136,13 @@ def test_a_headline_cut_from_the_lead_is_not_repeated_as_the_summary():
     assert lead(Annotations(doc)) == "The man was unarmed."
     other = Document(text="Storm hits coast\n" + lead_sentence, title="Storm hits coast")
     assert lead(Annotations(other)) == lead_sentence
+
+
+@pytest.mark.parametrize("first", [
+    "December 10, 2013 General Motors today named Mary Barra as its new chief executive.",
+    "DETROIT, Michigan, Tuesday 10 December 2013 — "
+    "General Motors today named Mary Barra as its new chief executive.",
+])
+def test_the_summary_starts_after_the_dateline(first):
+    doc = Document(text="Barra to lead GM\n" + first + " She starts in January.", title="Barra to lead GM")
+    assert lead(Annotations(doc)) == "General Motors today named Mary Barra as its new chief executive."

@@ -1,6 +1,6 @@
 """Screenshots of a built site in Debian's Chromium, at desktop and phone width.
 
-    python3 tools/screenshots.py SITE_DIR OUT_DIR PAGE[=NAME] ... [--phone] [--dark] [--full]
+    python3 tools/screenshots.py SITE_DIR OUT_DIR PAGE[=NAME] ... [--phone] [--dark] [--full] [--hover SEL]
 
 Each PAGE is a path inside the built site (``index.html``,
 ``sections/politics.html``), optionally followed by ``@SELECTOR`` to start
@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--phone", action="store_true", help="390 x 844 at 3x, touch (an iPhone-sized phone)")
     ap.add_argument("--dark", action="store_true", help="prefers-color-scheme: dark")
     ap.add_argument("--full", action="store_true", help="the whole page, not only the first screen")
+    ap.add_argument("--hover", metavar="SELECTOR", help="hover (phone: tap) the first element matching this, "
+                    "to show its tooltip")
     ap.add_argument("--width", type=int, default=1280)
     ap.add_argument("--height", type=int, default=900)
     args = ap.parse_args(argv)
@@ -64,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             if selector:
                 page.locator(selector).first.evaluate("el => el.scrollIntoView()")
                 page.wait_for_timeout(200)
+            if args.hover:
+                hovered = page.locator(args.hover).first
+                hovered.tap() if args.phone else hovered.hover()
+                page.wait_for_timeout(300)
             target = args.out / f"{name}.png"
             page.screenshot(path=str(target), full_page=args.full)
             print(target)
