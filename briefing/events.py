@@ -230,7 +230,7 @@ def _np_head(tok):
     return tok
 
 
-def _trigger(tokens) -> tuple[object, int] | None:
+def _trigger(tokens, sent) -> tuple[object, int] | None:
     """The verb (or event noun) a time expression dates, and how far up the parse it is; None when
     the expression modifies a thing rather than a happening."""
     first, last = tokens[0].i, tokens[-1].i
@@ -273,7 +273,7 @@ def _trigger(tokens) -> tuple[object, int] | None:
         if node.head is node:
             break
         node, depth = node.head, depth + 1
-    root = head.sent.root
+    root = sent.root
     if root.pos_ in ("VERB", "AUX") and lemma(root) not in _STATE_VERBS:
         return root, depth  # a sentence-level date ("In August, forces killed ...") dates the root
     return None
@@ -320,10 +320,9 @@ _SUMMARY_DEPS = ("nsubj", "nsubjpass", "csubj", "agent", "dobj", "attr", "prt", 
                  "ccomp", "xcomp", "prep", "acomp", "oprd", "dative", "advmod", "npadvmod")
 
 
-def _summary(trig, floor: int) -> str:
+def _summary(trig, floor: int, sent, text: str) -> str:
     """The clause of ``trig`` as the article words it: from its subject to its last word, verbatim,
     cut at a word boundary with an ellipsis."""
-    sent = trig.sent
     keep = {trig.i}
     for child in trig.children:
         if child.dep_ in ("prep", "advmod", "npadvmod", "advcl") and child.i < trig.i:
@@ -343,11 +342,11 @@ def _summary(trig, floor: int) -> str:
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ")%":
         tokens = tokens[:-1]
     if not tokens:
-        return doc.text[max(floor, sent.start_char) : sent.end_char].strip()
-    text = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
-    if text.endswith(".") and not text.endswith("..") and tokens[-1].i + 1 >= sent.end - 1:
-        text = text[:-1]  # the sentence's full stop, stuck to its last word ("£40m.")
-    return shorten(" ".join(text.split()) if "\n" in text else text)
+        return text[max(floor, sent.start_char) : sent.end_char].strip()
+    clause = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    if clause.endswith(".") and not clause.endswith("..") and tokens[-1].i + 1 >= sent.end - 1:
+        clause = clause[:-1]  # the sentence's full stop, stuck to its last word ("£40m.")
+    return shorten(" ".join(clause.split()) if "\n" in clause else clause)
 
 
 def shorten(text: str, words: int = _SUMMARY_WORDS) -> str:
@@ -385,7 +384,7 @@ def extract_events(
             if t.timex.bounds(t.mod) is None:
                 continue
             tokens = [tok for tok in sent if tok.idx < t.end and tok.idx + len(tok) > t.start]
-            found = _trigger(tokens) if tokens else None
+            found = _trigger(tokens, sent) if tokens else None
             if found is None or _compared(text, s_start, t):
                 continue
             trig = _complement_of_present_report(found[0], t, article_day)
@@ -394,7 +393,7 @@ def extract_events(
         for i, found in by_trigger.items():
             trig = spacy_doc[i]
             participants = _with_referent(ents, trig, by_position)
-            c = _dated(trig, found, s_start, sent.end_char, participants, place_ids)
+            c = _dated(trig, found, sent, s_start, participants, place_ids, text)
             if c.earliest:
                 dated.append(c)
             elif trig.i == sent.root.i and _tense(trig) != "future":
@@ -406,7 +405,7 @@ def extract_events(
         root_ents = _with_referent(ents, root, by_position)
         if (root.i not in by_trigger and sent.root.i not in by_trigger and root.pos_ in ("VERB", "AUX")
                 and lemma(root) not in _STATE_VERBS and root_ents):
-            c = _candidate(root, s_start, sent.end_char, root_ents, place_ids)
+            c = _candidate(root, sent, s_start, root_ents, place_ids, text)
             c.tense = _tense(root)
             pending.append(c)
     events = _merge(dated)
@@ -460,32 +459,36 @@ def _parse_day(iso: str | None) -> dt.date | None:
         return None
 
 
-def _candidate(trig, start: int, end: int, ents: list[str], place_ids: set[str]) -> _Candidate:
+def _candidate(trig, sent, start: int, ents: list[str], place_ids: set[str], text: str) -> _Candidate:
+    """``trig``'s event in ``sent`` (its words from ``start``, after any dateline). ``sent`` and
+    ``text`` are passed in: ``Token.sent`` and ``Doc.text`` rebuild from the whole Doc on every call,
+    which made a long article quadratic."""
     keywords = {lemma(trig)} | {
         lemma(w) for w in trig.subtree if w.pos_ in ("NOUN", "VERB") and w.dep_ in ("dobj", "pobj", "nsubj")
     }
     return _Candidate(
-        start=start, end=end, trigger=trig.i, lemma=lemma(trig), earliest=None, latest=None, value=None,
-        mod=None, approximate=False,
+        start=start, end=sent.end_char, trigger=trig.i, lemma=lemma(trig), earliest=None, latest=None,
+        value=None, mod=None, approximate=False,
         full_clause=any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children),
-        summary=_summary(trig, start), entities=ents, places=[e for e in ents if e in place_ids],
+        summary=_summary(trig, start, sent, text), entities=ents, places=[e for e in ents if e in place_ids],
         keywords=keywords,
     )
 
 
 def _dated(
-    trig, found: list[tuple[int, TimeExpression]], start: int, end: int, ents: list[str], place_ids: set[str]
+    trig, found: list[tuple[int, TimeExpression]], sent, start: int, ents: list[str], place_ids: set[str],
+    text: str,
 ) -> _Candidate:
     """The event of ``trig``, dated by the expression nearest to it (coordinated ones: their span)."""
     found.sort(key=lambda x: (x[0], x[1].end - x[1].start))
     depth, t = found[0]
-    c = _candidate(trig, start, end, ents, place_ids)
+    c = _candidate(trig, sent, start, ents, place_ids, text)
     tx = t.timex
     first, last = tx.bounds(t.mod)  # type: ignore[misc]
     label = tx.label(t.mod)
     for _, t2 in found[1:]:
         span2 = t2.timex.bounds(t2.mod)
-        if span2 and _coordinated(t, t2, trig.doc):  # "on Saturday and Sunday": their span
+        if span2 and _coordinated(t, t2, text):  # "on Saturday and Sunday": their span
             a, b = min(first, span2[0]), max(last, span2[1])
             label = day_range_label(a, b) if (first, last) != (a, b) else label
             first, last = a, b
@@ -493,7 +496,7 @@ def _dated(
     c.value, c.mod, c.label = t.value, t.mod, label
     c.approximate = t.mod == "APPROX"
     c.minutes = tx.minutes if tx.minutes is not None else _DAY_LEVEL
-    prep = _introduced_by(t, trig.doc)
+    prep = _introduced_by(t, text)
     if prep == "since":
         c.label = f"since {label}"
     elif prep in BOUND_PREPOSITIONS:
@@ -505,8 +508,8 @@ def _dated(
     return c
 
 
-def _coordinated(a: TimeExpression, b: TimeExpression, doc) -> bool:
-    between = doc.text[min(a.end, b.end) : max(a.start, b.start)]
+def _coordinated(a: TimeExpression, b: TimeExpression, text: str) -> bool:
+    between = text[min(a.end, b.end) : max(a.start, b.start)]
     return bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|or|to|through|until|-|–)\s*", between))
 
 
@@ -536,8 +539,8 @@ _COMPARED = re.compile(r"\b(?:compared\s+(?:to|with)|(?:up|down)\s+from|than(?:\
                        r"(?:\s+the\s+same\s+\w+\s+(?:in|of))?\s*$", re.I)
 
 
-def _introduced_by(t: TimeExpression, doc) -> str | None:
-    m = re.search(r"(\w+)\s*$", doc.text[max(0, t.start - 12) : t.start])
+def _introduced_by(t: TimeExpression, text: str) -> str | None:
+    m = re.search(r"(\w+)\s*$", text[max(0, t.start - 12) : t.start])
     return m[1].lower() if m else None
 
 
