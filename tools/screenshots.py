@@ -68,7 +68,10 @@ def main(argv: list[str] | None = None) -> int:
                 page.wait_for_timeout(200)
             if args.hover:
                 hovered = page.locator(args.hover).first
-                hovered.tap() if args.phone else hovered.hover()
+                if args.phone:
+                    hovered.tap()
+                else:
+                    hovered.hover()
                 page.wait_for_timeout(300)
             target = args.out / f"{name}.png"
             page.screenshot(path=str(target), full_page=args.full)

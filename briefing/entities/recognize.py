@@ -131,13 +131,14 @@ def extract_entities(text: str, doc: Doc | None = None, glossary: Glossary | Non
     cands = _resolve(cands)
     acronyms = _acronym_links(cands, text)
     values = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC_LABELS]
-    cands = _propagate(cands, text, acronyms, values)
+    products = _product_codes(cands, text)
+    cands = _propagate(cands, text, acronyms, values, products)
     if glossary is not None:
         cands = [c for c in cands
                  if not glossary.is_suppressed(_strip_possessive(text[c.start:c.end]), article)]
     for c in cands:
         c.surface = _strip_possessive(text[c.start:c.end])
-    groups = _group(cands, text, glossary, acronyms)
+    groups = _group(cands, text, glossary, acronyms, products)
     entities = [_build_entity(g, text, doc, glossary) for g in groups]
     if glossary is not None:
         entities = [e for e in entities if not glossary.is_suppressed(e.name, article)]
@@ -655,7 +656,8 @@ def _initials_fit(acronym: str, long_form: str) -> bool:
 
 
 def _propagate(cands: list[Candidate], text: str, acronyms: dict[str, Candidate],
-               values: list[tuple[int, int]]) -> list[Candidate]:
+               values: list[tuple[int, int]],
+               codes: dict[str, Candidate]) -> list[Candidate]:
     """Find later (or headline) mentions of names already recognised somewhere in the text.
 
     The model misses a name in one sentence and finds it in another; one
@@ -673,8 +675,7 @@ def _propagate(cands: list[Candidate], text: str, acronyms: dict[str, Candidate]
     for acronym, c in acronyms.items():
         forms.setdefault(acronym, c)
     forms = {f: c for f, c in forms.items() if len(f) >= 2 and any(ch.isupper() for ch in f)}
-    codes = _product_codes(cands, text)
-    for code, c in codes.items():
+    for code, c in codes.items():  # "A380", "787s" of an "Airbus A380", a "Boeing 787"
         for form in (code, code + "s"):
             forms.setdefault(form, c)
     if not forms:
@@ -711,12 +712,11 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 
 def _group(cands: list[Candidate], text: str, glossary: Glossary | None,
-           acronyms: dict[str, Candidate]) -> list[_Group]:
+           acronyms: dict[str, Candidate], products: dict[str, Candidate]) -> list[_Group]:
     """Put candidates that name the same thing into one group, in order of first mention."""
     groups: dict[str, _Group] = {}
     form_key: dict[str, str] = {}
     surname_key = _surnames(cands, glossary)
-    products = _product_codes(cands, text)
     code_key = {code: _full_key(c, glossary) for code, c in products.items()}
     nickname_of = {}  # "Dreamliner" -> "787", from "Boeing 787 Dreamliner"
     for code, c in products.items():
@@ -735,18 +735,8 @@ def _group(cands: list[Candidate], text: str, glossary: Glossary | None,
             early[key] = long_form
         else:
             key = _identity_key(c, surface, glossary, form_key, surname_key, acronym_key, cand_key)
-            if c.label == "ORG" and key.startswith("t:"):
-                short = _company_short(alias_key(surface))
-                if short and short in form_key:
-                    key = form_key[short]  # "Ford Motor Company" after "Ford"
-                elif alias_key(surface) in org_short:
-                    key = org_short[alias_key(surface)]  # "Ford" after "Ford Motor Company"
-            code = _code_of(surface, products)
-            if code not in code_key and " " not in surface:
-                code = nickname_of.get(surface.removesuffix("s"))
-            if key.startswith("t:") and code in code_key and c.label in ("PRODUCT", "ORG", "PERSON", "OTHER"):
-                key = code_key[code]  # "A380", "787 Dreamliner" after (or before) "Airbus A380", "Boeing 787"
-                c.label = "PRODUCT"
+            if key.startswith("t:"):  # a name of its own so far: maybe a company's or a product's short one
+                key = _short_name_key(c, surface, key, form_key, org_short, products, code_key, nickname_of)
         cand_key[id(c)] = key
         for form in (surface, *c.aliases, *([c.name] if c.name else [])):
             form_key.setdefault(alias_key(form), key)
@@ -781,6 +771,26 @@ def _surnames(cands: list[Candidate], glossary: Glossary | None) -> dict[str, tu
         if len(name.split()) >= 2:
             out.setdefault(name.split()[-1], (key, start))
     return out
+
+
+def _short_name_key(c: Candidate, surface: str, key: str, form_key: dict[str, str], org_short: dict[str, str],
+                    products: dict[str, Candidate], code_key: dict[str, str],
+                    nickname_of: dict[str, str]) -> str:
+    """The identity a company's or a product's other name joins: "Ford Motor Company" and "Ford",
+    "A380" and "Airbus A380", "Dreamliner" and "Boeing 787 Dreamliner"; else ``key``."""
+    if c.label == "ORG":
+        short = _company_short(alias_key(surface))
+        if short and short in form_key:
+            return form_key[short]  # "Ford Motor Company" after "Ford"
+        if alias_key(surface) in org_short:
+            return org_short[alias_key(surface)]  # "Ford" after "Ford Motor Company"
+    code = _code_of(surface, products)
+    if code not in code_key and " " not in surface:
+        code = nickname_of.get(surface.removesuffix("s"))
+    if code in code_key and c.label in ("PRODUCT", "ORG", "PERSON", "OTHER"):
+        c.label = "PRODUCT"  # "787 Dreamliner" read as an ORG, "Dreamliner" as a PERSON: the plane
+        return code_key[code]
+    return key
 
 
 def _company_short(key: str) -> str | None:

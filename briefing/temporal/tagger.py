@@ -426,6 +426,14 @@ def _dmy(m: re.Match[str], ctx: _Ctx) -> tuple[str, Timex, str | None] | None:
     return "DATE", X.day(year, month, day), None
 
 
+# What makes the four digits after it a phone number, an extension, a room or a road: "815-748-2060",
+# "ext. 1133", "Suite 2001", "FR 1497".
+_NUMBER_LABEL_BEFORE = re.compile(
+    r"(?:(?<!\d)\d{3}[-.]|\b(?i:ext|extension|room|suite|apt|box|flight|gate|hwy|highway|route|rte)\.?\s*"
+    r"|\bNo\.\s*|#\s*|\b(?:FR|FM|CR|SR|RM)\s+)$"
+)
+
+
 def _year_guard(m: re.Match[str], text: str) -> bool:
     """A bare four-digit number is a year unless it is money, a count or part of a bigger number."""
     if m["pm"] or m["pre"]:
@@ -433,17 +441,13 @@ def _year_guard(m: re.Match[str], text: str) -> bool:
     before = text[max(0, m.start() - 2):m.start()]
     if re.search(r"[$£€#©]\s*$|\d[.,]?$", before):
         return False
-    if _PHONE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+    if _NUMBER_LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return False  # "815-748-2060", "ext. 1133", "FR 1497": a phone number, an extension, a road
     if _COUNTED.match(text, m.end(), m.end() + 12) or _ADDRESS.match(text, m.end(), m.end() + 48):
         return False
     return True
 
 
-_PHONE_BEFORE = re.compile(
-    r"(?:(?<!\d)\d{3}[-.]|\b(?i:ext|extension|room|suite|apt|box|flight|gate|hwy|highway|route|rte)\.?\s*"
-    r"|\bNo\.\s*|#\s*|\b(?:FR|FM|CR|SR|RM)\s+)$"
-)
 # "1500 troops", "20 percent", "a 2000-foot climb"; "1935 Orchard St." is a house number.
 _COUNTED = re.compile(rf"\s*(?:{_words(PERCENT_WORDS)}|-?(?:{_words(MEASURE_WORDS + COUNTED_NOUNS)}"
                       r"|[a-z]+\s+(?:people|troops)))\b", _I)
