@@ -1,10 +1,10 @@
 """Built-in knowledge that keeps one identity per entity.
 
 Small hand-written tables (general world knowledge, not harvested from any
-corpus): common aliases of countries and organisations, words that make up
-job titles, heads of facility names, nouns that introduce a product name,
-and a fallback list of named regions for when the gazetteer is absent.
-Editors extend or override all of this through the glossary.
+corpus): common aliases of countries and organisations, and a fallback list
+of named regions for when the gazetteer is absent. The English words the
+rules read (job titles, facility heads ...) are in ``lang_en``. Editors
+extend or override all of this through the glossary.
 """
 
 from __future__ import annotations
@@ -43,39 +43,6 @@ BUILTIN_ALIASES: dict[str, tuple[str, tuple[str, ...]]] = {
 
 # Aliases that are also ordinary words: only recognised when written exactly (case-sensitive).
 CASE_SENSITIVE_ALIASES = frozenset({"US", "UN", "IS", "WHO", "America"})
-
-# Words that build job titles ("Deputy Pentagon Press Secretary"): kept as the person's description.
-TITLE_WORDS = frozenset("""
-acting adm admiral agent ambassador analyst assistant associate attorney bishop brig brigadier cap capt
-captain cardinal ceo cfo chair chairman chairwoman chairperson chancellor chief cmdr col colonel commander
-commissioner congressman congresswoman coo correspondent councillor councilman councilwoman counsel cpl cto
-dame deputy detective dir director doctor dr economist editor emir envoy executive father first foreign
-gen general gov governor judge justice king lady leader lieut lieutenant lord maj major manager marshal
-mayor minister miss mr mrs ms officer pastor pope premier president press prime prince princess principal
-prof professor prosecutor queen rabbi rep representative sec secretary sen senator senior sergeant sgt
-sheikh sir speaker special spokesman spokesperson spokeswoman state superintendent supreme treasurer
-under undersecretary vice
-""".split())
-
-# Title words that may also start a real name ("General Motors", "Supreme Court", "First Solar"):
-# they only count as a title next to a person.
-WEAK_TITLE_WORDS = frozenset({"first", "general", "supreme", "state", "foreign", "special", "executive",
-                              "press", "senior", "principal", "major", "chief", "acting"})
-
-# Last words of names of buildings and installations (OntoNotes FAC).
-FACILITY_HEADS = frozenset({"airport", "hospital", "stadium", "bridge", "station", "prison", "tower",
-                            "palace", "cathedral", "mosque", "church", "temple", "arena", "base",
-                            "embassy", "consulate", "dam", "tunnel", "highway", "square", "terminal"})
-FACILITY_BIGRAMS = frozenset({("medical", "center"), ("medical", "centre"), ("air", "base"),
-                              ("naval", "base"), ("military", "base")})
-
-# "social media platform X", "messaging app Signal": the noun announces a product name.
-PLATFORM_NOUNS = frozenset({"platform", "app", "application", "messenger", "browser", "website", "site",
-                            "chatbot", "console", "smartphone", "handset", "software"})
-
-# "Anbar province": an administrative word after a place name; the name keeps it, the alias drops it.
-ADMIN_WORDS = frozenset({"province", "governorate", "region", "district", "county", "prefecture",
-                         "oblast", "state", "canton", "department", "municipality", "territory"})
 
 # Named regions and natural features, used when the gazetteer is not available.
 FALLBACK_REGIONS = (
@@ -135,6 +102,3 @@ def builtin_aliases(canonical: str) -> tuple[str, ...]:
     entry = BUILTIN_ALIASES.get(canonical)
     return entry[1] if entry else ()
 
-
-def is_title_word(word: str) -> bool:
-    return word.lower().rstrip(".") in TITLE_WORDS

@@ -1,0 +1,81 @@
+"""English words the entity rules read: job titles, honorifics, connectors, company suffixes, heads
+of facility names, nouns that announce a product, administrative words.
+
+Language data as data: one table per kind of word, one word per entry, so adding a word is a
+one-line change. The rules' patterns are built from these tables where they are used
+(``identities``, ``spans``, ``products``); the tables are small, hand-written general knowledge,
+not harvested from any corpus. Editors add names (not words) through the glossary.
+"""
+
+from __future__ import annotations
+
+# Words that build job titles ("Deputy Pentagon Press Secretary"): kept as the person's description.
+TITLE_WORDS = frozenset("""
+acting adm admiral agent ambassador analyst assistant associate attorney bishop brig brigadier cap capt
+captain cardinal ceo cfo chair chairman chairwoman chairperson chancellor chief cmdr col colonel commander
+commissioner congressman congresswoman coo correspondent councillor councilman councilwoman counsel cpl cto
+dame deputy detective dir director doctor dr economist editor emir envoy executive father first foreign
+gen general gov governor judge justice king lady leader lieut lieutenant lord maj major manager marshal
+mayor minister miss mr mrs ms officer pastor pope premier president press prime prince princess principal
+prof professor prosecutor queen rabbi rep representative sec secretary sen senator senior sergeant sgt
+sheikh sir speaker special spokesman spokesperson spokeswoman state superintendent supreme treasurer
+under undersecretary vice
+""".split())
+
+# Title words that may also start a real name ("General Motors", "Supreme Court", "First Solar"):
+# they only count as a title next to a person.
+WEAK_TITLE_WORDS = frozenset({"first", "general", "supreme", "state", "foreign", "special", "executive",
+                              "press", "senior", "principal", "major", "chief", "acting"})
+
+# Words that sharpen a job title ("Defense Secretary") without being titles alone.
+TITLE_MODIFIERS = frozenset("""
+defense defence interior treasury health finance justice trade energy home economy economic
+transport transportation education labor labour agriculture environment commerce security
+foreign communications intelligence military national homeland affairs public media
+""".split())
+
+# Titles of address: a name after nothing but these gets no description ("Mr Smith").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "mx"})
+
+# Lower-case words allowed inside a run of capitalised words ("Bank of England", "Abu Bakr al
+# Baghdadi"); "and" only joins names inside a title, never two names into one.
+CONNECTORS = frozenset({"of", "for", "and", "&", "the", "on", "de", "al", "bin"})
+
+# Articles trimmed off the front of a span ("the Pentagon" is "Pentagon"), as written.
+LEADING_ARTICLES = ("the", "The", "THE", "a", "an")
+# Words a sentence may open with before a name defined by an acronym ("In General Motors (GM)").
+SENTENCE_OPENERS = ("the", "a", "an", "in", "on", "at")
+
+# Abbreviations whose full stop is part of the name ("Ford Motor Co.", "Martin Luther King Jr.").
+ABBREVIATIONS = ("Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "St")
+
+# Legal-form suffixes: "Boeing Co" and "Boeing" are one company.
+CORPORATE_SUFFIXES = ("inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh")
+# The words a company's full name adds to what the text calls it: "Ford Motor Company" is "Ford",
+# "Chrysler Group LLC" is "Chrysler".
+CORPORATE_TAIL_WORDS = ("motor", "motors", "company", "co", "corporation", "corp", "group", "holding",
+                        "holdings", "inc", "incorporated", "ltd", "limited", "llc", "plc", "ag", "sa", "nv",
+                        "spa", "gmbh")
+# Tail words that are the name itself when nothing else goes: "General Motors" is not "General".
+MAKER_WORDS = frozenset({"motor", "motors"})
+
+# Words after a number that make it an amount, not a model code ("737 million", "5 per cent").
+AMOUNT_WORDS = frozenset({"%", "percent", "per", "billion", "million"})
+
+# Last words of names of buildings and installations (OntoNotes FAC).
+FACILITY_HEADS = frozenset({"airport", "hospital", "stadium", "bridge", "station", "prison", "tower",
+                            "palace", "cathedral", "mosque", "church", "temple", "arena", "base",
+                            "embassy", "consulate", "dam", "tunnel", "highway", "square", "terminal"})
+FACILITY_BIGRAMS = frozenset({("medical", "center"), ("medical", "centre"), ("air", "base"),
+                              ("naval", "base"), ("military", "base")})
+
+# "social media platform X", "messaging app Signal": the noun announces a product name.
+PLATFORM_NOUNS = frozenset({"platform", "app", "application", "messenger", "browser", "website", "site",
+                            "chatbot", "console", "smartphone", "handset", "software"})
+
+# "Anbar province": an administrative word after a place name; the name keeps it, the alias drops it.
+ADMIN_WORDS = frozenset({"province", "governorate", "region", "district", "county", "prefecture",
+                         "oblast", "state", "canton", "department", "municipality", "territory"})
+# Administrative words that, capitalised and alone after a name, usually make another name
+# ("Ohio State", "Justice Department") rather than an area.
+INSTITUTION_ADMIN_WORDS = frozenset({"state", "department"})

@@ -1,0 +1,113 @@
+"""Products with a model code: 'Boeing 747', 'Airbus A380', 'Boeing 787 Dreamliner'.
+
+A maker followed by a model code is a product; a bare code ('the A380', '787s') is the product the
+text named with its maker, unless two makers share the code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .candidate import PRIORITY_RULE, Candidate
+from .lang_en import AMOUNT_WORDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+
+MODEL_CODE = re.compile(r"^[A-Z]{0,3}-?\d[\w-]*$")
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def with_model_code(c: Candidate, span) -> Candidate:
+    """'Boeing 747', 'Airbus A380': a maker or product followed by a model code is a product."""
+    if c.label not in ("ORG", "PRODUCT"):
+        return c
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and model_code_token(doc[end]):
+        end += 1
+    if end == span.end:
+        return c
+    if end < len(doc) and _model_nickname(doc[end]):
+        end += 1  # "Boeing 787 Dreamliner": the nickname is part of the name
+    return replace(c, end=doc[end - 1].idx + len(doc[end - 1].text), label="PRODUCT", priority=PRIORITY_RULE,
+                   source="rules")
+
+
+def _model_nickname(tok: Token) -> bool:
+    """A single capitalised noun right after a model code ("Dreamliner"), not the start of another name."""
+    if tok.pos_ not in ("PROPN", "NOUN") or not tok.is_alpha:
+        return False
+    if not tok.text[:1].isupper() or not tok.text[1:].islower():
+        return False
+    if tok.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE", "TIME"):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
+
+
+def model_code(word: str) -> str | None:
+    """The model code a word writes ("A380", "787", "737s" -> "737"), or None."""
+    if word.endswith("s") and word[-2:-1].isdigit():
+        word = word[:-1]
+    return word if MODEL_CODE.match(word) and not YEAR.match(word) and len(word) >= 3 else None
+
+
+def product_codes(cands: list[Candidate], text: str) -> dict[str, Candidate]:
+    """Model code -> the first product named with its maker ("Airbus A380", "Boeing 787 Dreamliner"), so
+    that a bare "A380" or "the 787" is that product. A code two makers share belongs to neither."""
+    out: dict[str, Candidate] = {}
+    shared: set[str] = set()
+    for c in cands:
+        words = text[c.start:c.end].split()
+        if c.label != "PRODUCT" or len(words) < 2 or model_code(words[0]):
+            continue
+        for w in words[1:]:
+            code = model_code(w)
+            if code is None:
+                continue
+            first = out.get(code)
+            if first is not None and text[first.start:first.end].split()[0] != words[0]:
+                shared.add(code)
+            out.setdefault(code, c)
+    return {code: c for code, c in out.items() if code not in shared}
+
+
+def model_code_token(tok: Token) -> bool:
+    if not MODEL_CODE.match(tok.text) or YEAR.match(tok.text):
+        return False
+    if tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return not (nxt is not None and nxt.lower_ in AMOUNT_WORDS)
+
+
+def code_of(surface: str, products: dict[str, Candidate]) -> str | None:
+    """The known model code a name starts with ("A380", "787 Dreamliner"), or that it writes after
+    the same maker ("Boeing 787 Dreamliner" beside "Boeing 787")."""
+    words = surface.split()
+    if not words:
+        return None
+    if (code := model_code(words[0])) in products:
+        return code
+    for w in words[1:]:
+        code = model_code(w)
+        if code in products and products[code].surface.split()[0] == words[0]:
+            return code
+    return None
+
+
+def singular(name: str, cands: list[Candidate]) -> str:
+    """A product is named in the singular: "Boeing 737s" and "Boeing 787 Dreamliners" are the
+    Boeing 737 and the Boeing 787 Dreamliner."""
+    if not name.endswith("s") or not any(c.label == "PRODUCT" for c in cands):
+        return name
+    words = name.split()
+    if model_code(words[-1]) and words[-1][-2:-1].isdigit():
+        return name[:-1]
+    if len(words) >= 3 and model_code(words[-2]) and words[-1].isalpha():
+        return name[:-1]
+    return name

@@ -1,0 +1,247 @@
+"""Candidates from rules, where the model is weak on news: job titles glued to names ('Pentagon
+Press'), lower-case natural features ('the Syrian desert'), products named after a noun
+('platform X', 'iPhone'), names defined by an acronym ('General Motors (GM)').
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .acronyms import initials_fit
+from .aliases import FALLBACK_REGIONS, builtin_canonical, builtin_type
+from .candidate import LABEL_MAP, NUMERIC_LABELS, PRIORITY_RULE, Candidate
+from .lang_en import (
+    CONNECTORS,
+    HONORIFICS,
+    PLATFORM_NOUNS,
+    SENTENCE_OPENERS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+    WEAK_TITLE_WORDS,
+)
+from .products import model_code_token
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+
+CAMEL_PRODUCT = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z0-9]+$")
+CAMEL_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])[a-z]{1,3}[A-Z][A-Za-z0-9]+")
+
+
+def rule_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Candidates from the rules, and spans where model entities must be dropped (job titles)."""
+    cands: list[Candidate] = []
+    blocked: list[tuple[int, int]] = []
+    head_end = text.find("\n")
+    title_cands, blocked = _job_titles(doc, head_end)
+    cands += title_cands
+    cands += _regions(doc)
+    cands += _platform_products(doc)
+    cands += _camel_products(doc)
+    cands += _defined_acronyms(doc)
+    return cands, blocked
+
+
+def _defined_acronyms(doc: Doc) -> list[Candidate]:
+    """'General Motors (GM)': the capitalised words before a fitting acronym are one name."""
+    out = []
+    for i, j in _cap_runs(doc):
+        if j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
+            continue
+        while i < j and doc[i].is_sent_start and doc[i].lower_ in SENTENCE_OPENERS:
+            i += 1
+        acronym, words = doc[j + 1].text, [t.text for t in doc[i:j] if is_cap(t)]
+        if len(words) < 2 or not acronym.isupper() or not initials_fit(acronym, " ".join(words)):
+            continue
+        if acronym[0] != words[0][0]:
+            continue
+        label = doc[j + 1].ent_type_ or "ORG"
+        label = "ORG" if label in NUMERIC_LABELS else label
+        out.append(Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), LABEL_MAP.get(label, label),
+                             PRIORITY_RULE, "rules"))
+    return out
+
+
+def is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text)
+
+
+def _cap_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (connectors like 'of' allowed inside), within a sentence."""
+    runs, i, n = [], 0, len(doc)
+    while i < n:
+        if not is_cap(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        # The parser's sentence starts are unreliable inside capitalised runs ('General | Motors'):
+        # only punctuation and line breaks end a run.
+        while j < n and doc[j - 1].text not in (".", "!", "?", ":", ";") and not doc[j - 1].is_space:
+            if is_cap(doc[j]):
+                j += 1
+            elif doc[j].lower_ in CONNECTORS and j + 1 < n and is_cap(doc[j + 1]) and doc[j].lower_ != "and":
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _job_titles(doc: Doc, head_end: int) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """'Deputy Pentagon Press Secretary Sabrina Singh' -> PERSON with a description, ORG 'Pentagon'."""
+    cands, blocked = [], []
+    person_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    for i, j in _cap_runs(doc):
+        if head_end > 0 and doc[i].idx < head_end:
+            continue  # headline capitals say nothing about titles
+        if doc[i].lower_ == "the":
+            i += 1
+        titles = [k for k in range(i, j) if doc[k].lower_.rstrip(".") in TITLE_WORDS]
+        if not titles or titles[-1] >= j - 1:
+            continue
+        k = titles[-1]
+        name = doc[k + 1:j]
+        strong = any(doc[t].lower_.rstrip(".") not in WEAK_TITLE_WORDS for t in titles)
+        has_person = any(t.i in person_tokens for t in name)
+        looks_person = 1 <= len(name) <= 3 and all(t.tag_ == "NNP" for t in name) and strong
+        if not (has_person or looks_person):
+            continue
+        title = doc[i:k + 1]
+        honorific = all(t.lower_.rstrip(".") in HONORIFICS for t in title)
+        cands.append(Candidate(name.start_char, name.end_char, "PERSON", PRIORITY_RULE, "rules",
+                               description=None if honorific else title.text, weight=2.0))
+        blocked.append((title.start_char, title.end_char))
+        cands += _title_inner_names(doc, i, k + 1)
+    described = {(c.start, c.end) for c in cands}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and (ent.start_char, ent.end_char) not in described:
+            title = _lowercase_title_before(doc, ent.start)
+            if title is not None:
+                cands.append(Candidate(ent.start_char, ent.end_char, "PERSON", PRIORITY_RULE, "rules",
+                                       description=title, weight=2.0))
+    return cands, blocked
+
+
+def _lowercase_title_before(doc: Doc, start: int) -> str | None:
+    """'Finance spokesman Daniel Okafor': a lower-case title word, with its modifiers, before a person."""
+    k = start
+    while k > 0 and doc[k - 1].lower_ in TITLE_WORDS | TITLE_MODIFIERS and not doc[k - 1].is_sent_end:
+        k -= 1
+    if k == start or not any(t.lower_ in TITLE_WORDS and t.text.islower() for t in doc[k:start]):
+        return None
+    if doc[start - 1].lower_ not in TITLE_WORDS or doc[start - 1].lower_ in HONORIFICS:
+        return None
+    return doc[k:start].text
+
+
+def _title_inner_names(doc: Doc, i: int, j: int) -> list[Candidate]:
+    """Names inside a job title ('Pentagon' in 'Deputy Pentagon Press Secretary')."""
+    out = []
+    k = i
+    while k < j:
+        if _title_part(doc[k]):
+            k += 1
+            continue
+        m = k
+        while m < j and not _title_part(doc[m]):
+            m += 1
+        while m > k and doc[m - 1].lower_ in CONNECTORS:
+            m -= 1
+        span = doc[k:m]
+        if len(span) and span[0].lower_ not in CONNECTORS:
+            out.append(Candidate(span.start_char, span.end_char, _inner_label(doc, span), PRIORITY_RULE,
+                                 "rules"))
+        k = max(m, k + 1)
+    return out
+
+
+def _title_part(tok: Token) -> bool:
+    word = tok.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in TITLE_MODIFIERS
+
+
+def _inner_label(doc: Doc, span) -> str:
+    canonical = builtin_canonical(span.text)
+    if canonical:
+        return builtin_type(canonical) or "ORG"
+    labels = [t.ent_type_ for t in span if t.ent_type_ and t.ent_type_ not in NUMERIC_LABELS]
+    if labels:
+        return Counter(labels).most_common(1)[0][0]
+    return "NORP" if span[-1].tag_ in ("JJ", "NNPS") and len(span) == 1 else "ORG"
+
+
+@lru_cache(maxsize=1)
+def _region_index() -> tuple[dict[tuple[str, ...], str], int]:
+    """Lower-cased token tuples of region names: from the gazetteer when present, else built-in."""
+    names: list[str] = list(FALLBACK_REGIONS)
+    try:  # the gazetteer is optional: another part of the project, maybe without its data file
+        from briefing.geo.gazetteer import gazetteer
+
+        names += list(gazetteer().region_names())
+    except Exception:  # noqa: BLE001 - any failure just means "no gazetteer"
+        pass
+    index: dict[tuple[str, ...], str] = {}
+    for name in sorted(set(names)):
+        words = tuple(re.findall(r"\w+|[^\w\s]", name.lower()))
+        if words:
+            index.setdefault(words, name)
+    return index, max((len(k) for k in index), default=0)
+
+
+def _regions(doc: Doc) -> list[Candidate]:
+    """Named regions and features in any case after a capital: 'the Syrian desert' -> LOC."""
+    index, longest = _region_index()
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        found = 0
+        if is_cap(doc[i]):
+            for size in range(min(longest, n - i), 0, -1):
+                if tuple(t.lower_ for t in doc[i:i + size]) in index:
+                    found = size
+                    break
+        if found:
+            span = doc[i:i + found]
+            label = span[0].ent_type_ if span[0].ent_type_ in ("GPE", "FAC") and span.ents else "LOC"
+            out.append(Candidate(span.start_char, span.end_char, label, PRIORITY_RULE, "rules", weight=2.0))
+            i += found
+        else:
+            i += 1
+    return out
+
+
+def _platform_products(doc: Doc) -> list[Candidate]:
+    """'social media platform X', 'messaging app Signal': the capitalised name after the noun."""
+    out = []
+    for tok in doc[:-1]:
+        if tok.lower_ not in PLATFORM_NOUNS or tok.tag_ not in ("NN", "NNS"):
+            continue
+        j = tok.i + 1
+        while j < len(doc) and j - tok.i <= 3 and is_cap(doc[j]) and doc[j].ent_type_ != "GPE":
+            j += 1
+        if j > tok.i + 1:
+            span = doc[tok.i + 1:j]
+            out.append(Candidate(span.start_char, span.end_char, "PRODUCT", PRIORITY_RULE, "rules",
+                                 weight=2.0))
+    return out
+
+
+def _camel_products(doc: Doc) -> list[Candidate]:
+    """Lower-case-initial camel case ('iPhone', 'iOS') is a product name, with its model number."""
+    out = []
+    # Find candidates in the text first: walking every token in Python costs more than the rule.
+    starts = {m.start() for m in CAMEL_IN_TEXT.finditer(doc.text)}
+    for tok in (t for t in doc if t.idx in starts) if starts else ():
+        if CAMEL_PRODUCT.match(tok.text) and (tok.i == 0 or not CAMEL_PRODUCT.match(doc[tok.i - 1].text)):
+            end = tok.i + 1
+            if tok.ent_type_ and tok.ent_type_ not in NUMERIC_LABELS and tok.ent_iob_ != "O":
+                end = max(end, next(e.end for e in doc.ents if e.start <= tok.i < e.end))
+            while end < len(doc) and model_code_token(doc[end]):
+                end += 1
+            span = doc[tok.i:end]
+            out.append(Candidate(span.start_char, span.end_char, "PRODUCT", PRIORITY_RULE, "rules"))
+    return out

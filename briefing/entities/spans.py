@@ -1,0 +1,134 @@
+"""Span clean-up and competition: trimmed spans, one candidate per stretch of text, and the span-level
+retyping (facilities, 'Anbar province', product model numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .candidate import Candidate
+from .lang_en import (
+    ABBREVIATIONS,
+    ADMIN_WORDS,
+    FACILITY_BIGRAMS,
+    FACILITY_HEADS,
+    INSTITUTION_ADMIN_WORDS,
+    LEADING_ARTICLES,
+)
+from .products import with_model_code
+from .rules import is_cap
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+
+# A full stop that belongs to the name: an initial ("George W.") or an abbreviation ("Inc.").
+KEEP_FINAL_DOT = re.compile(r"(?:\b[A-Z]\.|" + "|".join(re.escape(a) + r"\." for a in ABBREVIATIONS) + r")$")
+# An article opening a span.
+LEADING_ARTICLE = re.compile(r"(?:" + "|".join(LEADING_ARTICLES) + r")\s+")
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def strip_possessive(s: str) -> str:
+    return POSSESSIVE.sub("", s) if len(s) > 2 else s
+
+
+def clean(c: Candidate, text: str) -> Candidate | None:
+    """Trim 'the', possessives and punctuation off a span; drop spans that are no names."""
+    start, end = c.start, c.end
+    while True:
+        frag = text[start:end]
+        m = LEADING_ARTICLE.match(frag)
+        if m and end - start > m.end():
+            start += m.end()
+            continue
+        m2 = re.search(r"['’]s?$", frag)
+        if m2 and m2.start() > 0 and c.source != "glossary":
+            end = start + m2.start()
+            continue
+        stripped = frag.strip(" \t\n\"“”‘'(),;:!?-—–")
+        if stripped != frag and stripped:
+            offset = frag.index(stripped)
+            start, end = start + offset, start + offset + len(stripped)
+            continue
+        if frag.endswith(".") and not KEEP_FINAL_DOT.search(frag):
+            end -= 1
+            continue
+        break
+    frag = text[start:end]
+    if not frag or not any(ch.isupper() for ch in frag) or not any(ch.isalpha() for ch in frag):
+        return None
+    if "\n" in frag or text[end:end + 1] == "$":
+        return None
+    return replace(c, start=start, end=end)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def overlaps_any(c: Candidate, spans: list[tuple[int, int]]) -> bool:
+    return any(_overlaps((c.start, c.end), s) for s in spans)
+
+
+def resolve(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: higher priority first, then longer, then earlier."""
+    chosen: list[Candidate] = []
+    taken = bytearray()
+    for c in sorted(cands, key=lambda c: (-c.priority, -c.length, c.start, c.label)):
+        if len(taken) < c.end:
+            taken.extend(b"\0" * (c.end - len(taken)))
+        if any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\1" * c.length
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: (c.start, c.end))
+
+
+def retype(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
+    """Span-level fixes: product model numbers, facilities, 'Anbar province'."""
+    out = []
+    for c in cands:
+        if c.source == "glossary":
+            out.append(c)
+            continue
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or not len(span):
+            out.append(c)
+            continue
+        c = with_model_code(c, span)
+        c = _facility(c, span)
+        c = _admin_area(c, span, text)
+        out.append(c)
+    return out
+
+
+def _facility(c: Candidate, span) -> Candidate:
+    if c.label not in ("ORG", "GPE", "LOC") or len(span) < 2:
+        return c
+    last = span[-1].lower_
+    if last in FACILITY_HEADS or (span[-2].lower_, last) in FACILITY_BIGRAMS:
+        return replace(c, label="FAC")
+    return c
+
+
+def _admin_area(c: Candidate, span, text: str) -> Candidate:
+    """'Anbar province': the mention is 'Anbar', the identity is named 'Anbar province'."""
+    if c.label not in ("GPE", "LOC"):
+        return c
+    doc = span.doc
+    if len(span) > 1 and span[-1].lower_ in ADMIN_WORDS and span[-1].text.islower():
+        name = span.text
+        inner = doc[span.start:span.end - 1]
+        return replace(c, end=inner.end_char, label="GPE", name=name, aliases=(inner.text,))
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        if nxt.lower_ in ADMIN_WORDS and (nxt.text.islower() or (after is None or not is_cap(after))
+                                          and nxt.lower_ not in INSTITUTION_ADMIN_WORDS):
+            if nxt.text.islower() or nxt.is_title:
+                return replace(c, label="GPE", name=text[c.start:nxt.idx + len(nxt.text)],
+                               aliases=(text[c.start:c.end],))
+    return c
