@@ -1,0 +1,150 @@
+"""Dating an event: by the time expression nearest its trigger, by the event a relative phrase
+names ("days before the airstrikes"), or, for a happening reported without a date, by the
+article's day (the story's day for the simple past)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import TimeExpression
+from ..temporal.lang.en import BOUND_PREPOSITIONS, SUPERLATIVES
+from ..temporal.timex import day_range_label
+from ..temporal.timex import of_date as _day_of
+from .candidate import DAY_LEVEL, ESTIMATE, Candidate, event_candidate
+from .lang_en import (
+    COMPARISON_PHRASES,
+    DATE_CONJUNCTIONS,
+    RELATIVE_DIRECTIONS,
+    RELATIVE_QUANTIFIERS,
+    REPORTING_VERBS,
+    UNIT_DAYS,
+)
+from .triggers import tense_of
+
+# "a few days before the airstrikes": a time from another event.
+_RELATIVE = re.compile(
+    r"\b(?P<q>" + "".join(q + " |" for q in RELATIVE_QUANTIFIERS) + r")"
+    r"(?P<unit>" + "|".join(UNIT_DAYS) + r") (?P<dir>" + "|".join(RELATIVE_DIRECTIONS) + r")"
+    r" (?:the )?(?P<what>\w+)",
+    re.I,
+)
+_SUPERLATIVE = re.compile(r"\b(?:" + "|".join(SUPERLATIVES) + r")\b", re.I)
+# "compared with 2008", "up from 14% a year ago", "more than in 2005": the date of the comparison.
+_COMPARED = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in COMPARISON_PHRASES)
+                       + r")(?:\s+the\s+same\s+\w+\s+(?:in|of))?\s*$", re.I)
+# Between two coordinated dates: "Saturday and Sunday", "Monday to Wednesday".
+_BETWEEN_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:" + "|".join(map(re.escape, DATE_CONJUNCTIONS)) + r")\s*")
+NEWS_DAYS = 3  # how far before the article's date the day of its story may lie
+
+
+def dated_candidate(
+    trig, found: list[tuple[int, TimeExpression]], sent, start: int, ents: list[str], place_ids: set[str],
+    text: str,
+) -> Candidate:
+    """The event of ``trig``, dated by the expression nearest to it (coordinated ones: their span)."""
+    found.sort(key=lambda x: (x[0], x[1].end - x[1].start))
+    depth, t = found[0]
+    c = event_candidate(trig, sent, start, ents, place_ids, text)
+    tx = t.timex
+    first, last = tx.bounds(t.mod)  # type: ignore[misc]
+    label = tx.label(t.mod)
+    for _, t2 in found[1:]:
+        span2 = t2.timex.bounds(t2.mod)
+        if span2 and _coordinated(t, t2, text):  # "on Saturday and Sunday": their span
+            a, b = min(first, span2[0]), max(last, span2[1])
+            label = day_range_label(a, b) if (first, last) != (a, b) else label
+            first, last = a, b
+    c.earliest, c.latest = first.isoformat(), last.isoformat()
+    c.value, c.mod, c.label = t.value, t.mod, label
+    c.approximate = t.mod == "APPROX"
+    c.minutes = tx.minutes if tx.minutes is not None else DAY_LEVEL
+    prep = _introduced_by(t, text)
+    if prep == "since":
+        c.label = f"since {label}"
+    elif prep in BOUND_PREPOSITIONS:
+        c.label = tx.label_with(prep, t.mod)
+        if first != last or tense_of(trig) in ("future", "other"):
+            c.earliest = c.latest = None  # a deadline is not when it happens: "will close plants by 2008"
+        else:
+            c.approximate = True  # "by 3am the river had burst its banks": that day, at the latest then
+    return c
+
+
+def _coordinated(a: TimeExpression, b: TimeExpression, text: str) -> bool:
+    between = text[min(a.end, b.end) : max(a.start, b.start)]
+    return bool(_BETWEEN_COORDINATED.fullmatch(between))
+
+
+def is_comparison(text: str, s_start: int, t: TimeExpression) -> bool:
+    """A date a comparison is made with: "compared with 2008", "its first loss since 1992"."""
+    if _COMPARED.search(text, max(s_start, t.start - 24), t.start):
+        return True
+    if re.search(r"\bsince\s*$", text[max(s_start, t.start - 8) : t.start], re.I):
+        return bool(_SUPERLATIVE.search(text, s_start, t.start))
+    return False
+
+
+def _introduced_by(t: TimeExpression, text: str) -> str | None:
+    m = re.search(r"(\w+)\s*$", text[max(0, t.start - 12) : t.start])
+    return m[1].lower() if m else None
+
+
+def story_day(c: Candidate, dated: list[Candidate], article_day: dt.date) -> dt.date | None:
+    """The day the story happened, as the text last named it before ``c`` ("said on Tuesday" ...
+    "Ford said"): a single day, at most ``NEWS_DAYS`` before the article's date."""
+    best = None
+    for d in dated:
+        if d.start >= c.start or d.earliest != d.latest or not d.earliest:
+            continue
+        if d.lemma not in REPORTING_VERBS or not set(d.entities) & set(c.entities):
+            continue  # only the day a story was told carries over, and only for the same teller
+        day = dt.date.fromisoformat(d.earliest)
+        if 0 <= (article_day - day).days <= NEWS_DAYS and (best is None or d.start > best[0]):
+            best = (d.start, day)
+    return best[1] if best else None
+
+
+def anchor_to_article(c: Candidate, day: dt.date, news_day: dt.date | None = None) -> None:
+    """A happening reported without a date: the article's day; for the simple past, approximately,
+    the day of the story the text last named (else "by" the article's day)."""
+    c.approximate = c.tense == "past"
+    when = news_day if c.approximate and news_day else day
+    c.earliest = c.latest = when.isoformat()
+    c.minutes = ESTIMATE if c.approximate else DAY_LEVEL
+    c.label = ("by " if c.approximate and when == day else "") + _day_of(when).label()
+
+
+def _names(c: Candidate, word: str) -> bool:
+    """Does the event's own wording name ``word`` ("airstrike" ~ "strikes")?"""
+    return any(word == k or word.endswith(k) or k.endswith(word) for k in c.keywords if len(k) > 3)
+
+
+def anchor_relative(text: str, events: list[Candidate], pending: list[Candidate]) -> None:
+    """ "days before the airstrikes": date a sentence from the event it names."""
+    for c in list(pending):
+        m = _RELATIVE.search(text, c.start, c.end)
+        if not m:
+            continue
+        word = m["what"].lower().rstrip("s")
+        anchor = next((e for e in events if e.lemma not in REPORTING_VERBS and _names(e, word)), None)
+        if anchor is None or not anchor.earliest or not anchor.latest:
+            continue
+        span = UNIT_DAYS[m["unit"].lower()]
+        before = m["dir"].lower() != "after"
+        if before:
+            c.earliest, c.latest = _shift(anchor.earliest, -span), _shift(anchor.earliest, -1)
+        else:
+            c.earliest, c.latest = _shift(anchor.latest, 1), _shift(anchor.latest, span)
+        c.approximate = True
+        c.minutes = ESTIMATE
+        c.label = (
+            f"{'a few ' if m['unit'].lower() == 'days' else ''}{m['unit'].lower()} "
+            f"{'before' if before else 'after'} {anchor.label or anchor.earliest}"
+        )
+        pending.remove(c)
+        events.append(c)
+
+
+def _shift(iso: str, days: int) -> str:
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()

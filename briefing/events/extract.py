@@ -1,0 +1,104 @@
+"""The events stage: walks an article's sentences, finds the dated and the reported happenings,
+anchors, merges and orders them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Document, Entity, Event, Place, TimeExpression
+from ..nlp import lemma
+from ..temporal.dateline import Dateline, find_dateline, head_starts
+from ..temporal.lang.en import BOILERPLATE
+from .candidate import Candidate, event_candidate, to_events
+from .dating import anchor_relative, anchor_to_article, dated_candidate, is_comparison, story_day
+from .lang_en import STATE_VERBS
+from .participants import sentence_participants, with_referent
+from .positions import ByPosition
+from .retellings import merge_retellings
+from .triggers import complement_of_present_report, find_trigger, main_happening, tense_of
+
+_BOILERPLATE = re.compile(r"\b(?:" + "|".join(re.escape(b) for b in BOILERPLATE) + r")\b|©", re.I)
+
+
+def extract_events(
+    doc: Document, spacy_doc, entities: list[Entity], times: list[TimeExpression], places: list[Place]
+) -> list[Event]:
+    """Timeline events of one article, chronological, undated ones last."""
+    place_ids = {p.entity for p in places}
+    text = doc.text
+    body_start = text.find("\n") + 1 if doc.title else 0
+    datelines = _datelines(text, body_start)
+    article_day = _parse_day(doc.date)
+    by_position = ByPosition(entities, times)
+    dated: list[Candidate] = []
+    pending: list[Candidate] = []  # reported without a time expression
+    bounded: list[Candidate] = []  # only bounded by one: "will close 12 plants by 2008"
+    for sent in spacy_doc.sents:
+        if sent.end_char <= body_start:
+            continue  # the headline retells the story; it dates nothing
+        s_start = _after_datelines(sent.start_char, sent.end_char, datelines)
+        if s_start >= sent.end_char or _BOILERPLATE.search(text, s_start, sent.end_char):
+            continue
+        ents = sentence_participants(by_position, spacy_doc, s_start, sent.end_char)
+        by_trigger: dict[int, list[tuple[int, TimeExpression]]] = {}
+        for t in by_position.times_in(s_start, sent.end_char):
+            if t.timex.bounds(t.mod) is None:
+                continue
+            tokens = [tok for tok in sent if tok.idx < t.end and tok.idx + len(tok) > t.start]
+            found = find_trigger(tokens, sent) if tokens else None
+            if found is None or is_comparison(text, s_start, t):
+                continue
+            trig = complement_of_present_report(found[0], t, article_day)
+            if trig is not None:
+                by_trigger.setdefault(trig.i, []).append((found[1], t))
+        for i, found in by_trigger.items():
+            trig = spacy_doc[i]
+            participants = with_referent(ents, trig, by_position)
+            c = dated_candidate(trig, found, sent, s_start, participants, place_ids, text)
+            if c.earliest:
+                dated.append(c)
+            elif trig.i == sent.root.i and tense_of(trig) != "future":
+                c.tense, c.label = tense_of(trig), None  # "predicted it would profit by 2011": dated as said
+                pending.append(c)
+            else:
+                bounded.append(c)
+        root = main_happening(sent.root)
+        root_ents = with_referent(ents, root, by_position)
+        if (root.i not in by_trigger and sent.root.i not in by_trigger and root.pos_ in ("VERB", "AUX")
+                and lemma(root) not in STATE_VERBS and root_ents):
+            c = event_candidate(root, sent, s_start, root_ents, place_ids, text)
+            c.tense = tense_of(root)
+            pending.append(c)
+    events = merge_retellings(dated)
+    anchor_relative(text, events, pending)
+    for c in list(pending):
+        if article_day and c.tense in ("present", "perfect", "past"):
+            anchor_to_article(c, article_day, story_day(c, dated, article_day))
+            pending.remove(c)
+            events.append(c)
+    events = merge_retellings(events)
+    told = {c.start for c in events + pending}
+    bounded = [c for c in bounded if c.start not in told]  # "plans to fix it by 2027": the plan tells it
+    events.sort(key=lambda c: (c.earliest or "", c.latest or "", c.minutes, c.start))
+    return to_events(events + pending + bounded)
+
+
+def _datelines(text: str, body_start: int) -> list[Dateline]:
+    starts = [body_start] if body_start else head_starts(text)
+    return [d for s in starts if (d := find_dateline(text, s)) is not None]
+
+
+def _after_datelines(start: int, end: int, datelines: list[Dateline]) -> int:
+    """A sentence that opens with a dateline starts where the article's words do."""
+    for d in datelines:
+        if start <= d.start < end:
+            return max(start, d.body)
+    return start
+
+
+def _parse_day(iso: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None

@@ -1,0 +1,69 @@
+"""English words the event rules read: which verbs tell happenings, which nouns name them, which
+words point back to a participant, and the phrases that date one event from another.
+
+Language data as data: one table per kind of word, so adding a word is a one-line change; the
+patterns are built from these tables where they are used. Time words (prepositions, boilerplate,
+superlatives) are shared with the tagger in ``briefing.temporal.lang.en``.
+"""
+
+from __future__ import annotations
+
+# Verbs that report states or opinions rather than happenings.
+STATE_VERBS = {
+    "be", "have", "remain", "seem", "appear", "include", "comprise", "mean", "indicate", "underscore",
+    "think", "believe", "know", "continue", "come", "follow",
+}
+# Nouns that name a happening: a date that qualifies them dates an event ("the strike on Monday").
+EVENT_NOUNS = {
+    "strike", "airstrike", "attack", "raid", "operation", "election", "vote", "meeting", "summit",
+    "announcement", "protest", "explosion", "bombing", "earthquake", "storm", "visit", "talks", "deal",
+    "agreement", "launch", "crash", "fire", "shooting", "war", "offensive", "ceasefire", "trial", "hearing",
+    "release", "killing", "arrest", "flood", "flooding", "sale", "sales", "loss", "losses", "profit",
+    "profits", "order", "orders", "purchase", "offer", "plan", "cut", "cuts", "merger", "takeover", "bid",
+    "flight", "delivery", "recall", "layoff", "layoffs", "bailout", "loan", "loans",
+}
+# Speech about a happening is not the happening: never an anchor for "days before the strikes", and
+# two statements are never one event.
+REPORTING_VERBS = {"announce", "say", "report", "state", "tell", "confirm", "claim", "declare", "add", "note",
+                   "comment", "reply", "warn"}
+# After these a date belongs to the thing it follows ("the budget for 2026"), not to the clause.
+THING_PREPOSITIONS = {"for", "of", "from", "to", "until", "between", "since"}
+
+# Tense: auxiliaries of the future, the pluperfect and the perfect; adverbs that tell a past as
+# history ("was once named"), some earlier time.
+FUTURE_AUXILIARIES = ("will", "'ll", "shall")
+PLUPERFECT_AUXILIARIES = {"had", "'d"}
+PERFECT_AUXILIARIES = {"has", "have", "'s", "'ve"}
+LONG_AGO = {"once", "previously", "formerly", "originally", "initially"}
+
+# Nouns a name qualifies without taking part: "Ryanair CEO", "GM shares", "a Boeing spokesman".
+ROLE_NOUNS = {
+    "ceo", "chief", "executive", "president", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "spokesperson", "director", "manager", "official", "officials", "analyst", "analysts", "head", "founder",
+    "owner", "secretary", "minister", "share", "shares", "stock", "stocks", "parent", "subsidiary", "unit",
+    "division", "website", "site", "board", "employee", "employees", "worker", "workers", "staff",
+}
+
+# A subject that names no one but points back to someone: "he" -> a person; "it" -> an
+# organisation or a product; "the company" -> an organisation; "the plane" -> a product.
+PERSON_PRONOUNS = {"he", "she"}
+THING_PRONOUNS = {"it"}
+DEFINITE_DETERMINERS = ("the", "this")
+ORG_NOUNS = {
+    "company", "firm", "automaker", "carmaker", "airframer", "manufacturer", "maker", "airline", "carrier",
+    "corporation", "group", "giant", "business", "conglomerate", "consortium", "agency", "government",
+    "administration", "organisation", "organization", "union", "bank", "council", "party",
+}
+PRODUCT_NOUNS = {"plane", "aircraft", "jet", "airliner", "superjumbo", "car", "vehicle", "model", "ship"}
+
+# "a few days before the airstrikes": how many, which unit (and how many days it may span, for the
+# estimate), which direction.
+RELATIVE_QUANTIFIERS = ("just", "only", "a few", "several", "some", "a couple of", "two", "three")
+UNIT_DAYS = {"days": 14, "weeks": 60, "months": 365, "hours": 1}
+RELATIVE_DIRECTIONS = ("before", "after", "ahead of", "prior to")
+
+# "compared with 2008", "up from 14% a year ago", "more than in 2005": the date of a comparison.
+COMPARISON_PHRASES = ("compared to", "compared with", "up from", "down from", "than", "than in", "versus",
+                      "vs", "vs.")
+# Words that join two dates into one span: "Saturday and Sunday", "Monday to Wednesday".
+DATE_CONJUNCTIONS = ("and", "or", "to", "through", "until", "-", "–")

@@ -1,0 +1,37 @@
+"""Retellings of one happening (same verb, shared participants, same days) collapse into one,
+keeping the fullest telling; statements ("said") never collapse: two statements are two events."""
+
+from __future__ import annotations
+
+from .candidate import Candidate
+from .lang_en import REPORTING_VERBS
+
+
+def _same_happening(a: Candidate, b: Candidate) -> bool:
+    if (a.earliest, a.latest) != (b.earliest, b.latest) or a.lemma != b.lemma or a.lemma in REPORTING_VERBS:
+        return False
+    if 0 in (a.start, b.start):
+        return False  # a plain text's first line may be its headline: kept apart, it is not the body
+    if a.start == b.start:
+        return a.trigger == b.trigger
+    return bool(set(a.entities) & set(b.entities))
+
+
+def merge_retellings(cands: list[Candidate]) -> list[Candidate]:
+    """Collapse retellings; the fullest clause (with a subject, absolute date) wins."""
+    out: list[Candidate] = []
+    by_bounds: dict[tuple[str | None, str | None], list[int]] = {}  # twins share their dates
+    for c in cands:
+        slots = by_bounds.setdefault((c.earliest, c.latest), [])
+        at = next((i for i in slots if _same_happening(out[i], c)), None)
+        if at is None:
+            slots.append(len(out))
+            out.append(c)
+            continue
+        twin = out[at]
+        better = c if (c.full_clause, len(c.entities)) > (twin.full_clause, len(twin.entities)) else twin
+        merged = Candidate(**{**better.__dict__})
+        merged.entities = sorted(set(twin.entities) | set(c.entities), key=(twin.entities + c.entities).index)
+        merged.places = [e for e in merged.entities if e in set(twin.places) | set(c.places)]
+        out[at] = merged
+    return out

@@ -1,0 +1,133 @@
+"""Which clause a date dates (its trigger: the verb or event noun it hangs from), the sentence's
+main happening, and the tense that decides how an undated happening is anchored."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ..nlp import lemma
+from ..temporal.lang.en import COMPARISON_PREPOSITIONS, TIME_NOUNS
+from .lang_en import (
+    EVENT_NOUNS,
+    FUTURE_AUXILIARIES,
+    LONG_AGO,
+    PERFECT_AUXILIARIES,
+    PLUPERFECT_AUXILIARIES,
+    REPORTING_VERBS,
+    STATE_VERBS,
+    THING_PREPOSITIONS,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import TimeExpression
+
+
+def np_head(tok):
+    """The head noun of the noun phrase ``tok`` modifies ("1990" -> "defences" in "the 1990 flood
+    defences")."""
+    while tok.dep_ in ("compound", "amod", "nummod", "nmod", "poss") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def find_trigger(tokens, sent) -> tuple[object, int] | None:
+    """The verb (or event noun) a time expression dates, and how far up the parse it is; None when
+    the expression modifies a thing rather than a happening."""
+    first, last = tokens[0].i, tokens[-1].i
+    head = next((t for t in tokens if t.head.i < first or t.head.i > last or t.head is t), tokens[0])
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "on Saturday and Sunday": Sunday hangs where Saturday does
+    if head.head is head:  # the expression is the sentence's root ("Monday, 12 March")
+        return None
+    node, dep, prep, depth = head.head, head.dep_, None, 1
+    if dep in ("compound", "amod", "nummod", "nmod", "poss", "quantmod") and node.pos_ == "PROPN":
+        node, depth = np_head(node).head, 2  # a date does not qualify a name: "Since December GM ..."
+    elif dep in ("compound", "amod", "nummod", "nmod", "poss", "quantmod") and node.pos_ == "NOUN":
+        noun = np_head(node)
+        if lemma(noun) not in EVENT_NOUNS or noun.lower_ in TIME_NOUNS:
+            return None  # "the 1990 squad", "1935 Orchard Street", "2015's record"
+        node = noun
+    for _ in range(8):
+        if node.pos_ == "ADP":
+            prep = node.lower_
+        elif node.pos_ in ("VERB", "AUX"):
+            if prep == "for" and depth == 2:
+                return None  # "issued warnings for Saturday": the date of what is meant, not of the issuing
+            if lemma(node) not in STATE_VERBS:
+                return node, depth
+            # a state verb ("is due in May"): the date goes with the verb that governs it
+        elif node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            if node.lower_ in TIME_NOUNS:
+                pass  # "the evening of Oct. 28": a stretch of time, keep climbing
+            elif prep in COMPARISON_PREPOSITIONS:
+                return None  # "the worst flooding since 2015"
+            elif lemma(node) in EVENT_NOUNS:
+                prep = None  # "the strike on Monday killed five": the clause that tells it
+            elif prep is None or prep in THING_PREPOSITIONS:
+                return None  # a date of a thing: "the budget for 2026", "the class of 1990"
+            # "expect more rain over the weekend": a time phrase the parser hung on the object
+
+        elif node.pos_ == "ADJ":
+            if prep in COMPARISON_PREPOSITIONS:
+                return None  # "the busiest since May"
+        if node.head is node:
+            break
+        node, depth = node.head, depth + 1
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX") and lemma(root) not in STATE_VERBS:
+        return root, depth  # a sentence-level date ("In August, forces killed ...") dates the root
+    return None
+
+
+def main_happening(root):
+    """The sentence's happening: its root, or under a state verb the first clause that tells one
+    ("The company is seeking to sell ...", "It remains the largest maker, posting sales of ...")."""
+    if root.pos_ in ("VERB", "AUX") and lemma(root) not in STATE_VERBS:
+        return root
+    for child in root.children:
+        if (child.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acl") and child.pos_ == "VERB"
+                and lemma(child) not in STATE_VERBS):
+            return child
+    return root
+
+
+def complement_of_present_report(trig, t: TimeExpression, article_day: dt.date | None):
+    """ "For the final quarter of 2009, Ford says it made profits": a statement made now does not
+    happen in a past period; the period dates what it reports (or nothing)."""
+    span = t.timex.bounds(t.mod)
+    present_report = lemma(trig) in REPORTING_VERBS and trig.tag_ in ("VBZ", "VBP")
+    if article_day is None or span is None or not present_report or span[1] >= article_day:
+        return trig
+    clauses = (c for c in trig.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"))
+    return next(clauses, None)
+
+
+def tense_of(trig) -> str:
+    """present | perfect | past | pluperfect | future | other, from the trigger and its auxiliaries
+    (a past told as history, "was once named", is "pluperfect": some earlier time)."""
+    if trig.tag_ == "VBD" or any(c.tag_ == "VBD" for c in trig.children if c.dep_ in ("aux", "auxpass")):
+        if any(c.lower_ in LONG_AGO for c in trig.children if c.dep_ == "advmod"):
+            return "pluperfect"
+    auxes = [c for c in trig.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < trig.i]
+    if trig.tag_ == "VB" and trig.dep_ in ("xcomp", "ccomp", "conj", "advcl") and trig.head is not trig:
+        if any(a.lower_ == "to" for a in auxes):
+            return "other"  # "plans to build": the plan is the event, not the building
+    if any(a.tag_ == "MD" or a.lower_ in FUTURE_AUXILIARIES for a in auxes):
+        return "future"
+    if trig.dep_ == "conj" and not auxes and trig.tag_ in ("VBN", "VB"):
+        return tense_of(trig.head) if trig.head.pos_ in ("VERB", "AUX") else "other"
+    lowers = {a.lower_ for a in auxes}
+    if lowers & PLUPERFECT_AUXILIARIES:
+        return "pluperfect"
+    if lowers & PERFECT_AUXILIARIES and trig.tag_ in ("VBN",) or (
+            lowers & {"has", "have"} and any(a.lower_ == "been" for a in auxes)):
+        return "perfect"
+    tags = [trig.tag_] + [a.tag_ for a in auxes]
+    if "VBD" in tags:
+        return "past"
+    if any(t in ("VBZ", "VBP") for t in tags):
+        return "present"
+    if trig.tag_ == "VBG" and not auxes and trig.head is trig:
+        return "present"  # a headline: "Boeing pushing back 737 replacement"
+    return "other"
