@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from .temporal.timex import Timex
 
+# The entity types (OntoNotes'), in the order pages list them: people, organisations, places ...
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER")
+# The entity types that name places: the ones the geocoders and the resolver look up.
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+# What kind of place a resolved place is (``Place.kind``, ``Reading.kind``).
 PLACE_KINDS = ("country", "admin1", "city", "region", "feature", "address")
 
 

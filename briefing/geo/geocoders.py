@@ -26,12 +26,11 @@ from typing import Any
 
 import yaml
 
-from ..model import Annotations, Place
+from ..model import PLACE_TYPES, Annotations, Place
 
 log = logging.getLogger("briefing")
 
 OFFLINE = ("gazetteer",)  # the embedded resolver's name in the chain
-PLACE_TYPES = ("GPE", "LOC", "FAC")
 CACHE_HEADER = ("# Geocoder answers, written by `briefing`: one entry per service and query, sorted.\n"
                 "# Commit it: builds stay reproducible offline. null = the service knows no such place.\n"
                 "# Edit a coordinate here to correct it, or better, in the glossary.\n")

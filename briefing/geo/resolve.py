@@ -18,9 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.geo.gazetteer import Candidate, Gazetteer, gazetteer, normalize
-from briefing.model import Entity, Place, Reading
-
-PLACE_TYPES = ("GPE", "LOC", "FAC")
+from briefing.model import PLACE_TYPES, Entity, Place, Reading
 
 # Designators after a name that say what kind of place it is.
 _DESIGNATORS = {

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from ..model import Event
+from ..model import ENTITY_TYPES, Event
 from ..schema import web_url_problem
 from ..structure import BriefingRef, Pager, Site, SiteEntity, paginate
 from .listings import _time, pager
@@ -26,7 +26,7 @@ from .timeline import date_label, event_anchor, event_order, period_of
 from .tooltips import TYPE_LABELS
 
 Url = Callable[[str], str]
-TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER")
+TYPE_ORDER = ENTITY_TYPES
 TYPE_HEADINGS = {
     "PERSON": "People",
     "ORG": "Organisations",
