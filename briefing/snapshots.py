@@ -41,7 +41,7 @@ _EXTRACTOR_PARTS = (
     "model.py",
     "nlp.py",
     "pipeline.py",
-    "events.py",
+    "events",
     "sources.py",
     "dating.py",  # a seed's date line and file-name date
     "slugs.py",  # entity and event ids
