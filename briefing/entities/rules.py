@@ -34,11 +34,8 @@ CAMEL_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])[a-z]{1,3}[A-Z][A-Za-z0-9]+")
 
 def rule_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """Candidates from the rules, and spans where model entities must be dropped (job titles)."""
-    cands: list[Candidate] = []
-    blocked: list[tuple[int, int]] = []
     head_end = text.find("\n")
-    title_cands, blocked = _job_titles(doc, head_end)
-    cands += title_cands
+    cands, blocked = _job_titles(doc, head_end)
     cands += _regions(doc)
     cands += _platform_products(doc)
     cands += _camel_products(doc)
