@@ -42,6 +42,7 @@ _EXTRACTOR_PARTS = (
     "pipeline.py",
     "events.py",
     "sources.py",
+    "markdown_offsets.py",  # a Markdown page's text (markdown_html.py only decides wrapping)
     "dating.py",  # a seed's date line and file-name date
     "slugs.py",  # entity and event ids
     "entities",
