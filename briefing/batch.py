@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import snapshots
 from .model import Annotations, Document
+from .wording import plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from .entities import Glossary
@@ -58,8 +59,6 @@ class Result:
     moved: dict[str, list[str]] = field(default_factory=dict)  # label -> addresses it had before
 
     def summary(self) -> str:
-        from .render.sitepages import plural
-
         return (
             f"{plural(len(self.annotations), 'briefing')}: {len(self.annotated)} annotated, "
             f"{len(self.reused)} reused from snapshots, {plural(len(self.written), 'snapshot')} written"

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .model import Document
 from .temporal.dateline import DateLineError, find_dateline, parse_date_line
+from .wording import plural
 
 # date_from value -> what it means (README documents the same list).
 DATE_FROM = {
@@ -111,5 +112,5 @@ def undated_report(paths: list[str], fallback: str | None = None) -> str | None:
         ways += "; or set 'date_fallback: git' to use the day each file was first committed"
     else:
         ways += " (date_fallback: git found no commit: commit the file)"
-    return (f"{n} briefing{'' if n == 1 else 's'} without a date, so 'on Thursday' or 'last month' "
+    return (f"{plural(n, 'briefing')} without a date, so 'on Thursday' or 'last month' "
             f"stay undated on the timeline: {', '.join(paths)}. To date {'it' if n == 1 else 'them'}: {ways}")

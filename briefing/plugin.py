@@ -36,12 +36,13 @@ from . import batch
 from .articles import Entry, docs_pages, is_briefing_meta, page_entries, seed_entries
 from .batch import Job
 from .config import BriefingConfig
+from .markup import escape_markdown
 from .model import Annotations
 from .options import OptionError, map_tiles
 from .paths import PathError, check_options
 from .render import listings, sitepages
 from .snapshots import SUFFIX
-from .sources import Source, SourceError, check_meta, escape_markdown, read_markdown
+from .sources import Source, SourceError, check_meta, read_markdown
 from .structure import BriefingRef, Site, build_site, lead, more_on, neighbours, paginate
 
 log = get_plugin_logger(__name__)

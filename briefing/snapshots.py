@@ -11,22 +11,21 @@ The key written into the file also covers the file's own content (``seal``): a h
 makes a snapshot stale, never trusted. Every snapshot is checked against its schema on
 load (``briefing.schema``): a file that breaks it is reported in one line and rebuilt.
 
-Writes are atomic (temporary file + rename): a crash or a concurrent build
-never leaves half a file.
+Writes are atomic (``briefing.atomic``: temporary file + rename): a crash or a
+concurrent build never leaves half a file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
 
+from .atomic import write_atomic
 from .model import Annotations, Document
 from .schema import SchemaError, check_pages, check_schema
 
@@ -43,6 +42,7 @@ _EXTRACTOR_PARTS = (
     "pipeline.py",
     "events",
     "sources.py",
+    "markdown_offsets.py",  # a Markdown page's text (markdown_html.py only decides wrapping)
     "dating.py",  # a seed's date line and file-name date
     "slugs.py",  # entity and event ids
     "entities",
@@ -197,33 +197,6 @@ def _dump(
         body, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=200
     )
     return out, body
-
-
-def write_atomic(path: Path, content: str) -> bool:
-    """Replace ``path`` with ``content`` in one rename; False when it already had that content."""
-    try:
-        if path.read_bytes() == content.encode("utf-8"):
-            return False
-    except OSError:
-        pass
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; committed files are for everyone
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def save(

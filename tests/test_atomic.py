@@ -1,6 +1,6 @@
 """Nothing lost: snapshots survive ``kill -9``, failed writes, concurrent writers and corruption.
 
-The writer is ``briefing.snapshots.write_atomic`` (temporary file + fsync +
+The writer is ``briefing.atomic.write_atomic`` (temporary file + fsync +
 rename). The tests kill real processes in the middle of writing 8 MB
 snapshots, run writers against each other, corrupt snapshots on disk and
 build the site with ``mkdocs build`` (twice at once, too), checking that the
@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from briefing.snapshots import SUFFIX, write_atomic
+from briefing.atomic import write_atomic
+from briefing.snapshots import SUFFIX
 
 from .conftest import ROOT, build, make_site
 
@@ -32,7 +33,7 @@ exec(MAKE)  # defines make()  # noqa: S102
 WRITER = f"""
 import sys
 from pathlib import Path
-from briefing.snapshots import write_atomic
+from briefing.atomic import write_atomic
 SIZE = {SIZE}
 {MAKE}
 path, first = Path(sys.argv[1]), int(sys.argv[2])

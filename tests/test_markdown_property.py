@@ -27,9 +27,10 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefing.markdown_offsets import markdown_text
 from briefing.model import Annotations, Document, Entity, Mention
 from briefing.render.tooltips import wrap_mentions
-from briefing.sources import MAX_ARTICLE_CHARS, markdown_text, read_seed
+from briefing.sources import MAX_ARTICLE_CHARS, read_seed
 
 EXAMPLES = int(os.environ.get("BRIEFING_HYPOTHESIS_EXAMPLES", "200"))
 BENCHMARK = "BRIEFING_HYPOTHESIS_EXAMPLES" in os.environ

@@ -8,11 +8,11 @@ import re
 
 from markdown_it import MarkdownIt
 
+from briefing.markdown_offsets import markdown_text
 from briefing.model import Annotations, Document, Entity, Event, Mention, Place
 from briefing.render.page import render_panels, safe_json
 from briefing.render.timeline import render_timeline
 from briefing.render.tooltips import choose_mentions, tooltip_text, wrap_mentions
-from briefing.sources import markdown_text
 
 
 def _annotations(text: str, names: dict[str, tuple[str, str]]) -> Annotations:

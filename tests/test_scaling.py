@@ -154,7 +154,7 @@ def test_sentence_lookups_by_position_equal_the_plain_definition(mentions, times
     width=st.integers(1, 10),
 )
 def test_merged_ranges_overlap_like_checking_each_range(ranges, start, width):
-    from briefing.sources import _Ranges
+    from briefing.markdown_html import Ranges as _Ranges
 
     spans = [(a, a + w) for a, w in ranges]
     end = start + width

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from briefing.sources import SourceError, markdown_text, read_source, seed_markdown
+from briefing.markdown_offsets import markdown_text
+from briefing.sources import SourceError, read_source, seed_markdown
 
 
 def test_seed_text_is_headline_and_paragraphs(seed_path, seed_text):

@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from ..atomic import write_atomic
 from ..model import PLACE_TYPES, Annotations, Place
 
 log = logging.getLogger("briefing")
@@ -116,8 +117,6 @@ class GeocodeCache:
         """Write the cache (sorted) if it changed; True when written."""
         if self.path is None or not self.dirty:
             return False
-        from ..snapshots import write_atomic
-
         data = {s: {q: self.entries[s][q] for q in sorted(self.entries[s])} for s in sorted(self.entries)}
         text = CACHE_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=200)
         self.dirty = False

@@ -16,8 +16,9 @@ from html import escape, unescape
 
 from ..checklist import KINDS, Check, Quote
 from ..structure import Pager, paginate
+from ..wording import plural
 from .listings import _time, pager
-from .sitepages import _quote, plural
+from .sitepages import _quote
 
 Url = Callable[[str], str]
 CHECK_PAGE = "please-check.md"

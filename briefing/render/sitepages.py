@@ -21,6 +21,7 @@ from html import escape
 from ..model import ENTITY_TYPES, Event
 from ..schema import web_url_problem
 from ..structure import BriefingRef, Pager, Site, SiteEntity, paginate
+from ..wording import plural
 from .listings import _time, pager
 from .timeline import date_label, event_anchor, event_order, period_of
 from .tooltips import TYPE_LABELS
@@ -53,11 +54,6 @@ ENTITY_INDEX = "entities/index.md"
 TIMELINE = "timeline.md"
 MAP = "map.md"
 INDEX_TOP = 10  # entities per type on the index page; the rest on the type's own pages
-
-
-def plural(n: int, word: str) -> str:
-    """'1 briefing', '2 briefings'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def safe_title(text: str) -> str:

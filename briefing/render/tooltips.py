@@ -1,7 +1,7 @@
 """Entity mentions wrapped in accessible tooltip spans, inside the Markdown source.
 
 The Markdown is never re-parsed or re-written: each chosen mention is mapped
-back to the source through the text segments (``briefing.sources.Segment``)
+back to the source through the text segments (``briefing.markup.Segment``)
 and wrapped where it stands. Mentions in headings, links, code, tables or
 raw HTML are not wrappable and are left alone; a mention split by emphasis
 ("**US** Central Command") is wrapped piece by piece.
@@ -18,8 +18,8 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 
+from ..markup import Segment
 from ..model import Annotations, Entity
-from ..sources import Segment
 
 TYPE_LABELS = {
     "PERSON": "Person",
