@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 
+from ..datelabels import day_label
 from ..model import Annotations
 from .mapsvg import MapMarker, render_map_svg, render_world_svg
 from .timeline import render_timeline
@@ -112,8 +113,6 @@ def render_panels(
 
 def render_meta(ann: Annotations, section_url: str | None = None) -> str:
     """Section (linked to its index) and date under the headline; an inferred date says so."""
-    from .listings import day_label
-
     d = ann.document
     bits = []
     if d.section:
