@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing.basemap import BASEMAP_PATH
 from briefing.render.basemapjs import FORMAT, basemap_script, decode_polyline, encode_polyline
-from briefing.render.mapsvg import BASEMAP_PATH
 
 from .conftest import briefing_pages, open_page
 

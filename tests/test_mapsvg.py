@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.render import mapsvg
-from briefing.render.mapsvg import MAP_CSS, MapMarker, render_map_svg, render_world_svg
+from briefing import basemap as shapes
+from briefing.render.mapsvg import MapMarker, render_map_svg, render_world_svg
 
 NS = "{http://www.w3.org/2000/svg}"
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,7 +190,7 @@ def test_attribution_and_empty_map() -> None:
 
 def test_deterministic_output() -> None:
     first = render_map_svg(SEED, title="t")
-    mapsvg._basemap.cache_clear()
+    shapes.basemap.cache_clear()
     assert render_map_svg(SEED, title="t") == first
     assert render_world_svg(SEED, title="t") == render_world_svg(list(SEED), title="t")
 
@@ -204,19 +204,21 @@ def test_rendering_is_fast() -> None:
 
 
 def test_css_uses_material_variables_and_print() -> None:
-    for name in ("bf-map-land", "bf-map-water", "bf-map-marker", "bf-map-label", "bf-map-focus"):
-        assert f".{name}" in MAP_CSS
+    css = (ROOT / "briefing" / "assets" / "map.css").read_text(encoding="utf-8")  # every map rule
+    for name in ("bf-map-land", "bf-map-water", "bf-map-marker", "bf-map-label", "bf-map-focus", "bf-lmap"):
+        assert f".{name}" in css
     for variable in ("--md-default-fg-color", "--md-default-bg-color", "--md-accent-fg-color"):
-        assert f"var({variable}" in MAP_CSS
-    assert "--md-primary-fg-color" in MAP_CSS and "@media print" in MAP_CSS
-    assert MAP_CSS.count("{") == MAP_CSS.count("}")
+        assert f"var({variable}" in css
+    assert "--md-primary-fg-color" in css and "@media print" in css
+    assert css.count("{") == css.count("}")
+    assert "bf-map" not in (ROOT / "briefing" / "assets" / "briefing.css").read_text(encoding="utf-8")
 
 
 def test_basemap_has_small_countries_and_credit() -> None:
     path = ROOT / "briefing" / "assets" / "basemap.json"
     assert path.stat().st_size < 1_500_000
     assert "Natural Earth" in path.read_text(encoding="utf-8")[:400]
-    basemap = mapsvg._basemap()
+    basemap = shapes.basemap()
     names = {name: iso for iso, name in basemap.countries}
     assert names["Lebanon"] == "422" and names["Qatar"] == "634" and names["Palestine"] == "275"
 
