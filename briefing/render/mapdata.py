@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import math
 
-from .mapsvg import num
-from .mapview import MapLayout
+from .mapview import MapLayout, num
 
 # The site map labels its places permanently only up to this many; beyond it labels show on
 # hover (and while the place is highlighted), so that the world does not drown in names.

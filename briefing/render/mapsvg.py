@@ -21,9 +21,9 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from ..basemap import basemap as _basemap
-from .mapview import MapLayout, MapMarker, View, article_layout, world_layout
+from .mapview import MapLayout, MapMarker, View, article_layout, num, world_layout
 
-__all__ = ["MapMarker", "num", "render_map_svg", "render_world_svg"]
+__all__ = ["MapMarker", "render_map_svg", "render_world_svg"]
 
 
 # Path coordinates are integers in 1/PRECISION pixel: 0.2 px is invisible on
@@ -202,14 +202,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def _text(value: str) -> str:
     """XML-escape text or attribute values (quotes too), dropping XML-illegal characters."""
     return escape(_CONTROL.sub("", value), {'"': "&quot;", "'": "&#39;"})
-
-
-def num(value: float) -> str:
-    """Fixed one-decimal formatting: same input, same bytes, no ``-0``."""
-    text = f"{value:.1f}"
-    if text.endswith(".0"):
-        text = text[:-2]
-    return "0" if text == "-0" else text
 
 
 def _kind(kind: str) -> str:

@@ -112,6 +112,18 @@ class MapLayout:
 # --------------------------------------------------------------------------- view
 
 
+def num(value: float) -> str:
+    """Fixed one-decimal formatting: same input, same bytes, no ``-0``.
+
+    The SVG writes its coordinates and ``data-view`` so; the interactive map's frame uses the
+    same numbers, so that both layers open on exactly the same view.
+    """
+    text = f"{value:.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text
+
+
 def _longitude_span(lons: list[float]) -> tuple[float, float]:
     """Smallest interval containing every longitude, possibly crossing the antimeridian.
 
