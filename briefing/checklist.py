@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .datelabels import day_label
 from .entities.aliases import alias_key, builtin_aliases, builtin_canonical
 from .entities.glossary import GlossaryEntry, Suppression, same_article
 from .entities.names import NameMatcher
 from .model import Annotations, Entity, Place, Reading
-from .render.listings import day_label
 from .structure import BriefingRef, Site, sentence_around
 
 if TYPE_CHECKING:  # pragma: no cover

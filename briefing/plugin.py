@@ -237,12 +237,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _add_assets(self, files: Files, config) -> None:
         assets = Path(__file__).parent / "assets"
         for name in CSS + JS + VENDOR:
-            if name == "briefing.css":  # the map's own rules travel with its renderer
-                from .render.mapsvg import MAP_CSS
-
-                css = (assets / name).read_text(encoding="utf-8") + "\n" + MAP_CSS
-                files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=css))
-            elif name == "basemap.js":  # generated from basemap.json, the static maps' own data
+            if name == "basemap.js":  # generated from basemap.json, the static maps' own data
                 from .render.basemapjs import basemap_script
 
                 files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=basemap_script()))

@@ -21,9 +21,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .model import Annotations, Entity
+from .model import Annotations, Entity, Event
 from .slugs import slug_or_hash
 from .temporal.dateline import find_dateline
+from .temporal.timex import parse
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
@@ -127,6 +128,19 @@ class Site:
 
     def entity_pages(self) -> list[SiteEntity]:
         return [e for e in self.entities.values() if e.has_page]
+
+
+def event_order(ev: Event) -> tuple:
+    """Chronological key of an event on every timeline: days covered, then the clock.
+
+    Within a day, events follow the clock (midnight at the end of its day, "after midnight" at
+    its start); events known only to the day follow its clock times, estimates last. Computed
+    here rather than by the renderer because it reads the event's TIMEX value.
+    """
+    minutes = parse(ev.value).minutes if ev.value else None
+    if minutes is None:
+        minutes = 24 * 60 + (2 if ev.approximate else 1)
+    return (ev.earliest or "9999", ev.latest or "9999", minutes)
 
 
 def newest_first(refs: list[BriefingRef]) -> list[BriefingRef]:

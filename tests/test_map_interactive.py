@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing.basemap import BASEMAP_PATH
 from briefing.render.basemapjs import FORMAT, basemap_script, decode_polyline, encode_polyline
-from briefing.render.mapsvg import BASEMAP_PATH
 
 from .conftest import briefing_pages, open_page
 
@@ -291,3 +291,29 @@ def test_bad_tile_options_are_one_line(tmp_path, tiles, words):
     assert proc.returncode != 0 and "Traceback" not in proc.stderr, proc.stderr
     errors = [ln for ln in proc.stderr.splitlines() if ln.startswith("ERROR")]
     assert len(errors) == 1 and "map_tiles" in errors[0] and words in errors[0], proc.stderr
+
+
+def test_rings_across_the_antimeridian_travel_unwrapped():
+    """basemap.js carries such rings whole, as the static maps draw them: map.js only joins arcs."""
+    from briefing.basemap import basemap
+
+    data = _script_data(basemap_script(0))
+    shapes = basemap()
+    whole = 0
+    sources = json.loads(BASEMAP_PATH.read_text(encoding="utf-8"))["countries"]
+    for country, source in zip(data["countries"], sources, strict=True):
+        for rings, refs_of in zip(country[2], source["polygons"], strict=True):
+            for ring, refs in zip(rings, refs_of, strict=True):
+                if isinstance(ring, str):
+                    whole += 1
+                    values = decode_polyline(ring)
+                    xs, ys = [], []
+                    x = y = 0
+                    for dx, dy in zip(values[0::2], values[1::2], strict=True):
+                        x, y = x + dx, y + dy
+                        xs.append(x)
+                        ys.append(y)
+                    assert list(zip(xs, ys, strict=True)) == shapes.unwrapped_ring(tuple(refs), 0)
+                else:
+                    assert ring == refs and shapes.unwrapped_ring(tuple(refs), 0) is None
+    assert whole >= 2  # Russia and Fiji at least

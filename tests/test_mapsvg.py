@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.render import mapsvg
-from briefing.render.mapsvg import MAP_CSS, MapMarker, render_map_svg, render_world_svg
+from briefing import basemap as shapes
+from briefing.render.mapsvg import MapMarker, render_map_svg, render_world_svg
 
 NS = "{http://www.w3.org/2000/svg}"
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,7 +190,7 @@ def test_attribution_and_empty_map() -> None:
 
 def test_deterministic_output() -> None:
     first = render_map_svg(SEED, title="t")
-    mapsvg._basemap.cache_clear()
+    shapes.basemap.cache_clear()
     assert render_map_svg(SEED, title="t") == first
     assert render_world_svg(SEED, title="t") == render_world_svg(list(SEED), title="t")
 
@@ -204,19 +204,21 @@ def test_rendering_is_fast() -> None:
 
 
 def test_css_uses_material_variables_and_print() -> None:
-    for name in ("bf-map-land", "bf-map-water", "bf-map-marker", "bf-map-label", "bf-map-focus"):
-        assert f".{name}" in MAP_CSS
+    css = (ROOT / "briefing" / "assets" / "map.css").read_text(encoding="utf-8")  # every map rule
+    for name in ("bf-map-land", "bf-map-water", "bf-map-marker", "bf-map-label", "bf-map-focus", "bf-lmap"):
+        assert f".{name}" in css
     for variable in ("--md-default-fg-color", "--md-default-bg-color", "--md-accent-fg-color"):
-        assert f"var({variable}" in MAP_CSS
-    assert "--md-primary-fg-color" in MAP_CSS and "@media print" in MAP_CSS
-    assert MAP_CSS.count("{") == MAP_CSS.count("}")
+        assert f"var({variable}" in css
+    assert "--md-primary-fg-color" in css and "@media print" in css
+    assert css.count("{") == css.count("}")
+    assert "bf-map" not in (ROOT / "briefing" / "assets" / "briefing.css").read_text(encoding="utf-8")
 
 
 def test_basemap_has_small_countries_and_credit() -> None:
     path = ROOT / "briefing" / "assets" / "basemap.json"
     assert path.stat().st_size < 1_500_000
     assert "Natural Earth" in path.read_text(encoding="utf-8")[:400]
-    basemap = mapsvg._basemap()
+    basemap = shapes.basemap()
     names = {name: iso for iso, name in basemap.countries}
     assert names["Lebanon"] == "422" and names["Qatar"] == "634" and names["Palestine"] == "275"
 
@@ -276,3 +278,40 @@ def test_importance_is_monotonic(build_tool) -> None:
     assert ranks[0] == ranks[-1] == float("inf")
     assert ranks[5] == 100  # the spike survives longest
     assert ranks[3] <= ranks[1]  # the small bump goes first
+
+
+# --------------------------------------------------------------------------- the interactive map's data
+
+
+def test_interactive_map_gets_the_static_layout() -> None:
+    from briefing.render.mapdata import map_data
+    from briefing.render.mapview import article_layout
+
+    layout = article_layout(tuple(SEED))
+    data = map_data(layout)
+    west, south, east, north = data_view(parse(render_map_svg(SEED, title="t")))
+    (s, w), (n, e) = data["frame"]["bounds"]
+    assert (w, e) == (west, east) and south <= s < n <= north  # the SVG's view, poles cropped
+    assert data["copies"] == [0] and data["permanent_labels"] is True
+    assert data["focus"] == sorted(layout.focus) and len(data["focus"]) >= 3  # Syria, Iraq, the US
+    labels = {m["id"]: m["label"] for m in data["markers"]}
+    assert set(labels) == {m.id for m in SEED} and set(labels.values()) <= {"right", "left", "top", "bottom"}
+    assert not any(m.get("hidden") for m in data["markers"])  # an article's map labels every place
+
+
+def test_interactive_map_across_the_antimeridian_and_the_world() -> None:
+    from briefing.render.mapdata import map_data
+    from briefing.render.mapview import article_layout, world_layout
+
+    fiji = (MapMarker("suva", "Suva", -18.1, 178.4, "city"), MapMarker("lau", "Lau", -17.5, -178.2, "region"))
+    data = map_data(article_layout(fiji))
+    assert 360 in data["copies"]
+    assert {m["id"]: m["lng"] for m in data["markers"]} == {"suva": 178.4, "lau": 181.8}
+    assert data["markers"][0]["area"] is True  # areas first: drawn under the points
+    world = map_data(world_layout(tuple(SEED)))
+    assert set(world["frame"]) == {"centre", "fill"} and world["frame"]["fill"][0][1] == -180.0
+    crowded = [MapMarker(f"p{i}", f"Crowded {i}", 50.0 + i * 0.1, 10.0, "city") for i in range(12)]
+    hidden = [m for m in map_data(world_layout(tuple(crowded)))["markers"] if m.get("hidden")]
+    assert hidden  # no room on the static world map: shown only while highlighted
+    many = [MapMarker(f"m{i}", f"M {i}", -50.0 + i, -170.0 + 4 * i, "city") for i in range(61)]
+    assert map_data(world_layout(tuple(many)))["permanent_labels"] is False

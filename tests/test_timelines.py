@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from briefing.datelabels import period_of
 from briefing.model import Annotations, Document, Entity, Event, Mention
 from briefing.render import sitepages
-from briefing.render.timeline import date_label, event_order, period_of
-from briefing.structure import BriefingRef, build_site, paginate
+from briefing.render.timeline import date_label
+from briefing.structure import BriefingRef, build_site, event_order, paginate
 
 
 def url(uri: str) -> str:

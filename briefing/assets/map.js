@@ -9,6 +9,11 @@
  * and list item (class bf-hl), its popup links to the first mention, and
  * hovering or focusing a mention highlights the marker.
  *
+ * The map's geometry is not computed here: the page's inline data carries the
+ * static map's own layout (briefing/render/mapview.py, mapdata.py): the frame
+ * to open on, the countries that stand out, each marker's position and the
+ * side of its label. This script only draws it.
+ *
  * No request leaves the page by default: no tiles, no images, no fetch (pages
  * are read from file:// too). A site may opt into a tile layer with
  * "tiles": {"url": ..., "attribution": ...} in the page's inline data.
@@ -18,11 +23,9 @@
 (function () {
   "use strict";
 
-  var REGION_KINDS = { region: true, feature: true };
   var MAX_ZOOM_NO_TILES = 8;
-  var MAX_PERMANENT_LABELS = 60; /* beyond this (site map) labels show on hover only */
   var ATTRIBUTION = "Base map: Natural Earth";
-  var live = []; /* {host, map, markers: {id: [layer, ...]}, labels: [[id, layer], ...]} */
+  var live = []; /* {host, map, frame, markers: {id: [layer, ...]}} */
   var basemap = null; /* decoded window.BRIEFING_BASEMAP, shared by every map */
   var state = { markerHover: null, pinned: null, textHover: null };
   var litText = {}; /* ids whose mentions this script highlighted */
@@ -62,43 +65,29 @@
     return points;
   }
 
-  /* A ring from arc references, unwrapped across the antimeridian like the
-   * Python renderer does (a ring around a pole stays as it is). */
-  function ring(refs, arcs, half) {
+  /* A ring: arc references joined (~i is arc i reversed), or one encoded ring of its own
+   * (basemap.js carries a ring that crosses the antimeridian whole, already unwrapped). */
+  function ring(refs, arcs) {
+    if (typeof refs === "string") return decodeArc(refs);
     var out = [], i, j, arc, pts;
     for (i = 0; i < refs.length; i++) {
       arc = arcs[refs[i] >= 0 ? refs[i] : ~refs[i]];
       pts = refs[i] >= 0 ? arc : arc.slice().reverse();
       for (j = out.length ? 1 : 0; j < pts.length; j++) out.push(pts[j]);
     }
-    var shift = 0, jumped = false, unwrapped = out.length ? [out[0]] : [];
-    for (i = 1; i < out.length; i++) {
-      var dx = out[i][0] - out[i - 1][0];
-      if (dx > half) { shift -= 2 * half; jumped = true; }
-      else if (dx < -half) { shift += 2 * half; jumped = true; }
-      unwrapped.push([out[i][0] + shift, out[i][1]]);
-    }
-    return jumped && shift === 0 ? unwrapped : out;
+    return out;
   }
 
+  /* Per country, its polygons as Leaflet latlngs. */
   function decodeBasemap(raw) {
-    var q = raw.quantum, half = Math.round(180 / q);
+    var q = raw.quantum;
     var arcs = raw.arcs.map(decodeArc);
     return raw.countries.map(function (c) {
-      return {
-        name: c[0],
-        polygons: c[2].map(function (rings) {
-          var rs = rings.map(function (refs) { return ring(refs, arcs, half); });
-          var w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-          rs[0].forEach(function (p) {
-            if (p[0] < w) w = p[0];
-            if (p[0] > e) e = p[0];
-            if (p[1] < s) s = p[1];
-            if (p[1] > n) n = p[1];
-          });
-          return { rings: rs, bbox: [w * q, s * q, e * q, n * q], q: q };
-        })
-      };
+      return c[2].map(function (rings) {
+        return rings.map(function (refs) {
+          return ring(refs, arcs).map(function (pt) { return [pt[1] * q, pt[0] * q]; });
+        });
+      });
     });
   }
 
@@ -110,50 +99,20 @@
     return basemap;
   }
 
-  function inRing(x, y, r) {
-    var inside = false;
-    for (var i = 0, j = r.length - 1; i < r.length; j = i++) {
-      var xi = r[i][0], yi = r[i][1], xj = r[j][0], yj = r[j][1];
-      if ((yi > y) !== (yj > y) && x < xj + (y - yj) * (xi - xj) / (yi - yj)) inside = !inside;
-    }
-    return inside;
-  }
-
-  function containsPoint(poly, lat, lon) {
-    var base = ((lon + 180) % 360 + 360) % 360 - 180;
-    var candidates = [base, base + 360];
-    for (var k = 0; k < candidates.length; k++) {
-      var x = candidates[k];
-      if (x < poly.bbox[0] || x > poly.bbox[2] || lat < poly.bbox[1] || lat > poly.bbox[3]) continue;
-      var inside = false;
-      for (var r = 0; r < poly.rings.length; r++) {
-        if (inRing(x / poly.q, lat / poly.q, poly.rings[r])) inside = !inside;
-      }
-      if (inside) return true;
-    }
-    return false;
-  }
-
-  /* Countries as polygons; shifted copies where the view reaches past +-180. */
-  function landLayer(countries, places, view) {
+  /* Countries as polygons, the focus countries (given) marked; a copy of the world
+   * for each shift given, where the view reaches past +-180. */
+  function landLayer(countries, plan) {
     var L = window.L;
-    var shifts = [0];
-    if (view && view[2] > 180) shifts.push(360);
-    if (view && view[0] < -180) shifts.push(-360);
+    var focus = {};
+    (plan.focus || []).forEach(function (i) { focus[i] = true; });
     var layers = [];
-    countries.forEach(function (c) {
-      var focus = false;
-      c.polygons.forEach(function (poly) {
-        places.forEach(function (p) { if (!focus && containsPoint(poly, p.lat, p.lon)) focus = true; });
-      });
-      shifts.forEach(function (shift) {
-        var latlngs = c.polygons.map(function (poly) {
-          return poly.rings.map(function (r) {
-            return r.map(function (pt) { return [pt[1] * poly.q, pt[0] * poly.q + shift]; });
-          });
-        });
+    countries.forEach(function (polygons, index) {
+      (plan.copies || [0]).forEach(function (shift) {
+        var latlngs = shift ? polygons.map(function (rings) {
+          return rings.map(function (r) { return r.map(function (p) { return [p[0], p[1] + shift]; }); });
+        }) : polygons;
         layers.push(L.polygon(latlngs, {
-          className: "bf-lmap-land" + (focus ? " bf-lmap-focus" : ""),
+          className: "bf-lmap-land" + (focus[index] ? " bf-lmap-focus" : ""),
           interactive: false,
           smoothFactor: 1
         }));
@@ -173,43 +132,6 @@
     el = el || all[0];
     if (!el) return null;
     try { return JSON.parse(el.getAttribute("data-json")); } catch (e) { return null; }
-  }
-
-  function viewOf(svg) {
-    var raw = svg && svg.getAttribute("data-view");
-    if (!raw) return null;
-    var v = raw.trim().split(/\s+/).map(Number);
-    if (v.length !== 4 || v.some(function (n) { return !isFinite(n); }) || v[2] <= v[0] || v[3] <= v[1]) return null;
-    return v; /* west south east north */
-  }
-
-  function placesOf(data, view) {
-    var places = data.places || {};
-    return Object.keys(places).filter(function (id) {
-      var p = places[id];
-      return p && isFinite(p.lat) && isFinite(p.lon) && p.lat >= -90 && p.lat <= 90;
-    }).map(function (id) {
-      var p = places[id], lon = p.lon;
-      if (view) lon = view[0] + (((lon - view[0]) % 360) + 360) % 360; /* the copy inside the view */
-      return { id: id, name: p.name || id, kind: p.kind || "place", lat: p.lat, lon: p.lon, lng: lon,
-        briefings: p.briefings || [] };
-    });
-  }
-
-  /* Whose label gets the first free spot: countries before regions, then the most mentioned. */
-  var KIND_RANK = { country: 0, admin1: 1, city: 2, address: 3, region: 4, feature: 5 };
-
-  function labelOrder(data) {
-    var ents = data.entities || {};
-    function weight(p) {
-      var e = ents[p.id];
-      return p.briefings.length || (e && e.mentions) || 0;
-    }
-    function rank(p) { return p.kind in KIND_RANK ? KIND_RANK[p.kind] : 6; }
-    return function (a, b) {
-      return rank(a) - rank(b) || weight(b) - weight(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    };
   }
 
   function safeHref(href) {
@@ -323,10 +245,11 @@
       });
       box.appendChild(go);
     }
-    if (place.briefings.length) {
+    var briefings = place.briefings || [];
+    if (briefings.length) {
       var list = document.createElement("ul");
       list.className = "bf-lmap-briefings";
-      place.briefings.forEach(function (b) {
+      briefings.forEach(function (b) {
         var href = safeHref(b && b.url);
         if (!href) return;
         var li = document.createElement("li");
@@ -339,7 +262,7 @@
       if (list.childNodes.length) box.appendChild(list);
     }
     var more = ent && safeHref(ent.url);
-    if (more && !place.briefings.length) {
+    if (more && !briefings.length) {
       var link = document.createElement("a");
       link.href = more;
       link.className = "bf-lmap-more";
@@ -350,21 +273,27 @@
     return box;
   }
 
+  /* Where a label sits (the side its layout gave it), as a tooltip offset from the marker. */
+  var SIDES = { right: [1, 0], left: [-1, 0], top: [0, -1], bottom: [0, 1] };
+
   function addMarker(entry, place, data, permanentLabels) {
     var L = window.L;
-    var area = !!REGION_KINDS[place.kind];
+    var area = !!place.area;
     var kindClass = " bf-lmap-kind-" + String(place.kind).toLowerCase().replace(/[^a-z0-9-]/g, "");
     var layers = [];
+    var radius = area ? 10 : 6;
+    var side = SIDES[place.label] ? place.label : "right";
+    var gap = permanentLabels ? radius + 2 : radius;
     var marker = L.circleMarker([place.lat, place.lng], {
-      radius: area ? 10 : 6,
+      radius: radius,
       className: "bf-lmap-marker" + (area ? " bf-lmap-area" : "") + kindClass,
       bubblingMouseEvents: false
     });
     marker.bindTooltip(document.createTextNode(place.name), {  /* text, never HTML */
       permanent: permanentLabels,
-      direction: "right",
-      offset: [area ? 10 : 6, 0],
-      className: "bf-lmap-label",
+      direction: side,
+      offset: [SIDES[side][0] * gap, SIDES[side][1] * gap],
+      className: "bf-lmap-label" + (place.hidden ? " bf-lmap-label-hidden" : ""),
       opacity: 1
     });
     marker.bindPopup(function () { return popupContent(place, data); }, { autoPanPadding: [16, 16] });
@@ -393,85 +322,27 @@
       });
     }
     entry.markers[place.id] = (entry.markers[place.id] || []).concat(layers);
-    marker.bfPlace = place.id;
-    entry.labels.push(marker);
-  }
-
-  /* Each permanent label goes right, left, above or below its marker: the first
-   * spot free of earlier labels and of markers, as on the static map; a label
-   * with no free spot is hidden (and shown again while its place is highlighted). */
-  var SPOTS = [["right", 1, 0], ["left", -1, 0], ["top", 0, -1], ["bottom", 0, 1]];
-
-  function overlaps(r, boxes) {
-    return boxes.some(function (k) {
-      return r.left < k.right && k.left < r.right && r.top < k.bottom && k.top < r.bottom;
-    });
-  }
-
-  function declutter(entry) {
-    var taken = [];
-    entry.labels.forEach(function (marker) {
-      var el = marker.getElement && marker.getElement();
-      if (el) taken.push(el.getBoundingClientRect());
-    });
-    entry.labels.forEach(function (marker) {
-      var tip = marker.getTooltip && marker.getTooltip();
-      var el = tip && tip.getElement && tip.getElement();
-      if (!el || !tip.options.permanent) return;
-      el.classList.remove("bf-lmap-label-hidden");
-      var gap = marker.options.radius + 2;
-      for (var i = 0; i < SPOTS.length; i++) {
-        tip.options.direction = SPOTS[i][0];
-        tip.options.offset = [SPOTS[i][1] * gap, SPOTS[i][2] * gap];
-        tip.update();
-        var r = el.getBoundingClientRect();
-        if (!r.width || !overlaps(r, taken)) { taken.push(r); return; }
-      }
-      tip.options.direction = SPOTS[0][0];
-      tip.options.offset = [gap, 0];
-      tip.update();
-      el.classList.add("bf-lmap-label-hidden");
-    });
   }
 
   /* ------------------------------------------------------------ maps */
 
+  /* Open on the given frame: bounds to fit, or (the world) a centre and a line to span the width. */
   function fit(entry) {
-    var v = entry.view;
-    if (v) {
-      /* The static view is equirectangular; in Web Mercator its polar margins
-       * would swallow the map, so latitudes are kept to where the places are. */
-      var lats = entry.places.map(function (p) { return p.lat; });
-      var south = Math.max(v[1], Math.min.apply(null, [-60].concat(lats)));
-      var north = Math.min(v[3], Math.max.apply(null, [75].concat(lats.map(function (l) { return l + 2; }))));
-      if (v[2] - v[0] >= 300) { /* the world: fill the width, crop the poles */
-        var L = window.L, map = entry.map, width = map.getSize().x || 720;
-        var zoom = Math.max(map.getMinZoom(), Math.floor(4 * Math.log(width / 256) / Math.LN2) / 4);
-        var top = L.Projection.SphericalMercator.project(L.latLng(north, 0)).y;
-        var bottom = L.Projection.SphericalMercator.project(L.latLng(south, 0)).y;
-        var mid = L.Projection.SphericalMercator.unproject(L.point(0, (top + bottom) / 2)).lat;
-        map.setView([mid, (v[0] + v[2]) / 2], zoom, { animate: false });
-      } else {
-        entry.map.fitBounds([[south, v[0]], [north, v[2]]], { animate: false });
-      }
-    } else if (entry.places.length) {
-      var b = window.L.latLngBounds(entry.places.map(function (p) { return [p.lat, p.lng]; }));
-      entry.map.fitBounds(b.pad(0.3), { animate: false, maxZoom: 5 });
-    } else {
-      entry.map.setView([20, 0], 1, { animate: false });
-    }
-    entry.fitted = entry.map.getSize().x > 0;
+    var frame = entry.frame, map = entry.map;
+    if (frame.centre) map.setView(frame.centre, map.getBoundsZoom(frame.fill), { animate: false });
+    else map.fitBounds(frame.bounds, { animate: false });
+    entry.fitted = map.getSize().x > 0;
   }
 
   function build(host) {
     var L = window.L;
     var data = pageData(host) || {};
+    var plan = data.map;
+    if (!plan || !plan.frame || !plan.markers) return; /* no layout given: keep the SVG */
     var svg = host.querySelector("svg[data-view]") || host.querySelector("svg");
-    var view = viewOf(svg);
     var tiles = data.tiles && typeof data.tiles.url === "string" ? data.tiles : null;
     var countries = getBasemap();
     if (!countries && !tiles) return; /* nothing to draw a better map with: keep the SVG */
-    var places = placesOf(data, view).sort(labelOrder(data));
     var container = document.createElement("div");
     container.className = "bf-lmap";
     var title = svg && svg.querySelector("title");
@@ -494,8 +365,8 @@
       map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
       map.on("focus", function () { map.scrollWheelZoom.enable(); });
       map.on("blur", function () { map.scrollWheelZoom.disable(); });
-      var entry = { host: host, map: map, view: view, places: places, markers: {}, labels: [], fitted: false };
-      var land = countries ? landLayer(countries, places, view) : null;
+      var entry = { host: host, map: map, frame: plan.frame, markers: {}, fitted: false };
+      var land = countries ? landLayer(countries, plan) : null;
       if (tiles) {
         var tileLayer = L.tileLayer(tiles.url, {
           attribution: tiles.attribution || "",
@@ -518,24 +389,16 @@
       ["pointerdown", "wheel", "keydown"].forEach(function (type) {
         container.addEventListener(type, function () { entry.touched = true; }, { passive: true });
       });
-      var permanent = places.length <= MAX_PERMANENT_LABELS;
-      /* Areas first, so that they lie under the point markers; labels keep their order. */
-      places.filter(function (p) { return REGION_KINDS[p.kind]; }).concat(
-        places.filter(function (p) { return !REGION_KINDS[p.kind]; })
-      ).forEach(function (p) { addMarker(entry, p, data, permanent); });
-      var order = places.map(function (p) { return p.id; });
-      entry.labels.sort(function (a, b) { return order.indexOf(a.bfPlace) - order.indexOf(b.bfPlace); });
-      map.on("zoomend moveend", function () { declutter(entry); });
+      /* In the order given: areas first, so that they lie under the point markers. */
+      plan.markers.forEach(function (p) { addMarker(entry, p, data, !!plan.permanent_labels); });
       if (window.ResizeObserver) {
         entry.observer = new ResizeObserver(function () {
           map.invalidateSize({ animate: false });
           if (!entry.fitted || !entry.touched) fit(entry); /* keep the reader's own view */
-          declutter(entry);
         });
         entry.observer.observe(container);
       }
       live.push(entry);
-      declutter(entry);
     } catch (e) {
       if (map) { try { map.remove(); } catch (ignored) { /* already gone */ } }
       if (container.parentNode) container.parentNode.removeChild(container);

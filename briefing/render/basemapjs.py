@@ -13,13 +13,17 @@ Encoded Polyline Algorithm (zig-zag signed integers in 5-bit groups, chars
 63..126): about 1.7 characters per coordinate instead of 3.5 for JSON
 numbers. ``assets/map.js`` decodes it; Leaflet then simplifies per zoom.
 
-Format ``briefing-basemap-js/1``::
+A ring that crosses the antimeridian (Russia's, Fiji's) is written whole, already unwrapped
+(longitudes continued past 180, as ``briefing/basemap.py`` does for the static maps), so that
+the script only joins arcs and keeps no copy of that geometry.
+
+Format ``briefing-basemap-js/2``::
 
     window.BRIEFING_BASEMAP = {
       "format": ..., "source": ..., "license": ..., "quantum": 0.01,
       "arcs": ["<x0 y0 dx1 dy1 ...>", ...],          # integers in quantum units, lon before lat
-      "countries": [[name, iso_numeric_or_null, [[ring, ...], ...]], ...]  # ring: arc refs, ~i reversed
-    };
+      "countries": [[name, iso_numeric_or_null, [[ring, ...], ...]], ...]
+    };                                   # ring: arc refs (~i reversed), or one encoded unwrapped ring
 """
 
 from __future__ import annotations
@@ -27,11 +31,11 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from .mapsvg import BASEMAP_PATH
+from ..basemap import BASEMAP_PATH, basemap
 
 __all__ = ["FORMAT", "basemap_script", "decode_polyline", "encode_polyline"]
 
-FORMAT = "briefing-basemap-js/1"
+FORMAT = "briefing-basemap-js/2"
 # Detail level of basemap.json kept for the browser: 0 keeps every vertex
 # (0.015 degree build tolerance), which stays crisp up to the map's maxZoom.
 DEFAULT_LEVEL = 0
@@ -82,6 +86,27 @@ def _arc_values(flat: list[int], digits: str, level: int) -> list[int]:
     return out
 
 
+def _flat(points: list[tuple[int, int]]) -> list[int]:
+    """Absolute points as ``[x0, y0, dx1, dy1, ...]``, the arcs' own encoding."""
+    out = [points[0][0], points[0][1]]
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        out += [x1 - x0, y1 - y0]
+    return out
+
+
+def _polygons(country: dict, level: int) -> list:
+    """A country's polygons for the script: arc refs, or the encoded ring where it is unwrapped."""
+    shapes = basemap()
+    out = []
+    for rings in country["polygons"]:
+        kept = []
+        for refs in rings:
+            unwrapped = shapes.unwrapped_ring(tuple(refs), level)
+            kept.append(refs if unwrapped is None else encode_polyline(_flat(unwrapped)))
+        out.append(kept)
+    return out
+
+
 @lru_cache(maxsize=4)
 def basemap_script(level: int = DEFAULT_LEVEL) -> str:
     """The whole ``basemap.js`` text: deterministic (same basemap.json, same bytes).
@@ -98,7 +123,7 @@ def basemap_script(level: int = DEFAULT_LEVEL) -> str:
         dump(encode_polyline(_arc_values(flat, digits, level)))
         for flat, digits in zip(document["arcs"], document["arc_levels"], strict=True)
     ]
-    countries = [dump([c["name"], c["id"], c["polygons"]]) for c in document["countries"]]
+    countries = [dump([c["name"], c["id"], _polygons(c, level)]) for c in document["countries"]]
     header = {
         "format": FORMAT,
         "source": f"{document['source']}; detail level {level}, polyline-encoded (briefing.render.basemapjs)",

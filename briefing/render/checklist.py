@@ -17,8 +17,8 @@ from html import escape, unescape
 from ..checklist import KINDS, Check, Quote
 from ..structure import Pager, paginate
 from ..wording import plural
-from .listings import _time, pager
-from .sitepages import _quote
+from .fragments import marked_quote, time_element
+from .listings import pager
 
 Url = Callable[[str], str]
 CHECK_PAGE = "please-check.md"
@@ -152,13 +152,13 @@ def _quote_html(q: Quote, url: Url) -> str:
     """The sentence (the mention marked), then a link to it in its briefing."""
     text = q.briefing.annotations.text
     if q.mention is not None:
-        sentence = _quote(text, q.sentence, q.mention)
+        sentence = marked_quote(text, q.sentence, q.mention)
     else:
         sentence = escape(re.sub(r"\s+", " ", text[q.sentence[0] : q.sentence[1]]).strip())
     href = url(q.briefing.uri) + (f"#{q.anchor}" if q.anchor else "")
     return (
         f'<blockquote class="bf-check-quote">{sentence} <span class="bf-card-meta">— '
-        f'<a href="{escape(href)}">{escape(q.briefing.title)}</a> · {_time(q.briefing.date)}</span>'
+        f'<a href="{escape(href)}">{escape(q.briefing.title)}</a> · {time_element(q.briefing.date)}</span>'
         "</blockquote>"
     )
 

@@ -11,21 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
+from ..datelabels import MONTHS
 from ..structure import BriefingRef, Pager, Section, Site
+from .fragments import time_element
 
 Url = Callable[[str], str]
-MONTHS = ("January February March April May June July August September October November December").split()
-
-
-def day_label(iso: str | None) -> str:
-    """``2024-10-30`` -> ``30 Oct 2024`` (no locale: the same bytes on every machine)."""
-    if not iso:
-        return "undated"
-    y, m, d = (iso.split("-") + ["", ""])[:3]
-    if not m:
-        return y
-    month = MONTHS[int(m) - 1][:3]
-    return f"{int(d)} {month} {y}" if d else f"{month} {y}"
 
 
 def month_label(key: str) -> str:
@@ -34,16 +24,10 @@ def month_label(key: str) -> str:
     return f"{MONTHS[int(m) - 1]} {y}"
 
 
-def _time(iso: str | None) -> str:
-    if not iso:
-        return '<span class="bf-undated-label">undated</span>'
-    return f'<time datetime="{escape(iso)}">{escape(day_label(iso))}</time>'
-
-
 def card(b: BriefingRef, url: Url, section: Section | None = None) -> str:
     """One briefing in a list: headline, date, section, lead and what the annotations found."""
     ann = b.annotations
-    meta = [_time(b.date)]
+    meta = [time_element(b.date)]
     if section is not None:
         meta.append(
             f'<a class="bf-card-section" href="{escape(url(section.uri))}">{escape(section.name)}</a>'
@@ -193,7 +177,8 @@ def article_footer(
         )
         for se, refs in related:
             links = "".join(
-                f'<li><a href="{escape(url(r.uri))}">{escape(r.title)}</a> {_time(r.date)}</li>' for r in refs
+                f'<li><a href="{escape(url(r.uri))}">{escape(r.title)}</a> {time_element(r.date)}</li>'
+                for r in refs
             )
             out.append(
                 f'<li><a class="bf-related-entity" href="{escape(url(se.uri))}">{escape(se.name)}</a> '

@@ -2,7 +2,8 @@
 
 All of it is static HTML first (an inline SVG map, an ordered list for the
 timeline, hidden descriptions for screen readers); the inline JSON (in an
-escaped attribute) only feeds the optional JavaScript layer.
+escaped attribute) only feeds the optional JavaScript layer, the interactive
+map included: it gets the SVG map's own layout (``render/mapdata.py``).
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ from __future__ import annotations
 import html
 import json
 
+from ..datelabels import day_label
 from ..model import Annotations
-from .mapsvg import MapMarker, render_map_svg, render_world_svg
+from .mapdata import map_data
+from .mapsvg import render_map_svg, render_world_svg
+from .mapview import MapMarker, article_layout, world_layout
 from .timeline import render_timeline
 from .tooltips import TYPE_LABELS, tooltip_text
 
@@ -81,9 +85,7 @@ def client_data(
             }
             for e in ann.entities
         },
-        "places": {
-            p.entity: {"name": p.name, "lat": p.lat, "lon": p.lon, "kind": p.kind} for p in ann.places
-        },
+        "map": map_data(article_layout(tuple(place_markers(ann)))) if ann.places else None,
     }
 
 
@@ -112,8 +114,6 @@ def render_panels(
 
 def render_meta(ann: Annotations, section_url: str | None = None) -> str:
     """Section (linked to its index) and date under the headline; an inferred date says so."""
-    from .listings import day_label
-
     d = ann.document
     bits = []
     if d.section:
@@ -152,20 +152,11 @@ def render_site_map(places: list, tiles: dict | None = None) -> str:
             f'<span class="bf-place-name">{html.escape(p.name)}</span> '
             f'<span class="bf-place-meta">{html.escape(p.kind)}</span>: {links}</li>'
         )
-    data = {
-        "tiles": tiles,
-        "entities": {},
-        "places": {
-            p.entity: {
-                "name": p.name,
-                "lat": p.lat,
-                "lon": p.lon,
-                "kind": p.kind,
-                "briefings": [{"title": title, "url": url} for title, url in refs],
-            }
-            for p, refs, _, _ in places
-        },
-    }
+    interactive = map_data(world_layout(tuple(markers)))
+    briefings = {p.entity: [{"title": title, "url": url} for title, url in refs] for p, refs, _, _ in places}
+    for marker in interactive["markers"]:
+        marker["briefings"] = briefings.get(marker["id"], [])
+    data = {"tiles": tiles, "entities": {}, "map": interactive}
     return (
         f'<figure class="bf-map bf-sitemap" data-search-exclude>{svg}<figcaption>Base map: Natural Earth; '
         "places: GeoNames (CC BY 4.0).</figcaption></figure>"

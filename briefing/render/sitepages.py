@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
+from ..datelabels import period_of
 from ..model import ENTITY_TYPES, Event
 from ..schema import web_url_problem
-from ..structure import BriefingRef, Pager, Site, SiteEntity, paginate
+from ..structure import BriefingRef, Pager, Site, SiteEntity, event_order, paginate
 from ..wording import plural
-from .listings import _time, pager
-from .timeline import date_label, event_anchor, event_order, period_of
+from .fragments import marked_quote, time_element
+from .listings import pager
+from .timeline import date_label, event_anchor
 from .tooltips import TYPE_LABELS
 
 Url = Callable[[str], str]
@@ -110,18 +111,6 @@ def entity_pages(se: SiteEntity, size: int) -> list[tuple[Pager, list]]:
     return paginate(se.uri, se.appearances, size)
 
 
-def _quote(text: str, sentence: tuple[int, int], mention: tuple[int, int]) -> str:
-    """The quoting sentence with the mention marked; runs of white space read as one space."""
-    s, e = sentence
-    ms, me = mention
-
-    def squash(part: str) -> str:
-        return escape(re.sub(r"\s+", " ", part))
-
-    quote = squash(text[s:ms]) + f"<mark>{escape(text[ms:me])}</mark>" + squash(text[me:e])
-    return quote.strip()
-
-
 def entity_header(se: SiteEntity) -> str:
     """What the entity is: type, aliases, counts, description and the editors' link."""
     meta = [TYPE_LABELS.get(se.type, se.type)]
@@ -153,8 +142,8 @@ def entity_page(
         where = f" · {escape(sec.name)}" if sec else ""
         out.append(
             f'<li><a href="{escape(url(b.uri))}">{escape(b.title)}</a> '
-            f'<span class="bf-card-meta">{_time(b.date)}{where}</span>'
-            f"<blockquote>{_quote(b.annotations.text, a.sentence, a.mention)}</blockquote></li>"
+            f'<span class="bf-card-meta">{time_element(b.date)}{where}</span>'
+            f"<blockquote>{marked_quote(b.annotations.text, a.sentence, a.mention)}</blockquote></li>"
         )
     out.append("</ol>")
     out.append(pager(p, url))

@@ -1,22 +1,14 @@
-"""Timelines as a reader reads them: the order of events, their periods and labels, an article's list.
+"""Timelines as a reader reads them: an event's date label and anchor, an article's list.
 
-Events are ordered by the days they cover and, within a day, by the clock
-(midnight at the end of its day, "after midnight" at its start); events
-known only to a day follow that day's clock times, estimates last. The site
-timeline groups events under the period they belong to: a month heading for
-events within one month, a year heading (above that year's months) for
-events known only to the year or spanning several months, a span of years
-for longer ones, so that a year-only event never sits under "January".
+The order of events (``structure.event_order``, which needs the TIMEX values) and the period
+headings of the site timeline (``datelabels.period_of``) are computed outside the renderer.
 """
 
 from __future__ import annotations
 
 import html
-from datetime import date
 
 from ..model import Annotations, Event
-from ..temporal.lang.en import MONTH_NAMES
-from ..temporal.timex import parse
 
 # Labels that already say how sure they are: no "about" in front of them.
 _QUALIFIED = ("a few", "about", "around", "by ", "after ", "before ", "since ", "until ", "till ", "within ",
@@ -34,26 +26,6 @@ def date_label(ev: Event) -> str:
     if ev.approximate and label and not label.startswith(_QUALIFIED):
         label = "about " + label
     return label
-
-
-def event_order(ev: Event) -> tuple:
-    """Chronological key: days covered, then the clock (untimed events after a day's times)."""
-    minutes = parse(ev.value).minutes if ev.value else None
-    if minutes is None:
-        minutes = 24 * 60 + (2 if ev.approximate else 1)
-    return (ev.earliest or "9999", ev.latest or "9999", minutes)
-
-
-def period_of(earliest: str, latest: str) -> tuple[tuple[int, int, int], str]:
-    """(sort key, heading) of the period an event belongs to on the site timeline."""
-    a, b = date.fromisoformat(earliest), date.fromisoformat(latest)
-    if (a.year, a.month) == (b.year, b.month):
-        return (a.year, 1, a.month), f"{MONTH_NAMES[a.month - 1]} {a.year}"
-    if a.year == b.year:
-        return (a.year, 0, 0), str(a.year)  # above the year's months
-    if a.year % 10 == 0 and b.year == a.year + 9:
-        return (a.year, -1, 0), f"The {a.year}s"
-    return (a.year, -1, b.year), f"{a.year}–{b.year}"
 
 
 def _date_html(ev: Event) -> str:
