@@ -22,6 +22,7 @@ from .lang.en import (
     NOON_WORDS,
     PARTS_OF_DAY,
     UTC_ZONES,
+    WEEKDAY_RELATIONS,
     WEEKDAYS,
 )
 from .patterns import (
@@ -59,9 +60,8 @@ def weekday_date(dct: date, wd: int, rel: str | None, future: bool) -> date:
 
 
 @rule("weekday", 190,
-      rf"(?:(?P<pm>(?i:{alternatives(DAY_POSITIONS)}))\s+)?(?:(?P<rel>(?i:last|this|next|coming|this\s+coming|"
-      rf"this\s+past|past|previous|the\s+previous|the\s+following|following))\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?"
-      rf"(?:\s+(?P<pod>(?i:{PART_OF_DAY}))(?P<pl2>s)?)?(?![\w])")
+      rf"(?:(?P<pm>(?i:{alternatives(DAY_POSITIONS)}))\s+)?(?:(?P<rel>(?i:{alternatives(WEEKDAY_RELATIONS)}))\s+)?"
+      rf"(?P<wd>{WEEKDAY})(?P<pl>s)?(?:\s+(?P<pod>(?i:{PART_OF_DAY}))(?P<pl2>s)?)?(?![\w])")
 def _weekday(m: re.Match[str], ctx: Ctx) -> Result | None:
     wd = WEEKDAYS[m["wd"].lower()]
     pod = PARTS_OF_DAY[m["pod"].lower()] if m["pod"] else None

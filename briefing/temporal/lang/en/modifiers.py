@@ -39,7 +39,10 @@ REF_WORDS: dict[str, tuple[str, ...]] = {
 }
 REF_LABELS = {"PAST_REF": "recently", "PRESENT_REF": "now", "FUTURE_REF": "in the future"}
 
-# Words that place a weekday before or after the DCT ("last Friday", "next Monday").
+# Words before a weekday ("last Friday", "this coming Monday"); the last word of each says whether
+# the day lies before the DCT (``BACK_WORDS``), after it (``AHEAD_WORDS``) or as the clause's tense says.
+WEEKDAY_RELATIONS = ("last", "this", "next", "coming", "this coming", "this past", "past", "previous",
+                     "the previous", "the following", "following")
 BACK_WORDS = ("last", "past", "previous")
 AHEAD_WORDS = ("next", "coming", "following")
 # "this year", "last year", "next year": years from the DCT's.
