@@ -426,3 +426,38 @@ def test_years_beside_other_numbers_still_count() -> None:
     assert times("The 2060 target was set in 2019.")["2019"][1] == "2019"
     assert times("Between 1990-2000 prices rose.")["2000"][1] == "2000"
     assert times("The US 2008 election was close.")["2008"][1] == "2008"
+
+
+# ----------------------------------------------------------------------------- rule priorities
+
+
+def test_equal_extents_go_to_the_rule_of_lower_priority() -> None:
+    """'the year-ago quarter' is matched whole by the quarter rule and by the year-ago-period rule,
+    which read it differently (a quarter, a year). The quarter rule's lower priority number decides,
+    whatever order the rules were registered (imported) in."""
+    from briefing.temporal.rules import RULES
+    from briefing.temporal.tagger import _candidates, _select
+
+    prios = [r.prio for r in RULES]
+    assert prios == sorted(prios) and len(set(prios)) == len(prios)
+    assert len({r.name for r in RULES}) == len(RULES)
+
+    text = "Profit rose from the year-ago quarter."
+    start = text.index("the year-ago quarter")
+    span = (start, start + len("the year-ago quarter"))
+    cands = _candidates(text)
+    tied = {c[3].name: c[3].prio for c in cands if (c[0], c[1]) == span}
+    assert tied.keys() >= {"quarter", "yearago_period"}
+    assert tied["quarter"] < tied["yearago_period"]
+    for order in (cands, cands[::-1]):  # the registry's order does not matter, only priorities
+        chosen = [(s, e, rule.name) for s, e, rule, _ in _select(list(order))]
+        assert (*span, "quarter") in chosen
+    assert times(text)["the year-ago quarter"] == ("DATE", "2023-Q3", None)
+
+
+def test_sentence_starts_skip_abbreviations() -> None:
+    from briefing.sentences import sentence_starts
+
+    text = 'Mr. Smith left at 10 a.m. Friday. "He will return," U.S. officials said! Oct. 28 was\nnext.'
+    assert sentence_starts(text) == [0, text.index('"He'), text.index("Oct."), text.index("next.")]
+    assert sentence_starts("") == [0]

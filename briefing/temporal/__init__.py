@@ -1,7 +1,11 @@
 """Temporal stage: TIMEX3 tagging, typed values, document dates and reader labels.
 
 - ``lang/en``: the words and what they mean (data, like ``spacy/lang/en``);
-- ``tagger``: rules over that vocabulary that find and normalise TIMEX3s;
+- ``tagger``: finds and normalises TIMEX3s (``tag_times``) with the rules of
+  ``calendar_dates``, ``periods``, ``relative`` and ``days``, registered in
+  ``rules`` with explicit priorities and written with the ``patterns`` built
+  from ``lang/en`` and the ``values`` helpers;
+- ``dates``: date arithmetic (months, weeks, quarters, seasons, holidays);
 - ``timex``: the typed value every stage shares (bounds, labels, order);
 - ``infer``: the document's own date, only when its text pins it down.
 

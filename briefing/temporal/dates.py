@@ -1,7 +1,8 @@
 """Date arithmetic on ISO-TimeML values, shared by the tagger and the labels.
 
 Everything here is pure and small: shifting months, ISO weeks, quarters and
-seasons, and choosing which year an under-specified date ("Oct. 28") means.
+seasons, the days holidays fall on, and choosing which year an
+under-specified date ("Oct. 28") means.
 """
 
 from __future__ import annotations
@@ -87,3 +88,27 @@ def month_last_day(year: int, month: int) -> int:
 
 def monday_of_week(year: int, week: int) -> date:
     return date.fromisocalendar(year, week, 1)
+
+
+def nth_weekday(year: int, month: int, wd: int, n: int) -> date:
+    """The ``n``-th weekday ``wd`` (Monday = 0) of the month; ``n`` <= 0 is the last one."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, month_last_day(year, month))
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+def easter(year: int) -> date:
+    """Easter Sunday of ``year`` (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(year, month, day)

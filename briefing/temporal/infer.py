@@ -28,9 +28,10 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from ..sentences import sentence_starts
 from .dateline import find_dateline, head_starts, weekday_of
 from .lang.en import PARTS_OF_DAY, PAST_REPORTING
-from .tagger import _sentence_starts, tag_times
+from .tagger import tag_times
 
 _REPORTING = re.compile(r"\b(?:" + "|".join(PAST_REPORTING) + r"|says|said|confirmed|stated|announces)\b",
                         re.I)
@@ -75,7 +76,7 @@ def find_document_date(text: str, today: date | None = None) -> DateEvidence | N
 
 def _agreeing_weekdays(text: str, today: date) -> date | None:
     times = tag_times(text, None)
-    starts = _sentence_starts(text)
+    starts = sentence_starts(text)
     weekdays = []  # (position, weekday, part of day)
     for t in times:
         word = re.match(r"(?:(?:early|late|last|this|next)\s+)?([A-Za-z]+)", t.text, re.I)

@@ -40,6 +40,8 @@ PART_LABELS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night
                "DT": "daytime"}
 # Where a part of the day sits among clock times, in minutes after midnight (for ordering only).
 PART_MINUTES = {"MO": 9 * 60, "MI": 12 * 60, "DT": 12 * 60, "AF": 15 * 60, "EV": 19 * 60, "NI": 23 * 60}
+# Clock designators ("10 a.m."); the final full stop is optional. Those starting with "p" are after noon.
+CLOCK_DESIGNATORS = ("a.m.", "p.m.", "am", "pm")
 # Clock words: hour and minute. Midnight is the end of its day (24:00, as TIMEX3 writes it).
 NOON_WORDS: dict[str, tuple[int, int]] = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
 

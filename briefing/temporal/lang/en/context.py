@@ -64,3 +64,26 @@ BOUND_PREPOSITIONS = ("by", "until", "till", "before", "after", "within")
 # Words that make "since" a comparison rather than a start: "its first loss since 1992".
 SUPERLATIVES = ("first", "last", "worst", "best", "biggest", "largest", "highest", "lowest", "strongest",
                 "weakest", "deepest", "sharpest", "steepest", "fastest", "slowest", "longest", "heaviest")
+
+# Words before "quarter" that make it a period of a year: "the latest quarter", "a strong quarter"
+# (besides years and ``QUARTER_NUMBERS``).
+QUARTER_QUALIFIERS = ("this", "last", "next", "current", "latest", "recent", "previous", "prior", "year-ago",
+                      "year-earlier", "year ago", "same", "comparable", "corresponding", "fiscal", "calendar")
+QUARTER_ADJECTIVES = ("flat", "strong", "weak", "difficult", "typical")
+# Words before a year that name its kind: "fiscal 1999", "model year 2005" ("FY" is matched as well).
+YEAR_KINDS = ("fiscal", "calendar", "fiscal year", "model year", "year")
+# What makes the four digits after it a phone extension, a room or a road, not a year: "ext. 1133",
+# "Suite 2001", "FR 1497" (road prefixes are matched in capitals only).
+NUMBER_LABELS = ("ext", "extension", "room", "suite", "apt", "box", "flight", "gate", "hwy", "highway",
+                 "route", "rte")
+ROAD_PREFIXES = ("FR", "FM", "CR", "SR", "RM")
+# Nouns after "current" that make it an adjective of a kind, not the present: "current account".
+CURRENT_NOUNS = ("account", "accounts", "affairs", "events", "flow", "flows", "carrying", "through", "trend",
+                 "trends")
+# Words before a number of units that say where the stretch lies or what it is: "the past three weeks",
+# "three more days", "five trading days".
+DURATION_ADJECTIVES = ("past", "last", "next", "first", "coming", "previous", "final", "latest",
+                       "following", "remaining", "initial", "ensuing", "same", "other", "additional", "extra",
+                       "subsequent")
+COUNT_ADJECTIVES = ("more", "additional", "straight", "consecutive", "full", "long", "trading", "business",
+                    "working", "calendar", "extra", "further")

@@ -44,3 +44,13 @@ DECADE_WORDS: dict[str, int] = {
 # Adverbs of repetition -> the TIMEX3 SET value.
 SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "hourly": "PT1H",
                "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W"}
+
+# "the last week of March": which week of the month (-1: the last one).
+WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+# "the third quarter", "the 3rd quarter", "the final quarter": which quarter (searched in this order).
+QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+                   "final": 4}
+# "the first half", "the latter half": which half of the year.
+HALF_NUMBERS = {"first": 1, "second": 2, "last": 2, "latter": 2}
+# The first words of a year in words ("nineteen ninety-nine") -> its century.
+SPELLED_CENTURIES = {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}

@@ -11,6 +11,7 @@ POSITIONS: dict[str, str | None] = {
 }
 POSITION_ADJECTIVES = ("early", "earlier", "late", "later", "mid")  # "early October"
 POSITION_NOUNS = ("beginning", "start", "end", "middle", "close", "turn", "rest", "remainder")  # "the end of"
+BARE_POSITION_NOUNS = ("beginning", "start", "end", "middle")  # "end of May" needs no article
 
 # Quantifiers of a duration -> TIMEX3 mod ("about three weeks" -> APPROX).
 QUANTIFIERS: dict[str, str | None] = {
@@ -37,3 +38,19 @@ REF_WORDS: dict[str, tuple[str, ...]] = {
                    "a later date", "the years to come"),
 }
 REF_LABELS = {"PAST_REF": "recently", "PRESENT_REF": "now", "FUTURE_REF": "in the future"}
+
+# Words before a weekday ("last Friday", "this coming Monday"); the last word of each says whether
+# the day lies before the DCT (``BACK_WORDS``), after it (``AHEAD_WORDS``) or as the clause's tense says.
+WEEKDAY_RELATIONS = ("last", "this", "next", "coming", "this coming", "this past", "past", "previous",
+                     "the previous", "the following", "following")
+BACK_WORDS = ("last", "past", "previous")
+AHEAD_WORDS = ("next", "coming", "following")
+# "this year", "last year", "next year": years from the DCT's.
+YEAR_STEPS = {"this": 0, "last": -1, "next": 1}
+# "1999 or later": the mod a year gets from what follows it ("or so" is an approximation).
+OR_MODS = {"later": "ON_OR_AFTER", "earlier": "ON_OR_BEFORE", "after": "ON_OR_AFTER",
+           "before": "ON_OR_BEFORE", "so": "APPROX"}
+# "two years ago", "a week from now": the direction from the DCT.
+AGO_WORDS = {"ago": -1, "earlier": -1, "from now": 1, "hence": 1, "back": -1}
+# Positions within a day: "early Friday", "later today".
+DAY_POSITIONS = ("early", "late", "earlier", "later")
