@@ -45,6 +45,8 @@ _EXTRACTOR_PARTS = (
     "markdown_offsets.py",  # a Markdown page's text (markdown_html.py only decides wrapping)
     "dating.py",  # a seed's date line and file-name date
     "slugs.py",  # entity and event ids
+    "sentences.py",  # sentence starts the tagger and inference read
+    "basemap.py",  # country shapes: which country a glossary's coordinates fall in
     "entities",
     "temporal",
     "geo",
