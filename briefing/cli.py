@@ -11,18 +11,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .model import Document
-from .nlp import ModelMissingError
+from .pipeline import ModelMissingError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .entities import Glossary
     from .model import Annotations
-    from .siteconfig import Site
+    from .targets import Group, Target
 
 EXIT_USAGE = 2
 EXIT_INPUT = 1
@@ -33,152 +30,9 @@ def _fail(message: str, code: int = EXIT_INPUT) -> int:
     return code
 
 
-def stdin_text() -> str:
-    """Standard input exactly as sent (the contract: offsets index it unchanged), strict UTF-8."""
-    from .sources import SourceError, check_size
-
-    raw = sys.stdin.buffer.read()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise SourceError(f"<stdin>: not UTF-8 text (byte {e.start})") from None
-    return check_size(text, "<stdin>")
-
-
-def _load_glossary(path: str | None):
-    if not path:
-        return None
-    from .entities import load_glossary
-
-    return load_glossary(path)
-
-
 def _warn(lines: list[str]) -> None:
     for line in lines:
         print(f"briefing: warning: {line}", file=sys.stderr)
-
-
-@dataclass
-class _Target:
-    """One PATH of ``briefing annotate``: its document, the site it belongs to, its snapshot."""
-
-    path: str
-    document: Document
-    site: Site | None = None
-    snapshot: Path | None = None
-    page: tuple = ()  # (page, legacy_page, moved_from) of a site's briefing: the snapshot records them
-
-
-class _Sites:
-    """The site of each PATH: ``-f``'s for all, else the nearest mkdocs.yml above each file
-    (standard input belongs to no site unless ``-f`` names one); each file read once."""
-
-    def __init__(self, config_file: str | None) -> None:
-        self.config_file = config_file
-        self._loaded: dict[Path, Site | None] = {}
-
-    def _load(self, path: Path, required: bool) -> Site | None:
-        from .siteconfig import load_site
-
-        key = path.resolve()
-        if key not in self._loaded:
-            self._loaded[key] = load_site(path, required=required)
-        return self._loaded[key]
-
-    def given(self) -> Site | None:
-        return self._load(Path(self.config_file), True) if self.config_file else None
-
-    def of_file(self, path: str) -> Site | None:
-        from .siteconfig import find_config
-
-        if self.config_file:
-            return self.given()
-        found = find_config(Path(path).resolve().parent)
-        return self._load(found, False) if found else None
-
-
-def _targets(args: argparse.Namespace) -> list[_Target]:
-    """Each PATH's document as the build would read it: a briefing of a site comes from the
-    site's own list (its path, its ``date_fallback`` date), another file is read as it is."""
-    from .snapshots import snapshot_path
-    from .sources import normalise_date, read_source
-
-    date = normalise_date(args.date, "--date") if args.date else None
-    sites = _Sites(args.config_file)
-    targets = []
-    for path in args.paths:
-        if path == "-":
-            target = _Target(path, Document(text=stdin_text()), sites.given())
-        elif not Path(path).is_file():
-            raise _InputError(f"{path}: no such file")
-        else:
-            site = sites.of_file(path)
-            entry = site.entry_for(path) if site else None
-            if entry is not None:
-                j = entry.job
-                target = _Target(path, j.document, site, j.snapshot, (j.page, j.legacy_page, j.moved_from))
-                if target.snapshot is None and args.write:
-                    raise _InputError(
-                        f"{site.config_file}: the site keeps no snapshots (snapshots: false), "
-                        f"so there is none to write for {path}"
-                    )
-            else:
-                doc = read_source(path).document
-                if site:
-                    doc.path = site.document_path(path)
-                target = _Target(path, doc, site, snapshot_path(path))
-        if date:
-            d = target.document
-            d.date, d.date_source, d.date_from = date, "option", "option"
-        targets.append(target)
-    return targets
-
-
-class _InputError(ValueError):
-    """A PATH that cannot be annotated (one line)."""
-
-
-@dataclass
-class _Group:
-    """Targets annotated with one glossary: ``--glossary`` for all, else each site's own."""
-
-    glossary: Glossary | None
-    file: str | None
-    site: Site | None  # whose glossary it is (None: --glossary, or no site)
-    indexes: list[int]
-
-
-def _groups(targets: list[_Target], explicit: str | None) -> list[_Group]:
-    if explicit:
-        return [_Group(_load_glossary(explicit), explicit, None, list(range(len(targets))))]
-    groups: dict[int, _Group] = {}
-    for i, t in enumerate(targets):
-        site = t.site if t.site is not None and t.site.glossary_file is not None else None
-        if id(site) not in groups:
-            file = str(site.glossary_file) if site else None
-            groups[id(site)] = _Group(site.glossary() if site else None, file, site, [])
-        groups[id(site)].indexes.append(i)
-    return list(groups.values())
-
-
-def _problems(targets: list[_Target], groups: list[_Group]) -> list[str]:
-    """What the build would warn about, for these articles: what MkDocs said about their site's
-    configuration, their glossary's mistakes, suppressions scoped to no briefing of the site,
-    dates far in the future."""
-    from .validate import date_problems, glossary_problems, suppression_problems
-
-    problems: list[str] = []
-    for site in {id(t.site): t.site for t in targets if t.site is not None}.values():
-        problems += site.warnings
-    for g in groups:
-        if g.glossary is None:
-            continue
-        label = g.site.glossary_label if g.site else str(g.file)
-        problems += glossary_problems(g.glossary, label)
-        if g.site is not None:
-            articles = [e.job.document.path for e in g.site.entries() if e.job.document.path]
-            problems += suppression_problems(g.glossary, label, articles)
-    return problems + date_problems([t.document for t in targets if t.path != "-"])
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
@@ -187,16 +41,16 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     A file of a site (the nearest mkdocs.yml above it, or ``-f``) is annotated with the site's
     options, as ``mkdocs build`` does it; ``--glossary`` still wins.
     """
-    from .entities import GlossaryError
     from .paths import PathError
-    from .siteconfig import SiteConfigError
+    from .siteconfig import GlossaryError, SiteConfigError
     from .sources import SourceError
+    from .targets import InputError, build_problems, glossary_groups, read_targets
 
     try:
-        targets = _targets(args)
-        groups = _groups(targets, args.glossary)
-        problems = _problems(targets, groups)
-    except (SourceError, GlossaryError, SiteConfigError, PathError, _InputError) as e:
+        targets = read_targets(args.paths, args.date, args.config_file, args.write)
+        groups = glossary_groups(targets, args.glossary)
+        problems = build_problems(targets, groups)
+    except (SourceError, GlossaryError, SiteConfigError, PathError, InputError) as e:
         return _fail(str(e))
     if args.write and any(t.path == "-" for t in targets):
         return _fail("--write needs files, not standard input", EXIT_USAGE)
@@ -240,7 +94,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _geocode(targets: list[_Target], annotations: dict[int, Annotations]) -> None:
+def _geocode(targets: list[Target], annotations: dict[int, Annotations]) -> None:
     """Places as the site's pages show them: its geocoders after the gazetteer, through their
     committed cache (snapshots hold what extraction found, so ``--write`` skips this)."""
     chains: dict[int, object] = {}
@@ -259,14 +113,14 @@ def _geocode(targets: list[_Target], annotations: dict[int, Annotations]) -> Non
             _warn(chain.cache.problems)
 
 
-def _workers(args: argparse.Namespace, targets: list[_Target]) -> int:
+def _workers(args: argparse.Namespace, targets: list[Target]) -> int:
     from . import batch
 
     site_jobs = next((t.site.options.jobs for t in targets if t.site is not None), 0)
     return args.jobs or site_jobs or batch.default_workers()
 
 
-def _write_snapshots(targets: list[_Target], groups: list[_Group], args: argparse.Namespace) -> int:
+def _write_snapshots(targets: list[Target], groups: list[Group], args: argparse.Namespace) -> int:
     """Refresh the snapshots of the given articles (fresh ones are left alone)."""
     from . import batch
 
@@ -284,9 +138,8 @@ def _write_snapshots(targets: list[_Target], groups: list[_Group], args: argpars
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 1, naming the files, when a snapshot is missing, corrupt or stale (no NLP runs);
     the build's warnings are printed too (with ``strict: true`` they fail the check)."""
-    from .entities import GlossaryError
     from .paths import PathError
-    from .siteconfig import SiteConfigError, load_site
+    from .siteconfig import GlossaryError, SiteConfigError, load_site
     from .sources import SourceError
 
     try:
@@ -340,9 +193,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 def _stale_snapshots(config_file: str | None, root: Path) -> list[str]:
     """The working tree's stale snapshots, for ``briefing diff``; a site that cannot be read is
     a warning (the report of committed changes still stands)."""
-    from .entities import GlossaryError
     from .paths import PathError
-    from .siteconfig import SiteConfigError, find_config, load_site
+    from .siteconfig import GlossaryError, SiteConfigError, find_config, load_site
     from .sources import SourceError
 
     path = Path(config_file) if config_file else find_config(root)

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .model import Annotations, Document, Entity, Place, TimeExpression
+from .nlp import ModelMissingError as ModelMissingError  # re-exported: the entry points catch it
 
 if TYPE_CHECKING:  # pragma: no cover
     from .entities import Glossary

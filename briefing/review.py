@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import subprocess
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +125,93 @@ def _event_line(ev: dict) -> str:
     return f"{_when(ev)}: {md(ev['summary'])}"
 
 
+def _entity_changed(a: dict, b: dict) -> str | None:
+    changes = [
+        f"{k} {md(repr(a.get(k)))} → {md(repr(b.get(k)))}"
+        for k in ("name", "type", "aliases", "description", "link")
+        if a.get(k) != b.get(k)
+    ]
+    na, nb = len(a.get("mentions") or []), len(b.get("mentions") or [])
+    if na != nb:
+        changes.append(f"mentions {na} → {nb}")
+    return f"entity changed: **{md(b['name'])}**: {'; '.join(changes)}" if changes else None
+
+
+def _place_added(p: dict) -> str:
+    return f"**{md(p['name'])}** ({md(p['kind'])}) at {_coords(p)} via {md(p['source'])}"
+
+
+def _place_removed(p: dict) -> str:
+    return f"**{md(p['name'])}** ({md(p['kind'])}) at {_coords(p)}"
+
+
+def _place_changed(a: dict, b: dict) -> str | None:
+    if (_coords(a), a.get("kind"), a.get("source")) == (_coords(b), b.get("kind"), b.get("source")):
+        return None
+    return (
+        f"place changed: **{md(b['name'])}**: {_coords(a)} ({md(a.get('kind'))}, "
+        f"{md(a.get('source'))}) → {_coords(b)} ({md(b.get('kind'))}, {md(b.get('source'))})"
+    )
+
+
+def _time_key(t: dict) -> tuple:
+    return (t["text"], t["type"], t["value"], t.get("mod"))
+
+
+def _time(key: tuple) -> str:
+    text, typ, value, mod = key
+    return f"“{md(text)}” = {md(value)}{' ' + md(mod) if mod else ''} ({md(typ)})"
+
+
+def _event_changed(a: dict, b: dict) -> str | None:
+    when = ("earliest", "latest", "approximate")
+    if tuple(a.get(k) for k in when) == tuple(b.get(k) for k in when):
+        return None
+    return f"event re-dated: {md(b['summary'])}: {_when(a)} → {_when(b)}"
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """How the report compares one kind of annotation between two snapshots."""
+
+    name: str  # as the report's lines say it: "entity added: ..."
+    field: str  # the snapshot's list of them
+    key: Callable[[dict], Any]  # an item's identity across revisions
+    added: Callable[[Any], str]  # an item's line (with ``repeats``, its key's)
+    removed: Callable[[Any], str]
+    changed: Callable[[dict, dict], str | None] | None = None  # the line for a changed item, if any
+    repeats: bool = False  # items are their keys, a repeat one more item (times have no id)
+
+    def lines(self, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+        """Added, then removed, then changed items, each group sorted by key."""
+        a, b = self._items(old), self._items(new)
+        if self.repeats:  # Counters of keys: each repeat is an item, and its key is all it shows
+            added, removed, kept = (b - a).elements(), (a - b).elements(), ()
+            a = b = {k: k for k in a | b}
+        else:
+            added, removed, kept = b.keys() - a.keys(), a.keys() - b.keys(), a.keys() & b.keys()
+        lines = [f"- {self.name} added: {self.added(b[k])}" for k in sorted(added)]
+        lines += [f"- {self.name} removed: {self.removed(a[k])}" for k in sorted(removed)]
+        if self.changed is not None:
+            changed = (self.changed(a[k], b[k]) for k in sorted(kept))
+            lines += [f"- {line}" for line in changed if line]
+        return lines
+
+    def _items(self, snapshot: dict[str, Any]) -> dict:
+        items = snapshot.get(self.field) or []
+        if self.repeats:
+            return Counter(self.key(x) for x in items)
+        return {self.key(x): x for x in items}
+
+
+_KINDS = (
+    _Kind("entity", "entities", lambda e: e["id"], _entity_line, _entity_line, _entity_changed),
+    _Kind("place", "places", lambda p: p["entity"], _place_added, _place_removed, _place_changed),
+    _Kind("time", "times", _time_key, _time, _time, repeats=True),
+    _Kind("event", "events", lambda ev: ev["id"], _event_line, _event_line, _event_changed),
+)
+
+
 def compare(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """Markdown bullet lines for one article's changes (empty when nothing changed)."""
     lines: list[str] = []
@@ -131,69 +220,9 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         lines.append(
             f"- document date: {md(od.get('date'))} → {md(nd.get('date'))} ({md(nd.get('date_source'))})"
         )
-    oe = {e["id"]: e for e in old.get("entities") or []}
-    ne = {e["id"]: e for e in new.get("entities") or []}
-    for eid in sorted(ne.keys() - oe.keys()):
-        lines.append(f"- entity added: {_entity_line(ne[eid])}")
-    for eid in sorted(oe.keys() - ne.keys()):
-        lines.append(f"- entity removed: {_entity_line(oe[eid])}")
-    for eid in sorted(oe.keys() & ne.keys()):
-        a, b = oe[eid], ne[eid]
-        changes = [
-            f"{k} {md(repr(a.get(k)))} → {md(repr(b.get(k)))}"
-            for k in ("name", "type", "aliases", "description", "link")
-            if a.get(k) != b.get(k)
-        ]
-        na, nb = len(a.get("mentions") or []), len(b.get("mentions") or [])
-        if na != nb:
-            changes.append(f"mentions {na} → {nb}")
-        if changes:
-            lines.append(f"- entity changed: **{md(b['name'])}**: {'; '.join(changes)}")
-    op = {p["entity"]: p for p in old.get("places") or []}
-    np_ = {p["entity"]: p for p in new.get("places") or []}
-    for pid in sorted(np_.keys() - op.keys()):
-        p = np_[pid]
-        lines.append(
-            f"- place added: **{md(p['name'])}** ({md(p['kind'])}) at {_coords(p)} via {md(p['source'])}"
-        )
-    for pid in sorted(op.keys() - np_.keys()):
-        p = op[pid]
-        lines.append(f"- place removed: **{md(p['name'])}** ({md(p['kind'])}) at {_coords(p)}")
-    for pid in sorted(op.keys() & np_.keys()):
-        a, b = op[pid], np_[pid]
-        if (_coords(a), a.get("kind"), a.get("source")) != (_coords(b), b.get("kind"), b.get("source")):
-            lines.append(
-                f"- place changed: **{md(b['name'])}**: {_coords(a)} ({md(a.get('kind'))}, "
-                f"{md(a.get('source'))}) → {_coords(b)} ({md(b.get('kind'))}, {md(b.get('source'))})"
-            )
-    ot = Counter((t["text"], t["type"], t["value"], t.get("mod")) for t in old.get("times") or [])
-    nt = Counter((t["text"], t["type"], t["value"], t.get("mod")) for t in new.get("times") or [])
-    for key in sorted((nt - ot).elements()):
-        lines.append(f"- time added: {_time(key)}")
-    for key in sorted((ot - nt).elements()):
-        lines.append(f"- time removed: {_time(key)}")
-    ov = {ev["id"]: ev for ev in old.get("events") or []}
-    nv = {ev["id"]: ev for ev in new.get("events") or []}
-    for vid in sorted(nv.keys() - ov.keys()):
-        lines.append(f"- event added: {_event_line(nv[vid])}")
-    for vid in sorted(ov.keys() - nv.keys()):
-        lines.append(f"- event removed: {_event_line(ov[vid])}")
-    for vid in sorted(ov.keys() & nv.keys()):
-        a, b = ov[vid], nv[vid]
-        if (a.get("earliest"), a.get("latest"), a.get("approximate")) != (
-            b.get("earliest"),
-            b.get("latest"),
-            b.get("approximate"),
-        ):
-            lines.append(
-                f"- event re-dated: {md(b['summary'])}: {_when(a)} → {_when(b)}"
-            )
+    for kind in _KINDS:
+        lines += kind.lines(old, new)
     return lines
-
-
-def _time(key: tuple) -> str:
-    text, typ, value, mod = key
-    return f"“{md(text)}” = {md(value)}{' ' + md(mod) if mod else ''} ({md(typ)})"
 
 
 def report(base: str, head: str | None, root: Path) -> str:

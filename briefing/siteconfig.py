@@ -8,6 +8,10 @@ command writes is what the build writes, byte for byte.
 Which mkdocs.yml: the one given with ``-f``; else, for a file, the nearest ``mkdocs.yml`` in
 its folder or above (as a site's seeds and pages live under it); standard input belongs to no
 site. Without one, ``briefing annotate`` keeps the contract's embedded defaults.
+
+The editors' glossary is part of a site's configuration: the entry points (``plugin``, ``cli``)
+read it through here (``load_glossary``, ``GlossaryError``, ``Glossary``), never from the
+entities stage itself, so that the adapters depend on this layer only.
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .entities import Glossary, GlossaryError, load_glossary
+
 if TYPE_CHECKING:  # pragma: no cover
     from .articles import Entry
-    from .entities import Glossary
     from .geo.geocoders import Chain
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -85,8 +90,6 @@ class Site:
     def glossary(self) -> Glossary | None:
         """The site's glossary, read once; GlossaryError (one line) when it is unusable."""
         if self._glossary is None and self.glossary_file is not None:
-            from .entities import load_glossary
-
             self._glossary = load_glossary(self.glossary_file)
         return self._glossary
 
@@ -216,3 +219,16 @@ def geocoder_chain(root: Path, options) -> Chain | None:
         raise SiteConfigError(str(e)) from None
     except GeocoderConfigError as e:
         raise SiteConfigError(f"mkdocs.yml: {e}") from None
+
+
+# The glossary's names are re-exported for the entry points (see the module's docstring).
+__all__ = [
+    "Glossary",
+    "GlossaryError",
+    "Site",
+    "SiteConfigError",
+    "find_config",
+    "geocoder_chain",
+    "load_glossary",
+    "load_site",
+]
