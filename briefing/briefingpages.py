@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .articles import Entry, docs_pages, page_entries, seed_entries
 from .markup import escape_markdown
-from .model import Annotations
+from .model import MAPPED_TYPES, Annotations
 from .render import listings
 from .sources import Source, SourceError, check_meta, read_markdown
 from .structure import BriefingRef, Site, lead, more_on, neighbours
@@ -118,7 +118,7 @@ def page_markdown(markdown: str, page, ref: BriefingRef, *, seed: bool, glossary
 def _check_places(ann: Annotations, page, strict: bool) -> None:
     """Places the map cannot show: a note, or an error with ``strict``."""
     placed = {p.entity for p in ann.places}
-    missing = sorted(e.name for e in ann.entities if e.type in ("GPE", "LOC") and e.id not in placed)
+    missing = sorted(e.name for e in ann.entities if e.type in MAPPED_TYPES and e.id not in placed)
     if missing:
         message = f"{page.file.src_uri}: unresolved places: {', '.join(missing)}"
         if strict:

@@ -29,7 +29,7 @@ from .datelabels import day_label
 from .entities.aliases import alias_key, builtin_aliases, builtin_canonical
 from .entities.glossary import GlossaryEntry, Suppression, same_article
 from .entities.names import NameMatcher
-from .model import Annotations, Entity, Place, Reading
+from .model import MAPPED_TYPES, Annotations, Entity, Place, Reading
 from .structure import BriefingRef, Site, sentence_around
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,7 +51,6 @@ TYPE_WORDS = {
 }
 _KIND_WORDS = {"country": "country", "admin1": "state or province", "city": "city", "region": "region",
                "feature": "natural feature", "address": "address"}
-_UNPLACED_TYPES = ("GPE", "LOC")  # the types the map must show (FAC: a hospital, a street...)
 
 
 @dataclass(frozen=True)
@@ -155,7 +154,7 @@ def typed_against_gazetteer(site: Site) -> list[Check]:
         for e in b.annotations.entities:
             if e.place_reading is not None and e.source != "glossary":
                 readings.setdefault((alias_key(e.name), e.type), []).append((b, e))
-            elif e.type in _UNPLACED_TYPES and e.id not in placed and e.mentions:
+            elif e.type in MAPPED_TYPES and e.id not in placed and e.mentions:
                 unplaced.setdefault((alias_key(e.name), e.type), []).append((b, e))
     checks = []
     for group in readings.values():

@@ -18,6 +18,9 @@ if TYPE_CHECKING:  # pragma: no cover
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "OTHER")
 # The entity types that name places: the ones the geocoders and the resolver look up.
 PLACE_TYPES = ("GPE", "LOC", "FAC")
+# The place types a map must show: a briefing naming one left unplaced is pointed out (a FAC, a
+# hospital or a street, may stay off the map).
+MAPPED_TYPES = ("GPE", "LOC")
 # What kind of place a resolved place is (``Place.kind``, ``Reading.kind``).
 PLACE_KINDS = ("country", "admin1", "city", "region", "feature", "address")
 

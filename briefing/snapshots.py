@@ -46,6 +46,7 @@ _EXTRACTOR_PARTS = (
     "dating.py",  # a seed's date line and file-name date
     "slugs.py",  # entity and event ids
     "sentences.py",  # sentence starts the tagger and inference read
+    "datelabels.py",  # month names, which the tagger reads too
     "basemap.py",  # country shapes: which country a glossary's coordinates fall in
     "entities",
     "temporal",

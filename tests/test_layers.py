@@ -37,12 +37,11 @@ RENDER_FORBIDDEN = {
     **STAGES,
     "sources": r"briefing\.sources",
 }
-RENDER_ALLOWED = (
-    "briefing.geo.basemap",  # the base map's shapes: data the static map draws
-    "briefing.temporal.timex",  # the typed TIMEX value every layer shares
-    "briefing.temporal.lang",  # the language's words (month names), data
-)
+RENDER_ALLOWED: tuple[str, ...] = ()  # render/ reads shared modules (basemap, datelabels, markup) only
 ABOVE_STAGES = ("briefing.render", "briefing.plugin", "briefing.cli")
+# Modules below rendering that must not reach up into it either (the site structure, the checks).
+BELOW_RENDER = ("briefing.structure", "briefing.checklist", "briefing.model", "briefing.schema",
+                "briefing.pipeline", "briefing.batch", "briefing.snapshots", "briefing.sources")
 # The entry points and the modules they are made of (MkDocs' or argparse's side of the line).
 ADAPTERS = (
     "briefing.plugin",
@@ -55,17 +54,6 @@ ADAPTERS = (
     "briefing.targets",
 )
 
-# Parts of the rules that other #15 branches make true; the coordinator drops the marks on merging.
-PENDING = "holds once the other #15 branches are merged"
-PENDING_RENDER = {"sources": "render/tooltips.py imports sources.Segment (moves with the sources split)"}
-OVER_LIMIT_TODAY = {  # split by other #15 branches
-    "briefing.entities.recognize",
-    "briefing.events",
-    "briefing.render.mapsvg",
-    "briefing.sources",
-    "briefing.temporal.tagger",
-    "briefing.temporal.timex",
-}
 
 
 def _module_name(path: Path) -> str:
@@ -114,19 +102,11 @@ def _allowed(name: str, allowed: tuple[str, ...]) -> bool:
 
 def test_the_package_is_found():
     assert "briefing.plugin" in modules() and "briefing.render.page" in modules()
-    assert "briefing.geo.basemap" in imports("briefing.render.mapsvg")  # relative imports resolved
+    assert "briefing.basemap" in imports("briefing.render.mapsvg")  # relative imports resolved
     assert all(a in modules() for a in ADAPTERS), "an adapter module was renamed: update ADAPTERS"
 
 
-@pytest.mark.parametrize(
-    "forbidden",
-    [
-        pytest.param(k, marks=pytest.mark.xfail(strict=False, reason=f"{PENDING}: {PENDING_RENDER[k]}"))
-        if k in PENDING_RENDER
-        else k
-        for k in RENDER_FORBIDDEN
-    ],
-)
+@pytest.mark.parametrize("forbidden", list(RENDER_FORBIDDEN))
 def test_render_imports_no_stage(forbidden: str):
     pattern = RENDER_FORBIDDEN[forbidden]
     bad = sorted(
@@ -135,6 +115,17 @@ def test_render_imports_no_stage(forbidden: str):
         if _matches(m, r"briefing\.render")
         for i in imports(m)
         if _matches(i, pattern) and not _allowed(i, RENDER_ALLOWED)
+    )
+    assert not bad, "\n".join(bad)
+
+
+def test_structure_and_orchestration_import_no_render():
+    bad = sorted(
+        f"{m} imports {i}"
+        for m in modules()
+        if _allowed(m, BELOW_RENDER)
+        for i in imports(m)
+        if _allowed(i, ABOVE_STAGES)
     )
     assert not bad, "\n".join(bad)
 
@@ -169,13 +160,6 @@ def _offenders(names) -> str:
     return lines
 
 
-def test_modules_stay_under_400_lines():
-    """Every module but those other branches are splitting: this part of the rule holds now."""
-    offenders = _offenders(set(modules()) - OVER_LIMIT_TODAY)
-    assert not offenders, f"over {MAX_LINES} lines:\n{offenders}"
-
-
-@pytest.mark.xfail(strict=False, reason=f"{PENDING}: {', '.join(sorted(OVER_LIMIT_TODAY))}")
 def test_no_module_over_400_lines():
     offenders = _offenders(modules())
     assert not offenders, f"over {MAX_LINES} lines:\n{offenders}"

@@ -8,8 +8,8 @@ import datetime as dt
 import re
 
 from ..model import TimeExpression
+from ..temporal.labels import day_range_label
 from ..temporal.lang.en import BOUND_PREPOSITIONS, SUPERLATIVES
-from ..temporal.timex import day_range_label
 from ..temporal.timex import of_date as _day_of
 from .candidate import DAY_LEVEL, ESTIMATE, Candidate, event_candidate
 from .lang_en import (

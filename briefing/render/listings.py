@@ -13,6 +13,7 @@ from html import escape
 
 from ..datelabels import MONTHS
 from ..structure import BriefingRef, Pager, Section, Site
+from ..wording import plural
 from .fragments import time_element
 
 Url = Callable[[str], str]
@@ -33,7 +34,7 @@ def card(b: BriefingRef, url: Url, section: Section | None = None) -> str:
             f'<a class="bf-card-section" href="{escape(url(section.uri))}">{escape(section.name)}</a>'
         )
     dated = sum(1 for ev in ann.events if ev.earliest)
-    stats = f"{_n(len(ann.places), 'place')} · {_n(dated, 'dated event')}"
+    stats = f"{plural(len(ann.places), 'place')} · {plural(dated, 'dated event')}"
     meta.append(f'<span class="bf-card-stats">{stats}</span>')
     summary = b.summary
     return (
@@ -78,10 +79,6 @@ def pager(p: Pager, url: Url, newer: str = "Newer", older: str = "Older") -> str
     return f'<nav class="bf-pager" aria-label="Pages">{" ".join(parts)}</nav>'
 
 
-def _n(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def section_links(site: Site, url: Url) -> str:
     """Every section with its number of briefings (the list grows with sections, not briefings)."""
     if not site.sections:
@@ -115,7 +112,7 @@ def home(site: Site, url: Url, size: int) -> str:
 
 def section_page(site: Site, section: Section, p: Pager, items: list[BriefingRef], url: Url) -> str:
     """One page of a section's briefings, newest first."""
-    head = f'<p class="bf-list-intro">{_n(len(section.briefings), "briefing")}, newest first.</p>'
+    head = f'<p class="bf-list-intro">{plural(len(section.briefings), "briefing")}, newest first.</p>'
     return head + cards(items, url, site, show_section=False) + pager(p, url)
 
 
@@ -126,7 +123,7 @@ def archive_index(site: Site, url: Url) -> str:
     years: dict[str, list[str]] = {}
     for key in site.months:
         years.setdefault(key[:4], []).append(key)
-    out = [f'<p class="bf-list-intro">{_n(len(site.briefings), "briefing")} by month of publication.</p>']
+    out = [f'<p class="bf-list-intro">{plural(len(site.briefings), "briefing")} by month of publication.</p>']
     out.append('<dl class="bf-archive">')
     for year, keys in years.items():
         count = sum(len(site.months[k]) for k in keys)
@@ -149,7 +146,7 @@ def month_page(site: Site, key: str | None, p: Pager, items: list[BriefingRef], 
     """One page of a month's briefings (``key`` None: the undated ones)."""
     total = len(site.months[key]) if key else len(site.undated)
     back = f'<a href="{escape(url("archive/index.md"))}">Archive</a>'
-    head = f'<p class="bf-list-intro">{_n(total, "briefing")} · {back}</p>'
+    head = f'<p class="bf-list-intro">{plural(total, "briefing")} · {back}</p>'
     return head + cards(items, url, site) + pager(p, url)
 
 
@@ -182,7 +179,7 @@ def article_footer(
             )
             out.append(
                 f'<li><a class="bf-related-entity" href="{escape(url(se.uri))}">{escape(se.name)}</a> '
-                f'<span class="bf-count">{_n(se.briefings, "briefing")}</span><ul>{links}</ul></li>'
+                f'<span class="bf-count">{plural(se.briefings, "briefing")}</span><ul>{links}</ul></li>'
             )
         out.append("</ul></section>")
     sec = site.section_of.get(b.uri)

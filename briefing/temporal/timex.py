@@ -19,8 +19,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from . import dates as D
+from .labels import day_month, day_range, duration_label, ordinal, with_mod
 from .lang.en import (
-    DURATION_UNITS,
     MOD_LABELS,
     MONTH_NAMES,
     PART_LABELS,
@@ -136,10 +136,10 @@ class Timex:
         if self.kind == "ref":
             return REF_LABELS.get(self.iso, self.iso)
         if self.kind == "duration":
-            return _with_mod(_duration_label(self.iso), mod)
+            return with_mod(duration_label(self.iso), mod)
         if self.kind in ("month", "year", "decade", "century") and mod in ("START", "MID", "END"):
             return self._position_label(mod)
-        return _with_mod(self._plain_label(), mod)
+        return with_mod(self._plain_label(), mod)
 
     def _plain_label(self) -> str:
         y = "" if self.year is None else f" {self.year}"
@@ -160,9 +160,9 @@ class Timex:
             return str(self.year)
         span = self._span()
         if self.kind == "week" and span:
-            return f"the week of {_day_month(span[0])} {span[0].year}"
+            return f"the week of {day_month(span[0])} {span[0].year}"
         if self.kind == "weekend" and span:
-            return f"the weekend of {_day_range(span[0], span[1])}"
+            return f"the weekend of {day_range(span[0], span[1])}"
         if self.kind == "quarter" and self.number and self.year is not None:
             return f"the {_ORDINAL_WORDS[self.number]} quarter of {self.year}"
         if self.kind == "half" and self.number and self.year is not None:
@@ -174,7 +174,7 @@ class Timex:
         if self.kind == "decade" and self.year is not None:
             return f"the {self.year}s"
         if self.kind == "century" and self.year is not None:
-            return f"the {_ordinal(self.year // 100 + 1)} century"
+            return f"the {ordinal(self.year // 100 + 1)} century"
         return self.iso
 
     def label_with(self, preposition: str, mod: str | None = None) -> str:
@@ -361,11 +361,6 @@ def parse(iso: str) -> Timex:
 
 # ----------------------------------------------------------------------------- helpers
 
-def _with_mod(label: str, mod: str | None) -> str:
-    word = MOD_LABELS.get(mod or "")
-    return f"{word} {label}" if word else label
-
-
 def _span_part(first: date, last: date, mod: str | None) -> tuple[date, date]:
     """Narrow [first, last] to its first, middle or last third for START/MID/END."""
     days = (last - first).days + 1
@@ -377,40 +372,3 @@ def _span_part(first: date, last: date, mod: str | None) -> tuple[date, date]:
     if mod == "END":
         return last - timedelta(days=third - 1), last
     return first + timedelta(days=third), last - timedelta(days=third)
-
-
-def _duration_label(iso: str) -> str:
-    m = re.fullmatch(r"P(T?)(\d+(?:\.\d+)?|X)([YMWDQHS])", iso)
-    if not m:
-        return iso
-    unit = DURATION_UNITS[m[3]]
-    if m[1] and m[3] == "M":
-        unit = "minute"
-    if m[2] == "X":
-        return f"{unit}s"
-    return f"{m[2]} {unit}{'' if float(m[2]) == 1 else 's'}"
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def _day_month(d: date) -> str:
-    return f"{d.day} {MONTH_NAMES[d.month - 1]}"
-
-
-def day_range_label(a: date, b: date) -> str:
-    """The days from ``a`` to ``b`` in words: '15–16 March 2025', '12 March 2025' for one day."""
-    if a == b:
-        return f"{_day_month(a)} {a.year}"
-    return _day_range(a, b)
-
-
-def _day_range(a: date, b: date) -> str:
-    """'15–16 March 2025'; across months '31 May – 1 June 2025'; across years in full."""
-    if a.year != b.year:
-        return f"{_day_month(a)} {a.year} – {_day_month(b)} {b.year}"
-    if a.month != b.month:
-        return f"{_day_month(a)} – {_day_month(b)} {b.year}"
-    return f"{a.day}–{b.day} {MONTH_NAMES[a.month - 1]} {a.year}"

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
+from briefing.datelabels import MONTHS as MONTH_NAMES  # one table: the site's labels use it too
 
 # Abbreviation -> month. Those in ``DOT_REQUIRED`` are ordinary words or names without their full
 # stop ("Mar", "Jun"), so only the dotted form is a month.
