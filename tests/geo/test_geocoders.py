@@ -15,7 +15,7 @@ import yaml
 from briefing.geo.geocoders import Chain, GeocodeCache, GeocoderConfigError
 from briefing.model import Annotations, Document, Entity, Mention, Place
 
-from .conftest import SEED, build, make_site
+from ..conftest import SEED, build, make_site
 
 KNOWN = {"Walter Reed Medical Center": (39.0003, -77.0946), "Camp Nowhere": (33.1, 44.2)}
 
@@ -209,7 +209,7 @@ def test_cache_that_cannot_be_written_is_one_line(tmp_path):
 @pytest.mark.slow
 @pytest.mark.browser
 def test_nan_in_the_cache_never_reaches_a_page(server, tmp_path, browser):
-    from .conftest import open_page
+    from ..conftest import open_page
 
     options = (
         f"      geocoders:\n        - gazetteer\n        - nominatim: {{domain: '{server}', scheme: http, "

@@ -16,7 +16,7 @@ from briefing.dating import apply_fallback, file_name_date, undated_report
 from briefing.pipeline import resolve_date
 from briefing.sources import SourceError, read_seed
 
-from .conftest import build, make_site, run_cli
+from ..conftest import build, make_site, run_cli
 
 BODY = (
     "Floodwater entered homes in Carlisle shortly after midnight, and by 3am the River Eden had burst its "

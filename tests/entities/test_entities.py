@@ -10,7 +10,7 @@ from briefing.entities import Glossary, GlossaryError, extract_entities, load_gl
 from briefing.entities.glossary import glossary_from_data
 from briefing.model import ENTITY_TYPES, Entity
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d12db4dc30b4437a.txt"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_d12db4dc30b4437a.txt"
 
 
 def by_name(entities: list[Entity]) -> dict[str, Entity]:

@@ -15,7 +15,7 @@ from briefing import basemap as shapes
 from briefing.render.mapsvg import MapMarker, render_map_svg, render_world_svg
 
 NS = "{http://www.w3.org/2000/svg}"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 SEED = [
     MapMarker("syria", "Syria", 35.0, 38.5, "country"),

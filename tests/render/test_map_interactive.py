@@ -16,9 +16,9 @@ import pytest
 from briefing.basemap import BASEMAP_PATH
 from briefing.render.basemapjs import FORMAT, basemap_script, decode_polyline, encode_polyline
 
-from .conftest import briefing_pages, open_page
+from ..conftest import briefing_pages, open_page
 
-ASSETS = Path(__file__).resolve().parent.parent / "briefing" / "assets"
+ASSETS = Path(__file__).resolve().parents[2] / "briefing" / "assets"
 PREFIX = "window.BRIEFING_BASEMAP="
 
 
@@ -232,7 +232,7 @@ HOSTILE_ATTRIBUTION = "<img src=x onerror=\"window.__pwned=1\"> © Tiles & Co"
 
 @pytest.fixture(scope="module")
 def tiled_site(tmp_path_factory) -> Path:
-    from .conftest import SEED, build, make_site
+    from ..conftest import SEED, build, make_site
 
     root = make_site(
         tmp_path_factory.mktemp("tiles"),
@@ -284,7 +284,7 @@ def test_tile_attribution_is_text_not_html(browser, tiled_site):
     ],
 )
 def test_bad_tile_options_are_one_line(tmp_path, tiles, words):
-    from .conftest import build, make_site
+    from ..conftest import build, make_site
 
     root = make_site(tmp_path, plugin_options=f"      map_tiles: {tiles}\n")
     proc = build(root, "-q", "-d", str(tmp_path / "out"), timeout=120)

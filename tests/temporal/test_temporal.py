@@ -18,7 +18,7 @@ from briefing.temporal import describe_value, infer_document_date, tag_times, va
 from briefing.temporal.infer import find_document_date
 
 DCT = "2024-10-30"  # a Wednesday
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_d12db4dc30b4437a.txt"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_d12db4dc30b4437a.txt"
 
 
 def times(text: str, dct: str | None = DCT) -> dict[str, tuple[str, str, str | None]]:
@@ -345,7 +345,7 @@ def test_deterministic_and_fast(seed_text: str) -> None:
 def test_import_does_not_load_spacy() -> None:
     code = "import sys, briefing.temporal; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[1])
+                         cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "False"
 
 
