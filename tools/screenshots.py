@@ -1,13 +1,17 @@
 """Screenshots of a built site in Debian's Chromium, at desktop and phone width.
 
     python3 tools/screenshots.py SITE_DIR OUT_DIR PAGE[=NAME] ... [--phone] [--dark] [--full] [--hover SEL]
+                                 [--static] [--element SEL]
 
 Each PAGE is a path inside the built site (``index.html``,
 ``sections/politics.html``), optionally followed by ``@SELECTOR`` to start
 the picture at that element; the picture is ``OUT_DIR/NAME.png`` (NAME
 defaults to the path with ``/`` as ``-``). Pages are opened from ``file://``
 with every request outside the site refused, as a reader without network
-would see them. Used for ``docs/screenshots/``; needs the test extras
+would see them. ``--static`` turns JavaScript off (the static SVG map, as
+print, feeds and no-JS readers get it); ``--element`` takes the picture of
+one element only (``figure.bf-map``: an article's map). Used for
+``docs/screenshots/``; needs the test extras
 (Playwright) and ``chromium``.
 """
 
@@ -38,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full", action="store_true", help="the whole page, not only the first screen")
     ap.add_argument("--hover", metavar="SELECTOR", help="hover (phone: tap) the first element matching this, "
                     "to show its tooltip")
+    ap.add_argument("--static", action="store_true", help="JavaScript off: the static SVG map")
+    ap.add_argument("--element", metavar="SELECTOR", help="picture of the first element matching this only")
     ap.add_argument("--width", type=int, default=1280)
     ap.add_argument("--height", type=int, default=900)
     args = ap.parse_args(argv)
@@ -48,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-        options = {"color_scheme": "dark" if args.dark else "light"}
+        options = {"color_scheme": "dark" if args.dark else "light", "java_script_enabled": not args.static}
         if args.phone:
             options.update(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                            has_touch=True)
@@ -74,7 +80,13 @@ def main(argv: list[str] | None = None) -> int:
                     hovered.hover()
                 page.wait_for_timeout(300)
             target = args.out / f"{name}.png"
-            page.screenshot(path=str(target), full_page=args.full)
+            if args.element:
+                element = page.locator(args.element).first
+                element.scroll_into_view_if_needed()
+                page.wait_for_timeout(300)  # the interactive map refits once it is on screen
+                element.screenshot(path=str(target))
+            else:
+                page.screenshot(path=str(target), full_page=args.full)
             print(target)
         browser.close()
     return 0

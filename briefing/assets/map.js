@@ -23,9 +23,11 @@
 (function () {
   "use strict";
 
-  var MAX_ZOOM_NO_TILES = 8;
+  /* The Natural Earth 1:50m shapes (vertices every km or two) still read at zoom 10, where a
+   * town-level story's towns are far apart; tiles, when a site opts in, set their own. */
+  var MAX_ZOOM_NO_TILES = 10;
   var ATTRIBUTION = "Base map: Natural Earth";
-  var live = []; /* {host, map, frame, markers: {id: [layer, ...]}} */
+  var live = []; /* {host, map, frame, markers: {id: [layer, ...]}, edges: [...]} */
   var basemap = null; /* decoded window.BRIEFING_BASEMAP, shared by every map */
   var state = { markerHover: null, pinned: null, textHover: null };
   var litText = {}; /* ids whose mentions this script highlighted */
@@ -276,6 +278,74 @@
   /* Where a label sits (the side its layout gave it), as a tooltip offset from the marker. */
   var SIDES = { right: [1, 0], left: [-1, 0], top: [0, -1], bottom: [0, 1] };
 
+  /* The label's text, on the lines the layout broke it into (CSS keeps the line breaks). */
+  function labelText(place) {
+    var lines = Array.isArray(place.lines) && place.lines.length ? place.lines : [place.name];
+    return document.createTextNode(lines.map(String).join("\n"));
+  }
+
+  function validOffset(offset) {
+    return Array.isArray(offset) && offset.length === 2 && isFinite(offset[0]) && isFinite(offset[1]);
+  }
+
+  /* A place outside the frame: the arrow the static map draws at its border, at the same
+   * latitude and longitude, with its name. It steps aside once the place itself is in view. */
+  function addEdge(entry, place) {
+    var L = window.L, edge = place.edge;
+    if (!edge || !isFinite(edge.lat) || !isFinite(edge.lng)) return;
+    var arrow = document.createElement("span");
+    arrow.className = "bf-lmap-arrow";
+    arrow.style.transform = "rotate(" + Number(edge.angle || 0) + "deg)";
+    var holder = document.createElement("span");
+    holder.appendChild(arrow);
+    var where = place.name + ": off the map, " + Number(edge.km).toLocaleString("en-GB") + " km " +
+      String(edge.direction || "");
+    var kindClass = " bf-lmap-kind-" + String(place.kind).toLowerCase().replace(/[^a-z0-9-]/g, "");
+    var marker = L.marker([edge.lat, edge.lng], {
+      icon: L.divIcon({ className: "bf-lmap-edge" + kindClass, html: holder, iconSize: [18, 18] }),
+      title: where,
+      alt: where,
+      keyboard: true,
+      bubblingMouseEvents: false
+    });
+    var side = SIDES[edge.label] ? edge.label : "right";
+    marker.bindTooltip(labelText(place), {
+      permanent: true,
+      direction: side,
+      offset: validOffset(edge.offset) ? edge.offset : [SIDES[side][0] * 10, SIDES[side][1] * 10],
+      className: "bf-lmap-label bf-lmap-label-" + side + " bf-lmap-edge-label",
+      opacity: 1
+    });
+    /* Show the way: the frame and the place together. */
+    marker.on("click", function () {
+      entry.touched = true;
+      entry.map.fitBounds(L.latLngBounds(entry.frame.bounds).extend([place.lat, place.lng]), { animate: false });
+    });
+    marker.on("mouseover", function () { state.markerHover = place.id; apply(); });
+    marker.on("mouseout", function () { if (state.markerHover === place.id) state.markerHover = null; apply(); });
+    marker.addTo(entry.map);
+    var el = marker.getElement();
+    if (el) {
+      el.setAttribute("data-bf-edge", place.id);
+      el.setAttribute("role", "button");
+      el.setAttribute("aria-label", where);
+    }
+    entry.edges.push({ marker: marker, at: L.latLng(place.lat, place.lng) });
+    entry.markers[place.id] = (entry.markers[place.id] || []).concat([marker]);
+  }
+
+  /* Edge markers of the places now in view are hidden: the place itself shows. */
+  function updateEdges(entry) {
+    var bounds = entry.map.getBounds();
+    entry.edges.forEach(function (e) {
+      var hide = bounds.contains(e.at);
+      var el = e.marker.getElement();
+      if (el) el.classList.toggle("bf-lmap-edge-hidden", hide);
+      var tip = e.marker.getTooltip() && e.marker.getTooltip().getElement();
+      if (tip) tip.classList.toggle("bf-lmap-edge-hidden", hide);
+    });
+  }
+
   function addMarker(entry, place, data, permanentLabels) {
     var L = window.L;
     var area = !!place.area;
@@ -289,11 +359,11 @@
       className: "bf-lmap-marker" + (area ? " bf-lmap-area" : "") + kindClass,
       bubblingMouseEvents: false
     });
-    marker.bindTooltip(document.createTextNode(place.name), {  /* text, never HTML */
+    marker.bindTooltip(labelText(place), {  /* text, never HTML */
       permanent: permanentLabels,
       direction: side,
-      offset: [SIDES[side][0] * gap, SIDES[side][1] * gap],
-      className: "bf-lmap-label" + (place.hidden ? " bf-lmap-label-hidden" : ""),
+      offset: validOffset(place.offset) ? place.offset : [SIDES[side][0] * gap, SIDES[side][1] * gap],
+      className: "bf-lmap-label bf-lmap-label-" + side + (place.hidden ? " bf-lmap-label-hidden" : ""),
       opacity: 1
     });
     marker.bindPopup(function () { return popupContent(place, data); }, { autoPanPadding: [16, 16] });
@@ -365,7 +435,7 @@
       map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
       map.on("focus", function () { map.scrollWheelZoom.enable(); });
       map.on("blur", function () { map.scrollWheelZoom.disable(); });
-      var entry = { host: host, map: map, frame: plan.frame, markers: {}, fitted: false };
+      var entry = { host: host, map: map, frame: plan.frame, markers: {}, edges: [], fitted: false };
       var land = countries ? landLayer(countries, plan) : null;
       if (tiles) {
         var tileLayer = L.tileLayer(tiles.url, {
@@ -391,6 +461,9 @@
       });
       /* In the order given: areas first, so that they lie under the point markers. */
       plan.markers.forEach(function (p) { addMarker(entry, p, data, !!plan.permanent_labels); });
+      plan.markers.forEach(function (p) { if (p.edge && plan.frame.bounds) addEdge(entry, p); });
+      map.on("moveend zoomend", function () { updateEdges(entry); });
+      updateEdges(entry);
       if (window.ResizeObserver) {
         entry.observer = new ResizeObserver(function () {
           map.invalidateSize({ animate: false });

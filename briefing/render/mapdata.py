@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from .mapview import MapLayout, num
+from .mapview import Label, MapLayout, PlacedMarker, num
 
 # The site map labels its places permanently only up to this many; beyond it labels show on
 # hover (and while the place is highlighted), so that the world does not drown in names.
@@ -39,7 +39,7 @@ def _frame(layout: MapLayout) -> dict:
     """
     view = layout.view
     west, south, east, north = (float(num(v)) for v in (view.west, view.south, view.east, view.north))
-    lats = [p.marker.lat for p in layout.markers]
+    lats = [p.marker.lat for p in layout.markers if p.in_view]
     south = max(south, min([MERCATOR_SOUTH, *lats]))
     north = min(north, max([MERCATOR_NORTH, *(lat + 2 for lat in lats)]))
     if east - west >= WORLD_SPAN:
@@ -48,14 +48,60 @@ def _frame(layout: MapLayout) -> dict:
     return {"bounds": [[south, west], [north, east]]}
 
 
+def _lng(placed: PlacedMarker, layout: MapLayout, west: float) -> float:
+    """The copy of the longitude the map shows: inside the view, or the shortest way to it.
+
+    Whole turns are added only where needed, so the number stays the place's own otherwise.
+    """
+    lon = placed.marker.lon
+    target = layout.view.lon_at(placed.x) if placed.edge else west + (lon - west) % 360.0
+    return lon + 360.0 * round((target - lon) / 360.0)
+
+
+def _offset(placed: PlacedMarker, label: Label, x: float, y: float) -> list[float]:
+    """Where the label's box touches its side, in px from the marker (Leaflet's tooltip offset).
+
+    The tooltip opens in the label's direction from that point, so the interactive label sits
+    in the box the static map gave it (moved inside the frame, wrapped) rather than only on its
+    side.
+    """
+    x0, y0, x1, y1 = label.box
+    point = {
+        "right": (x0, (y0 + y1) / 2),
+        "left": (x1, (y0 + y1) / 2),
+        "top": ((x0 + x1) / 2, y1),
+        "bottom": ((x0 + x1) / 2, y0),
+    }[label.side]
+    return [float(num(point[0] - x)), float(num(point[1] - y))]
+
+
+def _edge(placed: PlacedMarker, layout: MapLayout) -> dict:
+    """An edge marker as the interactive map draws it: at the same place of the frame."""
+    edge, view = placed.edge, layout.view
+    assert edge is not None
+    item = {
+        "lat": round(view.lat_at(edge.y), 4),
+        "lng": round(view.lon_at(edge.x), 4),
+        "angle": float(num(edge.angle)),
+        "direction": edge.direction,
+        "km": edge.km,
+    }
+    if placed.label:
+        item["label"] = placed.label.side
+        item["offset"] = _offset(placed, placed.label, edge.x, edge.y)
+    return item
+
+
 def map_data(layout: MapLayout) -> dict:
     """The ``map`` entry of a page's inline data: frame, world copies, focus countries, markers.
 
     Markers come in drawing order (areas first, so that they lie under the point markers);
     ``lng`` is the copy of the longitude inside the view (whole turns added, so the
     number stays the place's own where no turn is needed), ``label`` the side of the marker its
-    label sits on, as on the static map, and ``hidden`` marks a label the static map had no
-    room for (shown only while its place is highlighted).
+    label sits on, as on the static map, ``offset`` where (px from the marker), ``lines`` the
+    label's lines, and ``hidden`` marks a label the static map had no room for (shown only
+    while its place is highlighted). A place outside the frame has an ``edge``: the arrow the
+    static map draws at its border, and the interactive map at the same latitude and longitude.
     """
     view = layout.view
     west, east = float(num(view.west)), float(num(view.east))
@@ -69,17 +115,24 @@ def map_data(layout: MapLayout) -> dict:
             "name": m.label,
             "kind": m.kind,
             "lat": m.lat,
-            "lng": m.lon + 360.0 * round((west + (m.lon - west) % 360.0 - m.lon) / 360.0),
+            "lng": _lng(placed, layout, west),
             "area": placed.area,
-            "label": placed.label.side if permanent and placed.label else "right",
+            "label": placed.label.side if permanent and placed.label and not placed.edge else "right",
         }
-        if permanent and placed.label is None:
-            item["hidden"] = True
+        if permanent and placed.label and not placed.edge:
+            item["offset"] = _offset(placed, placed.label, placed.x, placed.y)
+        if len(placed.lines) > 1:
+            item["lines"] = list(placed.lines)
+        if placed.edge:
+            item["edge"] = _edge(placed, layout)
+        elif permanent and placed.label is None:
+            item["hidden"] = True  # no room on the static map, or a country around the frame
         markers.append(item)
     return {
         "frame": _frame(layout),
         "copies": copies,
         "focus": sorted(layout.focus),
         "permanent_labels": permanent,
+        "framed": sorted(layout.framed),
         "markers": markers,
     }

@@ -21,7 +21,8 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from ..basemap import basemap as _basemap
-from .mapview import MapLayout, MapMarker, View, article_layout, num, world_layout
+from .mapframe import article_layout
+from .mapview import LINE_HEIGHT, MapLayout, MapMarker, PlacedMarker, View, num, world_layout
 
 __all__ = ["MapMarker", "render_map_svg", "render_world_svg"]
 
@@ -209,13 +210,51 @@ def _kind(kind: str) -> str:
     return re.sub(r"[^a-z0-9-]", "", kind.lower()) or "place"
 
 
-def _kind(kind: str) -> str:
-    """A CSS-safe kind name (unknown kinds keep their own class, sanitised)."""
-    return re.sub(r"[^a-z0-9-]", "", kind.lower()) or "place"
+def off_frame_text(placed: PlacedMarker) -> str:
+    """What an edge marker says of its place: "United States: off the map, 9,800 km west"."""
+    edge = placed.edge
+    assert edge is not None
+    return f"{' '.join(placed.marker.label.split())}: off the map, {edge.km:,} km {edge.direction}"
+
+
+def _label(placed: PlacedMarker) -> str:
+    """The label's text with a halo, a ``<tspan>`` per line."""
+    spot = placed.label
+    assert spot is not None
+    anchor_attr = "" if spot.anchor == "start" else f' text-anchor="{spot.anchor}"'
+    lines = placed.lines or (placed.text,)
+    if len(lines) == 1:
+        body = _text(lines[0])
+    else:
+        dy = f' dy="{num(LINE_HEIGHT)}"'
+        body = "".join(
+            f'<tspan x="{num(spot.x)}"{dy if n else ""}>{_text(line)}</tspan>' for n, line in enumerate(lines)
+        )
+    return f'<text class="bf-map-label" x="{num(spot.x)}" y="{num(spot.y)}"{anchor_attr}>{body}</text>'
+
+
+def _edge_marker(placed: PlacedMarker) -> str:
+    """An off-frame place: an arrow on the border pointing the way, its name beside it."""
+    edge, marker = placed.edge, placed.marker
+    assert edge is not None
+    parts = [
+        f'<g class="bf-map-marker bf-map-offframe bf-map-kind-{_kind(marker.kind)}" '
+        f'data-place="{_text(marker.id)}" data-direction="{edge.direction}">',
+        f"<title>{_text(off_frame_text(placed))}</title>",
+        f'<path class="bf-map-arrow" d="M8 0L-5-6.5-2 0-5 6.5z" '
+        f'transform="translate({num(edge.x)} {num(edge.y)}) rotate({num(edge.angle)})"/>',
+    ]
+    if placed.label:
+        parts.append(_label(placed))
+    parts.append("</g>")
+    return "".join(parts)
 
 
 def _markers(layout: MapLayout) -> list[str]:
-    """Marker groups: dot (or dashed area), label with halo, ``<title>`` for hover and AT."""
+    """Marker groups: dot (or dashed area), label with halo, ``<title>`` for hover and AT.
+
+    Places outside the frame come last, as arrows at the edge (containers of the frame, none).
+    """
     out = []
     for placed in layout.markers:
         if not placed.in_view:
@@ -231,14 +270,10 @@ def _markers(layout: MapLayout) -> list[str]:
         else:
             parts.append(f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(radius)}"/>')
         if placed.label:
-            spot = placed.label
-            anchor_attr = "" if spot.anchor == "start" else f' text-anchor="{spot.anchor}"'
-            parts.append(
-                f'<text class="bf-map-label" x="{num(spot.x)}" y="{num(spot.y)}"{anchor_attr}>'
-                f"{_text(placed.text)}</text>"
-            )
+            parts.append(_label(placed))
         parts.append("</g>")
         out.append("".join(parts))
+    out += [_edge_marker(p) for p in layout.markers if p.edge]
     return out
 
 

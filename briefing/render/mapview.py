@@ -17,15 +17,19 @@ from functools import lru_cache
 
 from ..basemap import basemap
 
-__all__ = ["MapLayout", "MapMarker", "PlacedMarker", "View", "article_layout", "world_layout"]
+__all__ = ["Edge", "MapLayout", "MapMarker", "PlacedMarker", "View", "world_layout"]
 
-# Smallest view extent (in degrees of latitude) per marker kind: enough that a
-# country shows its neighbours and a city shows its country.
-MIN_EXTENT = {"country": 20.0, "region": 20.0, "admin1": 14.0, "city": 12.0, "feature": 12.0, "address": 8.0}
+# Smallest view extent (degrees, about 110 km each) per marker kind: a country shows its
+# neighbours; a town-level story shows its towns apart (1.5 degrees is about 165 km across,
+# where Natural Earth's 1:50m coastlines and borders, the base map, still read well).
+MIN_EXTENT = {"country": 20.0, "region": 20.0, "admin1": 5.0, "city": 1.5, "feature": 2.0, "address": 1.0}
 PADDING = 0.18  # share of the markers' extent added on each side
 # px: the labels' font size in assets/map.css (.bf-map-label and .bf-lmap-label); keep in step.
 LABEL_FONT = 12.0
 LABEL_MAX_CHARS = 40
+WRAP_CHARS = 22  # a longer label is drawn on two lines
+CHAR_WIDTH = 0.6  # em: the average width of a character of the bold label font, rounded up
+LINE_HEIGHT = 14.0  # px between two lines of a label
 WORLD_LABELS = 60  # markers of a world map that may get a label
 REGION_KINDS = frozenset({"region", "feature"})  # drawn as an area (dashed circle) around a dot
 WORLD_BOUNDS = (-180.0, -58.0, 180.0, 84.0)  # west, south, east, north: no Antarctica
@@ -43,6 +47,7 @@ class MapMarker:
     lat: float
     lon: float
     kind: str
+    weight: float = 1.0  # how much the article's story happens there (render/mapfocus.py)
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,12 @@ class View:
         """The copy of ``lon`` (mod 360) that lies in ``[west, west + 360)``."""
         return self.west + (lon - self.west) % 360.0
 
+    def lon_at(self, x: float) -> float:
+        return self.west + x / self.kx
+
+    def lat_at(self, y: float) -> float:
+        return self.north - y / self.ky
+
 
 @dataclass(frozen=True)
 class Label:
@@ -84,6 +95,17 @@ class Label:
     anchor: str  # SVG text-anchor: start, end, middle
     side: str  # right, left, top or bottom of the marker (the interactive map's tooltip direction)
     box: Box
+
+
+@dataclass(frozen=True)
+class Edge:
+    """An off-frame place drawn at the map's edge: an arrow at (x, y) px pointing the way."""
+
+    x: float
+    y: float
+    angle: float  # degrees, clockwise from east (SVG's rotation)
+    direction: str  # "west", "north-east" ...: the way the arrow points, in words
+    km: int  # great-circle distance from the map's centre, rounded
 
 
 @dataclass(frozen=True)
@@ -98,6 +120,8 @@ class PlacedMarker:
     in_view: bool
     text: str  # the label as shown (shortened)
     label: Label | None
+    lines: tuple[str, ...] = ()  # the label's lines as drawn (text, wrapped)
+    edge: Edge | None = None  # set when the place lies outside the frame: drawn at the edge
 
 
 @dataclass(frozen=True)
@@ -107,6 +131,7 @@ class MapLayout:
     view: View
     markers: tuple[PlacedMarker, ...]
     focus: frozenset[int]  # base-map countries (indexes) that contain a marker
+    framed: frozenset[str] = frozenset()  # ids of the places the frame was chosen for
 
 
 # --------------------------------------------------------------------------- view
@@ -211,29 +236,89 @@ def short_label(label: str) -> str:
     return label if len(label) <= LABEL_MAX_CHARS else label[: LABEL_MAX_CHARS - 1].rstrip() + "\u2026"
 
 
+def label_lines(text: str) -> tuple[str, ...]:
+    """The label as drawn: one line, or two when longer than WRAP_CHARS, broken near the middle.
+
+    A break goes at a space, else after a hyphen ("Appleby-in-" / "Westmorland"); a second line
+    longer than WRAP_CHARS is shortened with an ellipsis. Both map layers draw these lines.
+    """
+    if len(text) <= WRAP_CHARS:
+        return (text,) if text else ()
+    breaks = [i for i, c in enumerate(text) if c == " "] or [i + 1 for i, c in enumerate(text) if c == "-"]
+    breaks = [i for i in breaks if 0 < i < len(text)]
+    if not breaks:
+        return (text,)
+    cut = min(breaks, key=lambda i: (abs(i - len(text) / 2), i))
+    first, second = text[:cut].rstrip(), text[cut:].lstrip()
+    if len(second) > WRAP_CHARS:
+        second = second[: WRAP_CHARS - 1].rstrip() + "\u2026"
+    return (first, second)
+
+
 def _overlap(a: Box, b: Box) -> float:
     w = min(a[2], b[2]) - max(a[0], b[0])
     h = min(a[3], b[3]) - max(a[1], b[1])
     return w * h if w > 0 and h > 0 else 0.0
 
 
-def place_label(
-    x: float, y: float, radius: float, text: str, taken: list[Box], view: View, required: bool
-) -> Label | None:
-    """Right, left, above or below the marker: the first spot that is free and in view.
+def label_size(lines: tuple[str, ...]) -> tuple[float, float]:
+    """Width and height (px) of a label's box: a generous estimate for a bold sans-serif."""
+    return max(len(line) for line in lines) * LABEL_FONT * CHAR_WIDTH + 4, len(lines) * LINE_HEIGHT
 
-    When none is free, an article map (``required``) takes the least crowded
-    spot; the world map drops the label, the marker's ``<title>`` still names it.
+
+def _spot(x: float, y: float, gap: float, w: float, h: float, side: str, dy: float = 0.0) -> Label:
+    """The label on one side of a point (shifted by ``dy`` for the diagonal spots)."""
+    if side == "right":
+        box = (x + gap - 2, y - h / 2 + dy, x + gap + w - 2, y + h / 2 + dy)
+    elif side == "left":
+        box = (x - gap - w + 2, y - h / 2 + dy, x - gap + 2, y + h / 2 + dy)
+    elif side == "top":
+        box = (x - w / 2, y - gap - h, x + w / 2, y - gap)
+    else:
+        box = (x - w / 2, y + gap, x + w / 2, y + gap + h)
+    return _label_at(box, side)
+
+
+def _label_at(box: Box, side: str) -> Label:
+    """Text position and anchor for a box: the text hugs the side that faces its marker."""
+    baseline = box[1] + LABEL_FONT - 1
+    if side == "right":
+        return Label(box[0] + 2, baseline, "start", side, box)
+    if side == "left":
+        return Label(box[2] - 2, baseline, "end", side, box)
+    return Label((box[0] + box[2]) / 2, baseline, "middle", side, box)
+
+
+def _inside(box: Box, view: View) -> Box:
+    """The box moved (not cut) into the view: a label is never clipped by the map's edge."""
+    x0, y0, x1, y1 = box
+    dx = max(0.0, -x0) - max(0.0, x1 - view.width)
+    dy = max(0.0, -y0) - max(0.0, y1 - view.height)
+    return (x0 + dx, y0 + dy, x1 + dx, y1 + dy)
+
+
+def place_label(
+    x: float,
+    y: float,
+    radius: float,
+    lines: tuple[str, ...],
+    taken: list[Box],
+    view: View,
+    required: bool,
+    sides: tuple[str, ...] = ("right", "left", "top", "bottom"),
+) -> Label | None:
+    """Beside the marker on the first side that is free and in view, then the diagonal spots.
+
+    When none is free, an article map (``required``) takes the least crowded spot, moved inside
+    the view if it reaches past an edge; the world map drops the label, the marker's
+    ``<title>`` still names it.
     """
-    w = len(text) * LABEL_FONT * 0.58 + 4
-    h = LABEL_FONT + 2
+    w, h = label_size(lines)
     gap = radius + 4
-    candidates = [
-        Label(x + gap, y + 4, "start", "right", (x + gap - 2, y - h / 2, x + gap + w, y + h / 2)),
-        Label(x - gap, y + 4, "end", "left", (x - gap - w, y - h / 2, x - gap + 2, y + h / 2)),
-        Label(x, y - gap - 2, "middle", "top", (x - w / 2, y - gap - h, x + w / 2, y - gap)),
-        Label(x, y + gap + 10, "middle", "bottom", (x - w / 2, y + gap, x + w / 2, y + gap + h)),
-    ]
+    candidates = [_spot(x, y, gap, w, h, side) for side in sides]
+    for side in ("right", "left"):
+        if side in sides:
+            candidates += [_spot(x, y, gap, w, h, side, dy) for dy in (-h / 2 - 2, h / 2 + 2)]
     scored = []
     for order, spot in enumerate(candidates):
         box = spot.box
@@ -241,13 +326,15 @@ def place_label(
         crowd = sum(_overlap(box, other) for other in taken)
         if not outside and crowd == 0:
             return spot
-        scored.append((outside, crowd, order, spot))
+        moved = _inside(box, view)
+        scored.append((outside, sum(_overlap(moved, other) for other in taken), order, spot.side, moved))
     if not required:
         return None
-    return min(scored, key=lambda s: s[:3])[3]
+    _, _, _, side, box = min(scored, key=lambda s: (s[1], s[0], s[2]))
+    return _label_at(box, side)
 
 
-def _place(markers: list[MapMarker], view: View, required_labels: bool) -> tuple[PlacedMarker, ...]:
+def layout_markers(markers: list[MapMarker], view: View, required_labels: bool) -> tuple[PlacedMarker, ...]:
     """Markers projected, in order; each in-view marker's label on the first free side.
 
     A world map of hundreds of places labels only the first (most mentioned) few; the rest
@@ -259,22 +346,28 @@ def _place(markers: list[MapMarker], view: View, required_labels: bool) -> tuple
         x, y = view.x(view.unwrap(marker.lon)), view.y(marker.lat)
         projected.append((marker, x, y, 10.0 if area else 4.5, area))
     taken: list[Box] = [(x - r, y - r, x + r, y + r) for _, x, y, r, area in projected if not area]
-    credit_w, credit_h = CREDIT_BOX
-    taken.append((view.width - credit_w, view.height - credit_h, float(view.width), float(view.height)))
+    taken.append(credit_box(view))
     placed = []
     shown = 0
     for marker, x, y, radius, area in projected:
         in_view = -radius <= x <= view.width + radius and -radius <= y <= view.height + radius
         text = short_label(marker.label)
+        lines = label_lines(text) if required_labels else ((text,) if text else ())
         label = None
         if in_view:
             if text and (required_labels or shown < WORLD_LABELS):
-                label = place_label(x, y, radius, text, taken, view, required_labels)
+                label = place_label(x, y, radius, lines, taken, view, required_labels)
             if label:
                 taken.append(label.box)
             shown += 1
-        placed.append(PlacedMarker(marker, x, y, radius, area, in_view, text, label))
+        placed.append(PlacedMarker(marker, x, y, radius, area, in_view, text, label, lines))
     return tuple(placed)
+
+
+def credit_box(view: View) -> Box:
+    """Where the "Natural Earth" credit sits (bottom right): no label may cover it."""
+    credit_w, credit_h = CREDIT_BOX
+    return (view.width - credit_w, view.height - credit_h, float(view.width), float(view.height))
 
 
 # --------------------------------------------------------------------------- layouts
@@ -285,24 +378,9 @@ def usable(markers: list[MapMarker]) -> list[MapMarker]:
     return [m for m in markers if math.isfinite(m.lat) and math.isfinite(m.lon) and -90.0 <= m.lat <= 90.0]
 
 
-@lru_cache(maxsize=2048)
-def article_layout(markers: tuple[MapMarker, ...], width: int = 720, height: int = 400) -> MapLayout:
-    """An article's map: zoomed to its places, neighbours included (the world when none is usable).
-
-    Remembered for the life of the process: the SVG and the page's data ask for the same layout,
-    and ``mkdocs serve`` recomputes only the maps that changed.
-    """
-    kept = usable(list(markers))
-    if not kept:
-        return world_layout((), width, height)
-    min_extent = max(MIN_EXTENT.get(m.kind, MIN_EXTENT["city"]) for m in kept)
-    view = fit_view(marker_boxes(kept), min_extent, width, height)
-    return MapLayout(view, _place(kept, view, required_labels=True), focus_countries(kept))
-
-
 @lru_cache(maxsize=64)
 def world_layout(markers: tuple[MapMarker, ...], width: int = 720, height: int = 300) -> MapLayout:
     """The whole world (the site map of every briefing's places); labels that would collide are left out."""
     kept = usable(list(markers))
     view = world_view(width, height)
-    return MapLayout(view, _place(kept, view, required_labels=False), focus_countries(kept))
+    return MapLayout(view, layout_markers(kept, view, required_labels=False), focus_countries(kept))

@@ -14,8 +14,10 @@ import json
 from ..datelabels import day_label
 from ..model import Annotations
 from .mapdata import map_data
-from .mapsvg import render_map_svg, render_world_svg
-from .mapview import MapMarker, article_layout, world_layout
+from .mapfocus import place_weights
+from .mapframe import article_layout
+from .mapsvg import off_frame_text, render_map_svg, render_world_svg
+from .mapview import MapMarker, world_layout
 from .timeline import render_timeline
 from .tooltips import TYPE_LABELS, tooltip_text
 
@@ -38,8 +40,12 @@ def data_script(data: object) -> str:
 
 
 def place_markers(ann: Annotations) -> list[MapMarker]:
-    """One marker per place; the label is the entity's canonical name."""
-    return [MapMarker(id=p.entity, label=p.name, lat=p.lat, lon=p.lon, kind=p.kind) for p in ann.places]
+    """One marker per place; the label is the entity's canonical name, the weight frames the map."""
+    weights = place_weights(ann)
+    return [
+        MapMarker(p.entity, p.name, p.lat, p.lon, p.kind, weight=weights.get(p.entity, 0.0))
+        for p in ann.places
+    ]
 
 
 def render_places(ann: Annotations) -> str:
@@ -47,9 +53,14 @@ def render_places(ann: Annotations) -> str:
     if not ann.places:
         return '<p class="bf-empty">No places were found in this article.</p>'
     title = f"Map of the places in “{ann.document.title}”" if ann.document.title else "Map of the places"
-    svg = render_map_svg(place_markers(ann), title=title, id_prefix="bf-map")
+    markers = place_markers(ann)
+    svg = render_map_svg(markers, title=title, id_prefix="bf-map")
+    off = {p.marker.id: p for p in article_layout(tuple(markers)).markers if p.edge}
     items = []
     for p in ann.places:
+        where = ""
+        if p.entity in off:  # the list says where the map's edge marker points
+            where = " · " + html.escape(off_frame_text(off[p.entity]).rpartition(": ")[2])
         count = len(next((e.mentions for e in ann.entities if e.id == p.entity), []))
         items.append(
             f'<li id="{MAP_PREFIX}-{html.escape(p.entity)}" data-place="{html.escape(p.entity)}">'
@@ -57,7 +68,7 @@ def render_places(ann: Annotations) -> str:
             f'<span class="bf-place-meta">{html.escape(p.kind)}'
             f"{', ' + html.escape(p.country) if p.country else ''} · "
             f"{abs(p.lat):.2f}°{'N' if p.lat >= 0 else 'S'} {abs(p.lon):.2f}°{'E' if p.lon >= 0 else 'W'}"
-            f" · {count} mention{'s' if count != 1 else ''}</span></li>"
+            f" · {count} mention{'s' if count != 1 else ''}{where}</span></li>"
         )
     return (
         f'<figure class="bf-map">{svg}<figcaption>Places mentioned in the article '

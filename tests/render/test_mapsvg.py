@@ -70,11 +70,13 @@ def test_well_formed_and_accessible() -> None:
 def test_markers_labels_and_places() -> None:
     root = parse(render_map_svg(SEED, title="t"))
     groups = markers_of(root)
-    assert [g.get("data-place") for g in groups] == [m.id for m in SEED]
+    assert [g.get("data-place") for g in groups] == [m.id for m in SEED]  # the far one last, at the edge
     for group, marker in zip(groups, SEED, strict=True):
-        assert group.find(f"{NS}title").text == marker.label
+        assert group.find(f"{NS}title").text.startswith(marker.label)
         assert group.find(f"{NS}text").text == marker.label
         assert f"bf-map-kind-{marker.kind}" in group.get("class")
+    assert "bf-map-offframe" in groups[-1].get("class")
+    assert groups[-1].find(f"{NS}title").text == "United States: off the map, 11,000 km west"
 
 
 def test_escaping_of_hostile_labels_and_ids() -> None:
@@ -85,7 +87,7 @@ def test_escaping_of_hostile_labels_and_ids() -> None:
     root = parse(svg)
     group = markers_of(root)[0]
     assert group.get("data-place") == 'x" onload="alert(1)'
-    assert group.find(f"{NS}text").text == nasty
+    assert " ".join(group.find(f"{NS}text").itertext()) == nasty  # on two lines, each escaped
     assert root.find(f"{NS}title").text == nasty
     assert root.get("onload") is None and group.get("onload") is None
 
@@ -95,7 +97,7 @@ def test_xml_illegal_characters_are_dropped() -> None:
 
 
 def test_viewbox_contains_every_marker_with_margin() -> None:
-    for markers in (SEED, SEED[:1], SEED[2:3], [MapMarker("q", "Qatar", 25.3, 51.2, "country")]):
+    for markers in (SEED[:3], SEED[:1], SEED[2:3], [MapMarker("q", "Qatar", 25.3, 51.2, "country")]):
         root = parse(render_map_svg(markers, title="t"))
         groups = markers_of(root)
         assert len(groups) == len(markers)
@@ -117,10 +119,13 @@ def test_single_country_shows_neighbours() -> None:
     assert len(focus) == 1  # Syria itself is highlighted
 
 
-def test_us_and_iraq_show_the_northern_hemisphere() -> None:
-    west, south, east, north = data_view(parse(render_map_svg(SEED, title="t")))
-    assert west < -125 and east > 50
+def test_places_of_equal_weight_far_apart_show_the_northern_hemisphere() -> None:
+    # No part of the world holds most of the story: every place is framed, none at the edge.
+    root = parse(render_map_svg([SEED[0], SEED[3]], title="t"))
+    west, south, east, north = data_view(root)
+    assert west < -125 and east > 42
     assert east - west < 300
+    assert not [g for g in markers_of(root) if "bf-map-offframe" in g.get("class")]
 
 
 def test_antimeridian_view_is_narrow() -> None:
@@ -285,7 +290,7 @@ def test_importance_is_monotonic(build_tool) -> None:
 
 def test_interactive_map_gets_the_static_layout() -> None:
     from briefing.render.mapdata import map_data
-    from briefing.render.mapview import article_layout
+    from briefing.render.mapframe import article_layout
 
     layout = article_layout(tuple(SEED))
     data = map_data(layout)
@@ -301,7 +306,8 @@ def test_interactive_map_gets_the_static_layout() -> None:
 
 def test_interactive_map_across_the_antimeridian_and_the_world() -> None:
     from briefing.render.mapdata import map_data
-    from briefing.render.mapview import article_layout, world_layout
+    from briefing.render.mapframe import article_layout
+    from briefing.render.mapview import world_layout
 
     fiji = (MapMarker("suva", "Suva", -18.1, 178.4, "city"), MapMarker("lau", "Lau", -17.5, -178.2, "region"))
     data = map_data(article_layout(fiji))
