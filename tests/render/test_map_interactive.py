@@ -317,3 +317,144 @@ def test_rings_across_the_antimeridian_travel_unwrapped():
                 else:
                     assert ring == refs and shapes.unwrapped_ring(tuple(refs), 0) is None
     assert whole >= 2  # Russia and Fiji at least
+
+
+# --------------------------------------------------------------------------- the frame (#16)
+
+
+def _box(pg, selector: str) -> dict:
+    return pg.locator(selector).first.bounding_box()
+
+
+def _within(inner: dict, outer: dict, slack: float = 1.0) -> bool:
+    return (
+        inner["x"] >= outer["x"] - slack
+        and inner["y"] >= outer["y"] - slack
+        and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + slack
+        and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + slack
+    )
+
+
+def _overlaps(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_seed_map_opens_on_syria_and_iraq_with_the_same_edge_markers(page, built_site):
+    page.goto(_seed_url(built_site))
+    _wait_for_map(page)
+    static = page.eval_on_selector_all(
+        "figure.bf-map svg g.bf-map-offframe", "els => els.map(e => e.dataset.place).sort()"
+    )
+    interactive = page.eval_on_selector_all(
+        ".bf-lmap [data-bf-edge]", "els => els.map(e => e.dataset.bfEdge).sort()"
+    )
+    assert static == interactive == ["united-states", "walter-reed-medical-center"]
+    frame = _box(page, ".bf-lmap")
+    assert _within(_box(page, '.bf-lmap [data-bf-place="syria"]'), frame)
+    assert _within(_box(page, '.bf-lmap [data-bf-place="iraq"]'), frame)
+    far = _box(page, '.bf-lmap [data-bf-place="united-states"]')
+    assert far is None or far["width"] < 4 or not _within(far, frame)  # off the frame (Leaflet culls it)
+    edge = page.locator('.bf-lmap [data-bf-edge="united-states"]')
+    assert _within(edge.bounding_box(), frame) and "off the map" in edge.get_attribute("aria-label")
+    assert "United States" in page.locator(".bf-lmap .bf-lmap-edge-label").all_inner_texts()
+    edge.click()  # the way to it: the frame and the place together
+    page.wait_for_selector(
+        '.bf-lmap [data-bf-edge="united-states"].bf-lmap-edge-hidden', state="attached", timeout=3_000
+    )
+    near = _box(page, '.bf-lmap [data-bf-place="united-states"]')
+    assert near["width"] >= 8 and _within(near, _box(page, ".bf-lmap"))
+    assert page.outside == [] and page.errors == []
+
+
+LOCAL_STORY = """Environment
+Floods close roads across the Eden valley
+CARLISLE, Cumbria, Wednesday 12 March 2025 — Floodwater closed roads in Carlisle, Penrith and \
+Appleby-in-Westmorland on Tuesday after the River Eden burst its banks overnight.
+Residents of Appleby-in-Westmorland were evacuated to a rest centre in Penrith on Tuesday evening, \
+and volunteers filled sandbags in Keswick.
+Ministers in London promised emergency funding.
+"""
+LOCAL_GLOSSARY = """
+  - name: Carlisle
+    type: GPE
+    coordinates: [54.895, -2.938]
+  - name: Keswick
+    type: GPE
+    coordinates: [54.599, -3.133]
+  - name: Penrith
+    type: GPE
+    coordinates: [54.6641, -2.7527]
+  - name: Appleby-in-Westmorland
+    type: GPE
+    coordinates: [54.5771, -2.4890]
+  - name: River Eden
+    type: LOC
+    coordinates: [54.75, -2.72]
+  - name: Eden valley
+    type: LOC
+    coordinates: [54.62, -2.55]
+  - name: London
+    type: GPE
+    coordinates: [51.509, -0.126]
+"""
+
+
+@pytest.fixture(scope="module")
+def local_site(tmp_path_factory) -> Path:
+    """An invented town-level story, its places pinned by the glossary (the editors' word)."""
+    from ..conftest import build, make_site
+
+    root = make_site(tmp_path_factory.mktemp("local"), seeds={"2025-03-12-eden-floods.txt": LOCAL_STORY})
+    glossary = root / "seeds" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8").replace("entities:\n", "entities:" + LOCAL_GLOSSARY, 1)
+    glossary.write_text(text, encoding="utf-8")
+    proc = build(root, "-d", str(root / "out"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return root / "out"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_local_story_map_shows_its_towns_apart_with_labels_inside(browser, local_site):
+    import re
+
+    context, pg = open_page(browser, local_site)
+    try:
+        page_path = local_site / "briefings" / "2025-03-12-eden-floods.html"
+        html = page_path.read_text(encoding="utf-8")
+        pg.goto(page_path.resolve().as_uri())
+        _wait_for_map(pg)
+        frame = _box(pg, ".bf-lmap")
+        towns = ("carlisle", "keswick", "penrith", "appleby-in-westmorland")
+        centres = {}
+        for town in towns:
+            box = _box(pg, f'.bf-lmap [data-bf-place="{town}"]')
+            assert _within(box, frame), town
+            centres[town] = ((box["x"] + box["width"] / 2 - frame["x"]) / frame["width"],
+                             (box["y"] + box["height"] / 2 - frame["y"]) / frame["height"])
+        (cx, cy), (kx, ky) = centres["carlisle"], centres["keswick"]
+        assert (cx - kx) ** 2 + (cy - ky) ** 2 > 0.1 ** 2  # a town-level zoom: the towns apart
+        # The static map puts each town at the same place of the frame (both layers agree).
+        for town in towns:
+            pattern = rf'data-place="{town}"><title>[^<]*</title><circle cx="([\d.]+)" cy="([\d.]+)"'
+            group = re.search(pattern, html)
+            assert group, town
+            sx, sy = float(group.group(1)) / 720, float(group.group(2)) / 400
+            assert abs(sx - centres[town][0]) < 0.1 and abs(sy - centres[town][1]) < 0.1, town
+        # Every label is whole, inside the map; London is an arrow at the edge.
+        for label in pg.locator(".bf-lmap .bf-lmap-label").all():
+            box = label.bounding_box()
+            if label.is_visible() and _overlaps(box, frame):  # on the map: then whole
+                assert _within(box, frame, slack=2.0), label.inner_text()
+        assert pg.locator('.bf-lmap [data-bf-edge="london"]').count() == 1
+        assert 'data-place="london" data-direction="south-east"' in html
+        assert pg.outside == [] and pg.errors == []
+    finally:
+        context.close()
