@@ -8,8 +8,10 @@ text: ``render/mapfocus.py``), and grown only as far as is cheap:
 1. The heaviest place starts the frame; other weighted places join it, nearest first, while
    the map stays within GROW times the zoom that place alone would get: a cluster of towns, or
    of neighbouring countries, is framed together, and a far-away place is not.
-2. If the frame then holds less than DOMINANT_SHARE of the weight, no part of the world
-   dominates the story (Paris, Tokyo and New York alike): every weighted place is framed.
+2. If the frame then holds less than DOMINANT_SHARE of the weight, the story is wider: the
+   frame is grown again with a budget WIDEN times larger, and so on, until it holds that share.
+   When no part of the world dominates (Paris, Tokyo and New York alike), every weighted place
+   ends up framed.
 3. A country around the story's towns ("the UK" of a story in Carlisle: much wider than they
    are, and less weighty than they are together) is their container: its shape neither starts
    nor widens the frame, and when its centre lies outside the view it gets no marker (the
@@ -48,7 +50,8 @@ from .mapview import (
 __all__ = ["article_layout", "choose_frame"]
 
 GROW = 3.0  # the frame zooms out at most this much from its heaviest place's own zoom
-DOMINANT_SHARE = 0.6  # the frame must hold this share of the weight, else every place is framed
+DOMINANT_SHARE = 0.75  # the frame must hold this share of the weight, else it is widened
+WIDEN, WIDENINGS = 3.0, 5  # each widening allows 3 times more zoom-out; after 5, every place
 CONTAINER_RATIO = 4.0  # a country this many times wider than the towns inside it only contains them
 MAX_GROWN = 60  # the heaviest places considered for growing the frame (the rest: if inside)
 EDGE_INSET = 14.0  # px from the border to an edge marker's arrow
@@ -126,25 +129,33 @@ def choose_frame(markers: list[MapMarker], width: int = 720, height: int = 400) 
     # The heaviest place starts the frame; a container only when there is nothing else.
     weighted = [i for i, w in enumerate(weights) if w > 0]
     order = sorted(weighted, key=lambda i: (i in containers, -weights[i], i))
-    frame = [order[0]]
-    frame_boxes, frame_extent = boxes(order[0]), extent(order[0])
-    remaining = order[1:MAX_GROWN]
-    zoom = _scale(frame_boxes, frame_extent, width, height)
-    while remaining:
-        best = None
-        for i in remaining:
-            ratio = zoom / _scale(frame_boxes + boxes(i), max(frame_extent, extent(i)), width, height)
-            if ratio <= GROW and (best is None or ratio < best[0]):
-                best = (ratio, i)
-        if best is None:
-            break
-        frame.append(best[1])
-        remaining.remove(best[1])
-        frame_boxes += boxes(best[1])
-        frame_extent = max(frame_extent, extent(best[1]))
-    if sum(weights[i] for i in frame) < DOMINANT_SHARE * sum(weights):
-        frame = order
-    return sorted(frame), containers
+    zoom = _scale(boxes(order[0]), extent(order[0]), width, height)
+
+    def grow(budget: float) -> list[int]:
+        """The frame grown from the heaviest place, nearest first, within ``budget`` of its zoom."""
+        frame = [order[0]]
+        frame_boxes, frame_extent = boxes(order[0]), extent(order[0])
+        remaining = order[1:MAX_GROWN]
+        while remaining:
+            best = None
+            for i in remaining:
+                ratio = zoom / _scale(frame_boxes + boxes(i), max(frame_extent, extent(i)), width, height)
+                if ratio <= budget and (best is None or ratio < best[0]):
+                    best = (ratio, i)
+            if best is None:
+                break
+            frame.append(best[1])
+            remaining.remove(best[1])
+            frame_boxes += boxes(best[1])
+            frame_extent = max(frame_extent, extent(best[1]))
+        return frame
+
+    total = sum(weights)
+    for step in range(WIDENINGS):
+        frame = grow(GROW * WIDEN**step)
+        if sum(weights[i] for i in frame) >= DOMINANT_SHARE * total:
+            return sorted(frame), containers
+    return sorted(order), containers
 
 
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> int:

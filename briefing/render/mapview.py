@@ -22,7 +22,8 @@ __all__ = ["Edge", "MapLayout", "MapMarker", "PlacedMarker", "View", "world_layo
 # Smallest view extent (degrees, about 110 km each) per marker kind: a country shows its
 # neighbours; a town-level story shows its towns apart (1.5 degrees is about 165 km across,
 # where Natural Earth's 1:50m coastlines and borders, the base map, still read well).
-MIN_EXTENT = {"country": 20.0, "region": 20.0, "admin1": 5.0, "city": 1.5, "feature": 2.0, "address": 1.0}
+# A region is anything from a county to a continent: 8 degrees, and its neighbours widen it.
+MIN_EXTENT = {"country": 20.0, "region": 8.0, "admin1": 5.0, "city": 1.5, "feature": 2.0, "address": 1.0}
 PADDING = 0.18  # share of the markers' extent added on each side
 # px: the labels' font size in assets/map.css (.bf-map-label and .bf-lmap-label); keep in step.
 LABEL_FONT = 12.0
@@ -319,18 +320,19 @@ def place_label(
     for side in ("right", "left"):
         if side in sides:
             candidates += [_spot(x, y, gap, w, h, side, dy) for dy in (-h / 2 - 2, h / 2 + 2)]
-    scored = []
-    for order, spot in enumerate(candidates):
+    for spot in candidates:
         box = spot.box
         outside = box[0] < 0 or box[1] < 0 or box[2] > view.width or box[3] > view.height
-        crowd = sum(_overlap(box, other) for other in taken)
-        if not outside and crowd == 0:
+        if not outside and not any(_overlap(box, other) for other in taken):
             return spot
-        moved = _inside(box, view)
-        scored.append((outside, sum(_overlap(moved, other) for other in taken), order, spot.side, moved))
     if not required:
         return None
-    _, _, _, side, box = min(scored, key=lambda s: (s[1], s[0], s[2]))
+    scored = []
+    for order, spot in enumerate(candidates):
+        moved = _inside(spot.box, view)
+        crowd = sum(_overlap(moved, other) for other in taken)
+        scored.append((crowd, moved != spot.box, order, spot.side, moved))
+    _, _, _, side, box = min(scored)
     return _label_at(box, side)
 
 

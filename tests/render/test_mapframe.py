@@ -266,3 +266,16 @@ def test_the_layout_is_deterministic() -> None:
     article_layout.cache_clear()
     assert render_map_svg(list(markers), title="t") == first
     assert map_data(article_layout(markers)) == map_data(article_layout(markers))
+
+
+def test_a_wider_story_widens_the_frame_step_by_step_not_to_the_world() -> None:
+    markers = (
+        MapMarker("los-angeles", "Los Angeles", 34.05, -118.24, "city", 4.0),
+        MapMarker("santa-ana", "Santa Ana", 33.75, -117.87, "city", 2.0),
+        MapMarker("chatsworth", "Chatsworth", 34.26, -118.6, "city", 2.0),
+        MapMarker("california", "California", 37.38, -119.66, "admin1", 2.0),
+        MapMarker("delhi", "Delhi", 28.65, 77.23, "city", 2.0),
+    )
+    layout = article_layout(markers)
+    assert layout.framed == {"los-angeles", "santa-ana", "chatsworth", "california"}
+    assert set(edges(layout)) == {"delhi"} and layout.view.east < -100
