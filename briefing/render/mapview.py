@@ -3,7 +3,10 @@
 The static SVG (``render/mapsvg.py``) draws a ``MapLayout``; the interactive map
 (``assets/map.js`` over Leaflet) is given the same layout as data (``render/mapdata.py``) and only
 draws it, so the two layers cannot disagree about framing, which countries stand out, or on
-which side of its marker a label sits.
+which side of its marker a label sits. An article's frame (which places it is chosen for, and
+the arrows at its edge for the others) is ``render/mapframe.py``'s; this module holds the view,
+the world map and the labels: wrapped on two lines when long, moved inside the map rather than
+cut by its edge.
 
 Views are equirectangular with a standard parallel. Longitudes are unwrapped so that a view
 across the antimeridian (Fiji, the Bering Strait) is narrow instead of spanning the globe.
