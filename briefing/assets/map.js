@@ -288,6 +288,21 @@
     return Array.isArray(offset) && offset.length === 2 && isFinite(offset[0]) && isFinite(offset[1]);
   }
 
+  /* On a map narrower than its layout (a phone), labels shrink with it down to 3/4 of their
+   * size, and so do their offsets: the layout's spacing, as far as the text stays readable. */
+  var MIN_LABEL_SCALE = 0.75;
+
+  function labelScale(entry) {
+    var width = entry.map.getSize().x;
+    if (!width || !entry.layoutWidth) return 1;
+    return Math.max(MIN_LABEL_SCALE, Math.min(1, width / entry.layoutWidth));
+  }
+
+  function scaled(offset, entry) {
+    var k = entry.labelScale || 1;
+    return [offset[0] * k, offset[1] * k];
+  }
+
   /* A place outside the frame: the arrow the static map draws at its border, at the same
    * latitude and longitude, with its name. It steps aside once the place itself is in view. */
   function addEdge(entry, place) {
@@ -312,7 +327,7 @@
     marker.bindTooltip(labelText(place), {
       permanent: true,
       direction: side,
-      offset: validOffset(edge.offset) ? edge.offset : [SIDES[side][0] * 10, SIDES[side][1] * 10],
+      offset: scaled(validOffset(edge.offset) ? edge.offset : [SIDES[side][0] * 10, SIDES[side][1] * 10], entry),
       className: "bf-lmap-label bf-lmap-label-" + side + " bf-lmap-edge-label",
       opacity: 1
     });
@@ -362,7 +377,7 @@
     marker.bindTooltip(labelText(place), {  /* text, never HTML */
       permanent: permanentLabels,
       direction: side,
-      offset: validOffset(place.offset) ? place.offset : [SIDES[side][0] * gap, SIDES[side][1] * gap],
+      offset: validOffset(place.offset) ? scaled(place.offset, entry) : [SIDES[side][0] * gap, SIDES[side][1] * gap],
       className: "bf-lmap-label bf-lmap-label-" + side + (place.hidden ? " bf-lmap-label-hidden" : ""),
       opacity: 1
     });
@@ -435,7 +450,10 @@
       map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
       map.on("focus", function () { map.scrollWheelZoom.enable(); });
       map.on("blur", function () { map.scrollWheelZoom.disable(); });
-      var entry = { host: host, map: map, frame: plan.frame, markers: {}, edges: [], fitted: false };
+      var entry = { host: host, map: map, frame: plan.frame, markers: {}, edges: [], fitted: false,
+        layoutWidth: vb && vb.width ? vb.width : 0 };
+      entry.labelScale = labelScale(entry);
+      container.style.setProperty("--bf-lmap-label-scale", String(entry.labelScale));
       var land = countries ? landLayer(countries, plan) : null;
       if (tiles) {
         var tileLayer = L.tileLayer(tiles.url, {
