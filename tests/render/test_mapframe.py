@@ -79,6 +79,13 @@ def test_dateline_apposition_and_residents_of_are_locative() -> None:
     assert weights["london"] == 0.5  # a town named bare: half
 
 
+def test_adjectives_and_directions_between_preposition_and_name() -> None:
+    ann = annotate("Rain fell in northern France, north of Ghent and outside Bruges. France-led talks.")
+    weights = place_weights(ann)
+    assert weights["france"] == 1  # "in northern France"; "France-led" adds nothing
+    assert weights["ghent"] == 1 and weights["bruges"] == 1
+
+
 def test_a_place_of_an_event_counts_twice() -> None:
     text = "Water rose in Penrith on Monday. Shops in Keswick are open."
     weights = place_weights(annotate(text, [("Water rose in Penrith on Monday.", ["Penrith"])]))
