@@ -15,10 +15,11 @@ one ("US Central Command" in one briefing, "CENTCOM" in another). Here:
   two Ashworths are not one person;
 - two entities of one briefing are never joined (the extractor kept them apart there).
 
-Ids stay stable and deterministic: an identity takes the id its oldest briefing uses; when two
-identities want one id, the one named first (the oldest briefing, the glossary's before any)
-keeps it and the other is qualified (``paris-us``, ``jordan-person``), so adding briefings never
-renames an identity that had its id first.
+Ids stay stable and deterministic: an identity takes the id of the glossary's entry, else of a
+briefing that calls the place by its own name, else of its oldest briefing. When two identities
+want one id, the one named first (the oldest briefing; the glossary's before any) keeps it and
+the other is qualified (``washington-dc``, ``paris-us``, ``jordan-person``): adding briefings
+never renames an identity that had its id first.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .model import Annotations, Entity, Place
+from .slugs import slugify
 
 if TYPE_CHECKING:  # pragma: no cover
     from .structure import BriefingRef
@@ -38,6 +40,11 @@ if TYPE_CHECKING:  # pragma: no cover
 # centre hundreds of kilometres apart; a town's within a few.
 NEAR_KM = {"country": 800.0, "admin1": 250.0, "region": 150.0, "feature": 150.0, "city": 25.0, "address": 2.0}
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
+# Words before a place's name that make a part of it ("Western Mass", "North Texas", "Greater
+# Manchester"): such a name is not another name of the place the resolver put it on.
+_PARTS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                   "southeast southwest northeastern northwestern southeastern southwestern upper lower "
+                   "greater inner outer downtown upstate downstate mid".split())
 
 
 @dataclass
@@ -65,16 +72,27 @@ def _kind(entity: Entity) -> str:
 
 def _names(node: _Node) -> dict[str, bool]:
     """The names an entity answers to, for joining: name -> whether it is a main name (its own
-    name, its place's) rather than an alias. A person's one-word aliases (surnames) are left out."""
+    name, its place's) rather than an alias. A person's one-word aliases (surnames) are left out,
+    and so is the place's name when the entity's name only contains it: "East Texas", placed on
+    Texas, is part of Texas, not another name for it ("NYC", placed on New York City, is)."""
     e = node.entity
-    names = {_key(e.name): True}
+    own = _key(e.name)
+    names = {own: True}
     if node.place is not None:
-        names[_key(node.place.name)] = True
+        place = _key(node.place.name)
+        if not _contains(own, place) and own.split()[0] not in _PARTS:
+            names[place] = True
     for alias in e.aliases:
         if e.type == "PERSON" and len(alias.split()) < 2:
             continue
         names.setdefault(_key(alias), False)
     return {n: main for n, main in names.items() if n}
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    """``shorter``'s words are a part of ``longer``'s, and ``longer`` has more ("east texas", "texas")."""
+    a, b = longer.split(), shorter.split()
+    return len(b) < len(a) and any(a[k:k + len(b)] == b for k in range(len(a) - len(b) + 1))
 
 
 def _km(a: Place, b: Place) -> float:
@@ -154,10 +172,13 @@ def _join_bucket(nodes: list[_Node], groups: _Groups, kind: str, members: list[t
     named = [i for i, main in unplaced if main]
     for i in named[1:]:
         groups.join(named[0], i)
-    if named and len({groups.find(i) for i in named}) == 1:
-        for i, main in unplaced:
-            if not main:
-                groups.join(named[0], i)
+    # An alias joins the entity of that name only when one identity uses it: "Ford" as the alias
+    # of both Robert Ford and the Ford Motor Company joins neither to a bare "Ford".
+    aliased = [i for i, main in unplaced if not main]
+    holders = {_key(nodes[i].entity.name) for i in aliased}
+    if named and len(holders) == 1 and len({groups.find(i) for i in named}) == 1:
+        for i in aliased:
+            groups.join(named[0], i)
     # A place that nothing placed joins the one place of its name (when only one answers to it).
     if kind == "PLACE" and named and placed and len({groups.find(i) for i, _ in placed}) == 1:
         groups.join(placed[0][0], named[0])
@@ -173,7 +194,10 @@ def _assign(nodes: list[_Node], groups: _Groups) -> dict[str, dict[str, str]]:
     wanted: dict[str, list[tuple[tuple, int]]] = {}
     for root, ns in members.items():
         glossary = [n for n in ns if n.entity.source == "glossary"]
-        best = (glossary or ns)[0].entity.id  # nodes are in order: oldest briefing first
+        # The place's own name once a briefing uses it ("georgia" rather than "ga"), else the
+        # oldest briefing's id (nodes are in order): a newer briefing never takes it over.
+        proper = [n for n in ns if n.place is not None and _key(n.entity.name) == _key(n.place.name)]
+        best = (glossary or proper or ns)[0].entity.id
         wanted.setdefault(best, []).append(((not glossary, ns[0].order, ns[0].entity.id), root))
     taken = set(wanted)
     site: dict[int, str] = {}
@@ -192,9 +216,15 @@ def _assign(nodes: list[_Node], groups: _Groups) -> dict[str, dict[str, str]]:
 
 
 def _qualified(base: str, first: _Node, taken: set[str]) -> str:
-    """A second identity's id: the base with the place's country or the entity's type."""
-    if first.place is not None and first.place.country:
-        tail = first.place.country.lower()
+    """A second identity's id: the place's own name when it says more ("washington-dc" beside
+    Washington state's "washington"), else the base with the place's country or the entity's type
+    ("paris-us", "jordan-person"); a number only when even that is taken."""
+    place = first.place
+    if place is not None:
+        own = slugify(place.name)
+        if own and own != base and own not in taken:
+            return own
+        tail = (place.country or place.kind).lower()
     else:
         tail = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}.get(first.entity.type,
                                                                                 first.entity.type.lower())

@@ -124,3 +124,24 @@ def test_places_far_apart_under_one_id_are_split_and_near_ones_joined():
                     placed("ma.md", "2025-01-02", 42.10, -72.59)])
     assert ids["il.md"]["springfield"] == ids["il2.md"]["springfield"] == "springfield"
     assert ids["ma.md"]["springfield"] == "springfield-us"
+
+
+def test_a_part_of_a_place_is_not_the_place():
+    def placed(uri: str, date: str, eid: str, name: str) -> BriefingRef:
+        ref = _hand(uri, date, (eid, name, "GPE", []))
+        ref.annotations.places.append(Place(eid, "Texas", 31.25, -99.25, "admin1", "US", "gazetteer"))
+        return ref
+
+    ids = site_ids([placed("a.md", "2025-01-01", "texas", "Texas"),
+                    placed("b.md", "2025-01-02", "east-texas", "East Texas"),
+                    placed("c.md", "2025-01-03", "tex", "Tex.")])
+    assert ids["b.md"]["east-texas"] == "east-texas"  # resolved onto Texas, but a part of it
+    assert ids["c.md"]["tex"] == "texas"  # an abbreviation placed on Texas is Texas
+
+
+def test_an_alias_two_identities_share_joins_neither():
+    a = _hand("a.md", "2025-01-01", ("robert-ford", "Robert Ford", "ORG", ["Ford"]))
+    b = _hand("b.md", "2025-01-02", ("ford-motor-company", "Ford Motor Company", "ORG", ["Ford"]))
+    c = _hand("c.md", "2025-01-03", ("ford", "Ford", "ORG", []))
+    ids = site_ids([a, b, c])
+    assert len({ids["a.md"]["robert-ford"], ids["b.md"]["ford-motor-company"], ids["c.md"]["ford"]}) == 3
