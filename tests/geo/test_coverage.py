@@ -101,3 +101,27 @@ def test_annotate_uses_the_sites_coverage(tmp_path):
     assert places["Lancaster"]["country"] == "GB"
     out = run_cli("annotate", "-", stdin=LANCASTER)  # standard input, no site: embedded defaults
     assert {p["name"]: p for p in json.loads(out.stdout)["places"]}["Lancaster"]["country"] == "US"
+
+
+@pytest.mark.slow
+def test_the_build_uses_coverage_and_check_sees_it_change(tmp_path):
+    import yaml
+
+    from ..conftest import build
+
+    seed = "Local\nRoads closed\n\n" + LANCASTER + "\n"
+    root = make_site(tmp_path, seeds={"roads.txt": seed}, plugin_options="      coverage: [GB]\n")
+    done = build(root)
+    assert done.returncode == 0, done.stderr
+    snap = yaml.safe_load((root / "seeds" / "roads.annotations.yml").read_text(encoding="utf-8"))
+    assert {p["name"]: p["country"] for p in snap["places"]}["Lancaster"] == "GB"
+    assert run_cli("check", cwd=root).returncode == 0
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("coverage: [GB]", "coverage: [IE]"),
+                      encoding="utf-8")
+    stale = run_cli("check", cwd=root)
+    assert stale.returncode == 1 and "roads.annotations.yml: stale" in stale.stderr + stale.stdout
+    config.write_text(config.read_text(encoding="utf-8").replace("coverage: [IE]", "coverage: [XX]"),
+                      encoding="utf-8")
+    bad = run_cli("check", cwd=root)
+    assert bad.returncode != 0 and "XX" in bad.stderr
