@@ -1,10 +1,13 @@
 """One identity across briefings (issue #16): the same person, organisation or place in two
 briefings is one entity page and one map entry; a different place of the same name stays apart.
 
-Each test builds a site of two (or three) invented briefings, annotated by the real pipeline.
+Each test builds a site of two (or three) invented briefings, annotated by the real pipeline, or
+(for what the extractor's typing would otherwise decide) of briefings whose entities are given.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from briefing.identity import site_ids
 from briefing.model import Annotations, Document, Entity, Mention, Place
@@ -145,3 +148,33 @@ def test_an_alias_two_identities_share_joins_neither():
     c = _hand("c.md", "2025-01-03", ("ford", "Ford", "ORG", []))
     ids = site_ids([a, b, c])
     assert len({ids["a.md"]["robert-ford"], ids["b.md"]["ford-motor-company"], ids["c.md"]["ford"]}) == 3
+
+
+@pytest.mark.slow
+def test_a_built_site_has_one_map_entry_per_identity(tmp_path):
+    import json
+
+    from .conftest import build, make_site
+
+    seeds = {
+        "2025-03-01-fashion.txt": "World\nFashion week opens\n\n"
+                                  "Designers gathered in Paris, France, on Monday.\n",
+        "2025-03-05-tornado.txt": "World\nTornado damage\n\n"
+                                  "A tornado damaged homes in Paris, Texas, on Wednesday.\n",
+        "2025-04-01-march.txt": "Local\nCity march\n\nProtesters marched in New York City on Monday.\n",
+        "2025-04-03-rally.txt": "Local\nSecond rally\n\nProtesters marched in NYC again on Thursday.\n",
+    }
+    root = make_site(tmp_path, seeds=seeds)
+    done = build(root)
+    assert done.returncode == 0, done.stderr
+    geojson = json.loads((root / "site" / "exports" / "places.geojson").read_text(encoding="utf-8"))
+    features = {f["id"]: f["properties"] for f in geojson["features"]}
+    assert features["paris"]["country"] == "FR" and features["paris-us"]["country"] == "US"
+    nyc = [k for k, v in features.items() if v["name"] == "New York City"]
+    assert nyc == ["new-york-city"] and len(features["new-york-city"]["briefings"]) == 2
+    # The identity has its page, and the newer briefing's mention links there and carries its id.
+    assert (root / "site" / "entities" / "new-york-city.html").is_file()
+    rally = (root / "site" / "briefings" / "2025-04-03-rally.html").read_text(encoding="utf-8")
+    assert 'id="bf-e-new-york-city"' in rally and "entities/new-york-city.html" in rally
+    tornado = (root / "site" / "briefings" / "2025-03-05-tornado.html").read_text(encoding="utf-8")
+    assert 'id="bf-e-paris-us"' in tornado
