@@ -24,6 +24,7 @@ from .articles import Entry, docs_pages, page_entries, seed_entries
 from .markup import escape_markdown
 from .model import MAPPED_TYPES, Annotations
 from .render import listings
+from .siteconfig import apply_coverage, coverage_of
 from .sources import Source, SourceError, check_meta, read_markdown
 from .structure import BriefingRef, Site, lead, more_on, neighbours
 
@@ -76,7 +77,7 @@ def add_files(root: Path, options: Any, files: Files, config) -> tuple[list[Entr
         if e.job.page != e.uri:  # front matter 'slug': published beside its file under that name
             f.dest_uri = dest_uri(e.job.page, config.use_directory_urls)
             f.__dict__.pop("url", None)
-    return seeds + pages, seed_sources
+    return apply_coverage(seeds + pages, options), seed_sources
 
 
 def _source(markdown: str, page) -> Source:
@@ -101,6 +102,7 @@ def page_markdown(markdown: str, page, ref: BriefingRef, *, seed: bool, glossary
             # Another plugin changed the Markdown since we read the file: annotate what MkDocs renders.
             from .pipeline import annotate_document
 
+            source.document.coverage = coverage_of(options)
             ref.annotations = annotate_document(source.document, glossary)
     ann = ref.annotations
     _check_places(ann, page, options.strict)

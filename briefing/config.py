@@ -56,6 +56,32 @@ class _Subdomains(c.Type):
         return value
 
 
+class _Coverage(c.Type):
+    """ISO codes of the area a site covers: countries (``GB``) or first-level divisions (``US-GA``).
+
+    Checked against the embedded gazetteer, so a misspelt code stops the build with what is wrong
+    instead of silently biasing nothing. Upper-cased, deduplicated and sorted: the snapshot key
+    holds them, and ``[gb, GB]`` and ``[GB]`` are one coverage.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(list, default=[])
+
+    def run_validation(self, value: object) -> list[str]:
+        if isinstance(value, str):
+            raise ValidationError(f"a list of codes, not text: write coverage: [{value}]")
+        value = super().run_validation(value)
+        from .geo.bias import coverage_problem
+        from .geo.gazetteer import gazetteer
+
+        codes = [v.strip().upper() if isinstance(v, str) else v for v in value]
+        for code in codes:
+            problem = coverage_problem(code, gazetteer())
+            if problem:
+                raise ValidationError(problem)
+        return sorted(set(codes))
+
+
 class TilesConfig(base.Config):
     """``map_tiles``: a tile layer under the interactive map (Leaflet's ``L.tileLayer``)."""
 
@@ -163,6 +189,12 @@ class BriefingConfig(base.Config):
     """Place resolvers in order: ``gazetteer`` (embedded, offline) and geopy service names with
     their options, e.g. ``- nominatim: {user_agent: my-newsroom, min_delay_seconds: 1}``. Online
     services answer what the gazetteer could not (or everything, when listed before it)."""
+
+    coverage = _Coverage()
+    """The area the site covers, as ISO codes: countries (``[GB]``) or first-level divisions
+    (``[US-GA]``). Ambiguous place names lean towards it ("Lancaster" on a Cumbrian site is
+    Lancaster, England, not California); what the article says (", Texas", a state or country it
+    names, a council or police force of the place) still wins. Empty by default: no lean."""
 
     geocode_cache = c.Optional(c.Type(str))
     """Committed YAML cache of online answers; default ``<seeds_dir>/geocode-cache.yml``."""

@@ -45,6 +45,9 @@ class Document:
     date_from: str | None = None
     path: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    # The site's coverage area (plugin option ``coverage``, ISO codes): a lean for ambiguous place
+    # names (``geo.bias``). Part of the snapshot key when set; never written out.
+    coverage: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, order=True)

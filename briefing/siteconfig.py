@@ -105,8 +105,14 @@ class Site:
             entries = seed_entries(self.root, opts.seeds_dir, opts.briefings_dir, opts.snapshots,
                                    opts.date_fallback)
             pages = docs_pages(get_files(self.mkdocs))
-            self._entries = entries + page_entries(Path(self.mkdocs.docs_dir), pages, opts.snapshots)
+            entries += page_entries(Path(self.mkdocs.docs_dir), pages, opts.snapshots)
+            self._entries = apply_coverage(entries, opts)
         return self._entries
+
+    @property
+    def coverage(self) -> tuple[str, ...]:
+        """The site's coverage area (``coverage``), as every document of the site carries it."""
+        return coverage_of(self.options)
 
     def entry_for(self, path: str | Path) -> Entry | None:
         """The briefing of the site made from the file ``path``, or None."""
@@ -203,6 +209,22 @@ def load_site(config_file: str | Path, *, required: bool = True) -> Site | None:
     return Site(path, root, plugin.config, cfg, warnings)
 
 
+def coverage_of(options: Any) -> tuple[str, ...]:
+    """The ``coverage`` option as documents carry it (checked and sorted by ``config._Coverage``)."""
+    return tuple(getattr(options, "coverage", None) or ())
+
+
+def apply_coverage(entries: list[Entry], options: Any) -> list[Entry]:
+    """Every briefing of the site annotated for the site's coverage area: its documents carry the
+    codes, so the resolver leans towards them and the snapshot key changes with them."""
+    coverage = coverage_of(options)
+    for entry in entries:
+        entry.job.document.coverage = coverage
+        if entry.source is not None:
+            entry.source.document.coverage = coverage
+    return entries
+
+
 def geocoder_chain(root: Path, options) -> Chain | None:
     """The geocoders after the gazetteer, with their committed cache, as mkdocs.yml lists them
     (None when only the gazetteer is configured); SiteConfigError naming the option."""
@@ -227,6 +249,8 @@ __all__ = [
     "GlossaryError",
     "Site",
     "SiteConfigError",
+    "apply_coverage",
+    "coverage_of",
     "find_config",
     "geocoder_chain",
     "load_glossary",

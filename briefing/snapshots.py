@@ -107,6 +107,7 @@ def content_key(doc: Document, glossary_digest: str = "") -> str:
             "date_from": doc.date_from if doc.date_source in ("metadata", "option") else None,
             "glossary": glossary_digest,
             "extractor": extractor_fingerprint(),
+            **({"coverage": list(doc.coverage)} if doc.coverage else {}),  # unset: keys as before
         },
         sort_keys=True,
         ensure_ascii=False,

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .identity import renamed, site_ids
 from .model import Annotations, Entity, Event
 from .slugs import slug_or_hash
 from .temporal.dateline import find_dateline
@@ -63,7 +64,8 @@ class Appearance:
 
 @dataclass
 class SiteEntity:
-    """One identity across the site (merged by id), with where it appears, newest briefing first."""
+    """One identity across the site (``identity.site_ids``: same place, or same name and kind),
+    with where it appears, newest briefing first."""
 
     id: str
     name: str
@@ -179,6 +181,9 @@ def build_site(refs: list[BriefingRef], min_briefings: int = 2) -> Site:
     for b in ordered:
         if b.month:
             months.setdefault(b.month, []).append(b)
+    ids = site_ids(ordered)  # one identity across briefings (briefing.identity)
+    for b in ordered:
+        b.annotations = renamed(b.annotations, ids.get(b.uri, {}))
     entities = collect_entities(ordered)
     for e in entities.values():
         e.has_page = e.glossary or e.briefings >= max(1, min_briefings)
@@ -232,15 +237,17 @@ def collect_entities(briefings: list[BriefingRef]) -> dict[str, SiteEntity]:
     merged: dict[str, SiteEntity] = {}
     names: dict[str, Counter] = {}
     types: dict[str, Counter] = {}
+    oldest: dict[str, str] = {}  # the name its oldest briefing uses: ties go to it (it gave the id)
     for b in briefings:
         text = b.annotations.text
         body_start = text.find("\n") + 1 if b.annotations.document.title else 0
         for e in b.annotations.entities:
             site = merged.setdefault(e.id, SiteEntity(id=e.id, name=e.name, type=e.type))
             names.setdefault(e.id, Counter())[e.name] += len(e.mentions)
+            oldest[e.id] = e.name
             types.setdefault(e.id, Counter())[e.type] += len(e.mentions)
-            if e.aliases:
-                site.aliases = sorted(set(site.aliases) | set(e.aliases))
+            # Every briefing's name for it is an alias too (the chosen name is taken out below).
+            site.aliases = sorted(set(site.aliases) | set(e.aliases) | {e.name})
             site.description = site.description or e.description
             site.link = site.link or e.link
             site.glossary = site.glossary or e.source == "glossary"
@@ -251,7 +258,7 @@ def collect_entities(briefings: list[BriefingRef]) -> dict[str, SiteEntity]:
                     Appearance(b, e, sentence_around(text, first.start, first.end), (first.start, first.end))
                 )
     for eid, site in merged.items():
-        site.name = min(names[eid].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        site.name = min(names[eid].items(), key=lambda kv: (-kv[1], kv[0] != oldest[eid], kv[0]))[0]
         site.type = min(types[eid].items(), key=lambda kv: (-kv[1], kv[0]))[0]
         site.aliases = [a for a in site.aliases if a != site.name]
     return {k: merged[k] for k in sorted(merged)}

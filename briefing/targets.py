@@ -97,6 +97,8 @@ def read_targets(paths: list[str], date: str | None, config_file: str | None, wr
                 if site:
                     doc.path = site.document_path(path)
                 target = Target(path, doc, site, snapshot_path(path))
+        if target.site is not None:  # the site's coverage area, as its build annotates it
+            target.document.coverage = target.site.coverage
         if date:
             d = target.document
             d.date, d.date_source, d.date_from = date, "option", "option"

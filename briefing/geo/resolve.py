@@ -15,8 +15,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from briefing.geo.bias import AreaBias, area_bias
 from briefing.geo.gazetteer import Candidate, Gazetteer, gazetteer, normalize
 from briefing.model import PLACE_TYPES, Entity, Place, Reading
 
@@ -66,17 +68,23 @@ class _Item:
     qualifiers: list[Candidate] = field(default_factory=list)
     choice: Candidate | None = None
     rivals: list[Candidate] = field(default_factory=list)
+    bias: AreaBias | None = None  # the site's coverage and the article's public bodies (geo.bias)
 
 
-def resolve_places(entities: list[Entity], text: str) -> list[Place]:
+def resolve_places(entities: list[Entity], text: str, coverage: Sequence[str] = ()) -> list[Place]:
     """One ``Place`` per GPE/LOC/FAC entity the gazetteer can place, in entity order.
 
     Entities without a plausible candidate (a hospital, a misrecognised
-    name) get no place rather than a far-fetched one.
+    name) get no place rather than a far-fetched one. ``coverage``: the site's
+    coverage area (ISO codes, ``geo.bias``), a mild lean for ambiguous names.
     """
     gaz = gazetteer()
     items = [_item(gaz, e, text) for e in entities if e.type in PLACE_TYPES]
     items = [it for it in items if it.candidates]
+    # -- coverage and public bodies (geo.bias): one extra term of _score, nothing else --
+    bias = area_bias(gaz, coverage, entities)
+    for it in items:
+        it.bias = bias or None
     demonym_votes = _demonym_votes(gaz, text)
     for it in items:  # pass 1: priors, local hints, demonyms
         it.choice = _best(it, _Context(demonym_votes, Counter(), []))
@@ -237,6 +245,8 @@ def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) ->
             score += W_TOP_COUNTRY * share
     if c.alias:  # an alternate name is weak evidence: context must not lift it over the main reading
         return score
+    if item.bias is not None:  # the site's coverage, the article's public bodies (geo.bias)
+        score += item.bias.bonus(c)
     if c.kind != "country" and c.admin1 and ctx.admin1s.get((c.country, c.admin1), 0) > 0:
         score += W_ADMIN1 if c.kind != "admin1" else W_ADMIN1 / 2
     if c.kind in ("city", "region") and any(_km(c.lat, c.lon, la, lo) < NEAR_KM for la, lo in ctx.points
