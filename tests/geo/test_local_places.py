@@ -1,0 +1,88 @@
+"""Local places the small model misses, found with the gazetteer and the words around (invented text)."""
+
+from __future__ import annotations
+
+from briefing.geo.toponyms import _party_spans, find_local_places
+from briefing.model import Entity, Mention
+from briefing.pipeline import annotate_text
+
+
+def _placed(text: str) -> dict[str, tuple[str, str, str | None]]:
+    """Mention text -> (entity type, place name, country) for every placed mention."""
+    ann = annotate_text(text)
+    places = {p.entity: p for p in ann.places}
+    return {m.text: (e.type, places[e.id].name, places[e.id].country)
+            for e in ann.entities if e.id in places for m in e.mentions}
+
+
+def test_all_caps_dateline_is_a_place() -> None:
+    placed = _placed("Barn lost to flames. BYESVILLE -- Volunteers from three towns in Ohio fought the fire "
+                     "for six hours on Tuesday.")
+    assert placed["BYESVILLE"][:2] == ("GPE", "Byesville")
+    assert placed["BYESVILLE"][2] == "US"
+
+
+def test_all_caps_heading_that_is_no_place_stays_text() -> None:
+    ann = annotate_text("UPDATE -- The meeting was moved to Thursday, the clerk said.")
+    assert not any(m.text == "UPDATE" for e in ann.entities for m in e.mentions)
+
+
+def test_party_and_home_town_after_a_legislator() -> None:
+    text = "Rep. Carla Dunmore, R-Elbow Lake, said the bill was dead. Sen. Ray Pettit, D-S.C., disagreed."
+    names = [name for _, _, name in _party_spans(text)]
+    assert names == ["Elbow Lake", "S.C."]
+    placed = _placed(text)
+    assert placed["Elbow Lake"][1] == "Elbow Lake"
+    assert placed["S.C."][1] == "South Carolina"
+
+
+def test_party_letter_before_a_surname_is_no_place() -> None:
+    # A party letter counts only after a comma or an opening parenthesis, as a legislator's label.
+    assert _party_spans("The PTA-Brookfield fair opened.") == []
+
+
+def test_town_typed_person_with_locative_context_becomes_gpe() -> None:
+    text = ("Kaufman County deputies arrested two men on Friday. Dale Prewitt, 41, of Mabank, was held. "
+            "Mabank police said a second man fled.")
+    i = text.index("Mabank")
+    people = [Entity("mabank", "Mabank", "PERSON", mentions=[Mention(i, i + 6, "Mabank")]),
+              Entity("kaufman-county", "Kaufman County", "GPE", mentions=[Mention(0, 14, "Kaufman County")])]
+    out = find_local_places(people, text)
+    assert {e.name: e.type for e in out}["Mabank"] == "GPE"
+
+
+def test_surname_of_a_person_in_the_article_stays_a_person() -> None:
+    text = "Sen. Ben Nelson of Nebraska spoke first. Then the clerk read a letter to Nelson in the chamber."
+    i = text.rindex("Nelson")
+    ents = [Entity("ben-nelson", "Ben Nelson", "PERSON", mentions=[Mention(5, 15, "Ben Nelson")]),
+            Entity("nelson", "Nelson", "PERSON", mentions=[Mention(i, i + 6, "Nelson")])]
+    out = find_local_places(ents, text)
+    assert {e.id: e.type for e in out}["nelson"] == "PERSON"
+
+
+def test_town_name_without_locative_context_is_not_retyped() -> None:
+    text = "Mabank scored twice in the second half."
+    ents = [Entity("mabank", "Mabank", "ORG", mentions=[Mention(0, 6, "Mabank")])]
+    assert find_local_places(ents, text)[0].type == "ORG"
+
+
+def test_organisation_is_placed_at_its_seat_in_the_article_state() -> None:
+    placed = _placed("The Athens Police Department said a man from Tyler, Texas, was arrested near "
+                     "Corsicana on Monday.")
+    org = placed["Athens Police Department"]
+    assert org[0] == "ORG" and org[1] == "Athens" and org[2] == "US"  # Athens, Texas, not Greece
+
+
+def test_person_like_two_word_organisation_gets_no_seat() -> None:
+    ann = annotate_text("Students from Tyler, Texas, thanked Morgan McGhee for the donation.")
+    placed = {e.name for e in ann.entities for p in ann.places if p.entity == e.id}
+    assert "Morgan McGhee" not in placed
+
+
+def test_demonym_gets_its_country_only_when_the_article_is_there() -> None:
+    there = annotate_text("Iraqi officials met in Baghdad on Monday to discuss the oil law.")
+    norp = [e for e in there.entities if e.type == "NORP"]
+    assert norp and {p.entity: p.country for p in there.places}.get(norp[0].id) == "IQ"
+    away = annotate_text("The Irish pub on Main Street in Dayton, Ohio, opened a new patio.")
+    placed = {p.entity for p in away.places}
+    assert not any(e.type == "NORP" and e.id in placed for e in away.entities)
