@@ -47,7 +47,7 @@ _DATELINE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?]\s\s))"
     r"(?P<place>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
     r"(?:,\s*(?P<qual>[A-Z][A-Za-z.]+(?:\s?[A-Z][A-Za-z.]+)?))?"
-    r"(?:\s*\([A-Z][A-Za-z ]+\))?\s*(?:—|–|--+|-|:|”)"
+    r"(?:\s*\([A-Z][A-Za-z ]+\))?\s*(?:—|–|--+|-|:|”|\ufffd)"
 )
 # 'Sen. Ray Miller, D-Columbus,' / '(R-Ocilla)' / 'D-W. Va.': party, hyphen, home town or state.
 _PARTY = re.compile(
@@ -68,8 +68,10 @@ def find_local_places(entities: list[Entity], text: str) -> list[Entity]:
         _claim(out, taken, start, end, name, text)
     context = _article_regions(out, text)
     surnames = _surnames(out)
+    places = [m for e in out if e.type == "GPE" for m in e.mentions]
     for e in out:
-        if e.type in _RETYPED and e.source != "glossary" and _reads_as_place(e, text, context, surnames):
+        if e.type in _RETYPED and e.source != "glossary" and _reads_as_place(e, text, context, surnames,
+                                                                              places):
             e.type, e.place_reading = "GPE", None
     return [e for e in out if e.mentions]
 
@@ -168,7 +170,7 @@ def _surnames(entities: list[Entity]) -> set[str]:
     return out
 
 
-def _reads_as_place(e: Entity, text: str, context: set, surnames: set[str]) -> bool:
+def _reads_as_place(e: Entity, text: str, context: set, surnames: set[str], places: list[Mention]) -> bool:
     """Whether the entity's whole name is a plausible place and one mention reads as one."""
     key = normalize(e.name)
     if not key or key in surnames or key in gazetteer().demonyms():
@@ -176,7 +178,20 @@ def _reads_as_place(e: Entity, text: str, context: set, surnames: set[str]) -> b
     cands = [c for c in gazetteer().lookup(e.name) if not c.alias and c.kind in _PLACE_KINDS]
     if not any(_plausible(c, context) for c in cands):
         return False
-    return any(_locative(text, m) for m in e.mentions)
+    return any(_locative(text, m) or _listed_with_places(text, m, places) for m in e.mentions)
+
+
+_LIST_BEFORE = re.compile(r"(?:,|,?\s+(?:and|or))\s+$")
+_LIST_AFTER = re.compile(r"^(?:,|,?\s+(?:and|or))\s+")
+
+
+def _listed_with_places(text: str, m: Mention, places: list[Mention]) -> bool:
+    """'Kerala and Puducherry', 'Nitra, Presov and Kosice': a name listed next to a place is one."""
+    before = _LIST_BEFORE.search(text[max(0, m.start - 6): m.start])
+    if before and any(p.end == m.start - len(before.group(0)) for p in places):
+        return True
+    after = _LIST_AFTER.match(text[m.end: m.end + 6])
+    return bool(after and any(p.start == m.end + len(after.group(0)) for p in places))
 
 
 def _plausible(c: Candidate, context: set) -> bool:

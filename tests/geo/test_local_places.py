@@ -86,3 +86,24 @@ def test_demonym_gets_its_country_only_when_the_article_is_there() -> None:
     away = annotate_text("The Irish pub on Main Street in Dayton, Ohio, opened a new patio.")
     placed = {p.entity for p in away.places}
     assert not any(e.type == "NORP" and e.id in placed for e in away.entities)
+
+
+def test_name_listed_with_places_becomes_gpe() -> None:
+    text = "The chain closed stores in Nitra, Presov and Kosice last year."
+    spans = {n: (text.index(n), text.index(n) + len(n)) for n in ("Nitra", "Presov", "Kosice")}
+    ents = [Entity("nitra", "Nitra", "GPE", mentions=[Mention(*spans["Nitra"], "Nitra")]),
+            Entity("presov", "Presov", "GPE", mentions=[Mention(*spans["Presov"], "Presov")]),
+            Entity("kosice", "Kosice", "PERSON", mentions=[Mention(*spans["Kosice"], "Kosice")])]
+    assert {e.name: e.type for e in find_local_places(ents, text)}["Kosice"] == "GPE"
+
+
+def test_person_listed_with_people_stays_a_person() -> None:
+    text = "Awards went to Ann Kosice and Bob Marr."
+    i = text.index("Kosice")
+    ents = [Entity("ann-kosice", "Ann Kosice", "PERSON", mentions=[Mention(i - 4, i + 6, "Ann Kosice")])]
+    assert find_local_places(ents, text)[0].type == "PERSON"
+
+
+def test_wire_dateline_with_agency_is_a_place() -> None:
+    placed = _placed("BAIKONUR (AP) \ufffd A rocket carrying three astronauts lifted off on Friday.")
+    assert placed["BAIKONUR"][0] == "GPE"
