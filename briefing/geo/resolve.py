@@ -46,6 +46,12 @@ W_TOP_COUNTRY = 2.0    # ... and is the article's main country
 W_ADMIN1 = 2.5         # the candidate's state/province is mentioned elsewhere
 W_NEAR = 1.0           # within NEAR_KM of another place of the article
 NEAR_KM = 150.0
+# Each other name of the article that *could* lie in the candidate's state ('Paris' and 'Henry
+# County' meet in Tennessee), up to SHARED_CAP of them, looking at each name's first
+# SHARED_CANDIDATES readings: the readings that keep a local story in one state win.
+W_SHARED = 0.75
+SHARED_CAP = 3
+SHARED_CANDIDATES = 30
 
 # When the prior alone decided: a rival reading is one the context did not rule out, at least
 # FAR_KM from the choice (closer, the marker would be in about the same place: a city and the
@@ -246,6 +252,7 @@ class _Context:
     countries: Counter
     admin1s: Counter
     points: list[tuple[float, float]]
+    shared: Counter = field(default_factory=Counter)  # (country, admin1) -> other entities that can lie there
 
 
 def _demonym_votes(gaz: Gazetteer, text: str) -> Counter:
@@ -274,7 +281,11 @@ def _context(demonyms: Counter, others: list[tuple[_Item, Candidate | None]]) ->
             admin1s[(choice.country, choice.admin1)] += weight
         if choice.kind in ("city", "admin1") or choice.feature == "ADM2":
             points.append((choice.lat, choice.lon))
-    return _Context(countries, admin1s, points)
+    shared: Counter = Counter()
+    for item, _ in others:
+        shared.update({(c.country, c.admin1) for c in item.candidates[:SHARED_CANDIDATES]
+                       if not c.alias and c.admin1 and c.kind in ("city", "region", "admin1")})
+    return _Context(countries, admin1s, points, shared)
 
 
 def _best(item: _Item, ctx: _Context) -> Candidate | None:
@@ -330,6 +341,8 @@ def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) ->
         return score
     if c.kind != "country" and c.admin1 and ctx.admin1s.get((c.country, c.admin1), 0) > 0:
         score += W_ADMIN1 if c.kind != "admin1" else W_ADMIN1 / 2
+    if c.kind in ("city", "region", "admin1") and c.admin1:
+        score += W_SHARED * min(ctx.shared.get((c.country, c.admin1), 0), SHARED_CAP)
     if c.kind in ("city", "region") and any(_km(c.lat, c.lon, la, lo) < NEAR_KM for la, lo in ctx.points
                                             if (la, lo) != (c.lat, c.lon)):
         score += W_NEAR

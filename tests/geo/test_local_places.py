@@ -107,3 +107,15 @@ def test_person_listed_with_people_stays_a_person() -> None:
 def test_wire_dateline_with_agency_is_a_place() -> None:
     placed = _placed("BAIKONUR (AP) \ufffd A rocket carrying three astronauts lifted off on Friday.")
     assert placed["BAIKONUR"][0] == "GPE"
+
+
+def test_names_that_can_share_a_state_are_read_in_one() -> None:
+    from briefing.geo.gazetteer import gazetteer
+
+    ann = annotate_text("The Springfield and Greenville school boards met with Madison officials.")
+    states = set()
+    for p in ann.places:
+        same = [c for c in gazetteer().lookup(p.name)
+                if round(c.lat, 4) == p.lat and round(c.lon, 4) == p.lon]
+        states.add((p.country, same[0].admin1 if same else None))
+    assert len(ann.places) == 3 and len(states) == 1  # three towns of one state, not three states
