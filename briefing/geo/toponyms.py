@@ -49,6 +49,12 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<qual>[A-Z][A-Za-z.]+(?:\s?[A-Z][A-Za-z.]+)?))?"
     r"(?:\s*\([A-Z][A-Za-z ]+\))?\s*(?:—|–|--+|-|:|”|\ufffd)"
 )
+# The same in Title case, at the start of the text or of a paragraph only.
+_TITLE_DATELINE = re.compile(
+    r"(?:^|(?<=\n))(?P<place>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})"
+    r"(?:,\s*(?P<qual>[A-Z][A-Za-z.]+(?:\s?[A-Z][A-Za-z.]+)?))?"
+    r"(?:\s*\([A-Z][A-Za-z ]+\))?(?::|\s+(?:—|–|--+))\s"
+)
 # 'Sen. Ray Miller, D-Columbus,' / '(R-Ocilla)' / 'D-W. Va.': party, hyphen, home town or state.
 _PARTY = re.compile(
     r"(?:(?<=,\s)|(?<=\())(?:R|D|I|DFL|GOP|Ind)-"
@@ -80,8 +86,18 @@ def find_local_places(entities: list[Entity], text: str) -> list[Entity]:
 
 
 def _dateline_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of each dateline place the gazetteer knows as a town, state or country."""
+    """(start, end, name) of each dateline place the gazetteer knows as a town, state or country.
+
+    An ALL-CAPS place needs only be known; a Title-case one ('Muscat: The festival ...') must be a
+    notable place or carry its state or country, for a Title-case word before a colon is often
+    a label ('Note:', 'Update:').
+    """
     out = []
+    for m in _TITLE_DATELINE.finditer(text):
+        name, qual = m.group("place"), m.group("qual")
+        found = [c for c in gazetteer().lookup(name) if not c.alias and c.kind in _PLACE_KINDS]
+        if (qual and _known(name, qual)) or any(c.prior >= NOTABLE for c in found):
+            out.append((m.start("place"), m.end("place"), name))
     for m in _DATELINE.finditer(text):
         name = m.group("place").rstrip(".")
         if len(name) < 3 or not any(ch.isalpha() for ch in name):
@@ -127,11 +143,15 @@ def _claim(entities: list[Entity], taken: set[str], start: int, end: int, name: 
                 continue
             if e.type in ("GPE", "LOC") or m.start < start - 4 or m.end > end + 1:
                 return
+    key = normalize(name)
+    for e in entities:  # the model found the name and only mistyped it: keep its entity (and id)
+        if normalize(e.name) == key and any(m.start == start and m.end == end for m in e.mentions):
+            e.type, e.place_reading = "GPE", None
+            return
     for e in entities:
         e.mentions = [m for m in e.mentions
                       if m.end <= start - 4 or m.start >= end + 1 or e.type in ("GPE", "LOC")]
     mention = Mention(start, end, text[start:end])
-    key = normalize(name)
     for e in entities:
         if e.type == "GPE" and normalize(e.name) == key:
             e.mentions = sorted([*e.mentions, mention], key=lambda m: (m.start, m.end))
@@ -175,10 +195,37 @@ def _reads_as_place(e: Entity, text: str, context: set, surnames: set[str], plac
     key = normalize(e.name)
     if not key or key in surnames or key in gazetteer().demonyms():
         return False
-    cands = [c for c in gazetteer().lookup(e.name) if not c.alias and c.kind in _PLACE_KINDS]
-    if not any(_plausible(c, context) for c in cands):
+    cands = _candidates(e.name)
+    qualified = {q for m in e.mentions for q in _qualifier(text, m)}
+    if not any(_plausible(c, context) or _within(c, qualified) for c in cands):
         return False
     return any(_locative(text, m) or _listed_with_places(text, m, places) for m in e.mentions)
+
+
+_STATE_WORD = re.compile(r"\s+(?:State|Province|Region|Governorate|Oblast)$")
+
+
+def _candidates(name: str) -> list[Candidate]:
+    """The towns, divisions and countries called ``name`` ('Sokoto State': the state Sokoto)."""
+    found = [c for c in gazetteer().lookup(name) if not c.alias and c.kind in _PLACE_KINDS]
+    stripped = _STATE_WORD.sub("", name)
+    if not found and stripped != name:
+        found = [c for c in gazetteer().lookup(stripped) if not c.alias and c.kind == "admin1"]
+    return found
+
+
+def _qualifier(text: str, m: Mention) -> list[Candidate]:
+    """The states and countries a ', Ga.' or ', Oaxaca, Mexico' after the mention names."""
+    q = re.match(r",\s*([A-Z][A-Za-z.]+(?:\s?[A-Z][A-Za-z.]+)?)", text[m.end: m.end + 40])
+    if not q:
+        return []
+    words = q.group(1).rstrip(",")
+    found = [c for c in gazetteer().lookup(words) if c.kind in ("admin1", "country")]
+    return found or [c for c in gazetteer().lookup(_STATE_WORD.sub("", words)) if c.kind == "admin1"]
+
+
+def _within(c: Candidate, qualifiers: set[Candidate]) -> bool:
+    return any(c.country == q.country and (q.kind == "country" or c.admin1 == q.admin1) for q in qualifiers)
 
 
 _LIST_BEFORE = re.compile(r"(?:,|,?\s+(?:and|or))\s+$")
@@ -209,6 +256,4 @@ def _locative(text: str, m: Mention) -> bool:
     word = _WORD.match(after.lstrip())
     if word and after[:1] == " " and word.group(0).lower().rstrip(".") in _AFTER:
         return True
-    q = re.match(r",\s*([A-Z][A-Za-z.]+(?:\s?[A-Z][A-Za-z.]+)?)", after)
-    return bool(q and any(c.kind in ("admin1", "country") for c in gazetteer().lookup(q.group(1).rstrip(",")))
-                and q.group(1).rstrip(".,") != "")
+    return bool(_qualifier(text, m))

@@ -119,3 +119,20 @@ def test_names_that_can_share_a_state_are_read_in_one() -> None:
                 if round(c.lat, 4) == p.lat and round(c.lon, 4) == p.lon]
         states.add((p.country, same[0].admin1 if same else None))
     assert len(ann.places) == 3 and len(states) == 1  # three towns of one state, not three states
+
+
+def test_title_case_dateline_needs_a_notable_place() -> None:
+    placed = _placed("Muscat: The film festival closed on Saturday with a gala.")
+    assert placed["Muscat"][:2] == ("GPE", "Muscat")
+    ann = annotate_text("Note: The board meeting moved to Thursday.")
+    assert not any(e.type == "GPE" for e in ann.entities)
+
+
+def test_state_designator_and_qualifier_make_a_person_a_place() -> None:
+    text = "The Governor of Sokoto State spoke. A teacher from Mabank, Texas, replied."
+    ents = []
+    for name in ("Sokoto State", "Mabank"):
+        i = text.index(name)
+        ents.append(Entity(name.lower(), name, "PERSON", mentions=[Mention(i, i + len(name), name)]))
+    out = find_local_places(ents, text)
+    assert [e.type for e in out] == ["GPE", "GPE"]  # Mabank is small, but its state is written
