@@ -58,8 +58,7 @@ SHARED_CANDIDATES = 30
 # province named after it) and within CLOSE_CALL of its score (2.0 = a hundredfold population:
 # 'Paris' alone is no doubt, 'Birmingham' alone is).
 FAR_KM = 250.0
-# A seat this prominent needs no support from the article (a city of 100,000, a state, a country).
-NOTABLE = 5.0
+
 CLOSE_CALL = 2.0
 _EPSILON = 1e-9
 
@@ -82,10 +81,12 @@ def resolve_places(entities: list[Entity], text: str) -> list[Place]:
     Entities without a plausible candidate (a hospital, a misrecognised
     name) get no place rather than a far-fetched one.
     """
+    from briefing.geo.seats import demonym_place, seat_in_context, seat_item, street_places
+
     gaz = gazetteer()
     items = [_item(gaz, e, text) for e in entities if e.type in PLACE_TYPES]
     items = [it for it in items if it.candidates]
-    seats = [it for it in (_seat_item(gaz, e, text) for e in entities if e.type == "ORG") if it is not None]
+    seats = [it for it in (seat_item(gaz, e, text) for e in entities if e.type == "ORG") if it is not None]
     demonym_votes = _demonym_votes(gaz, text)
     for it in items:  # pass 1: priors, local hints, demonyms
         it.choice = _best(it, _Context(demonym_votes, Counter(), []))
@@ -99,11 +100,12 @@ def resolve_places(entities: list[Entity], text: str) -> list[Place]:
                 it.rivals = _rivals(ranked)
     placed = [it for it in items if it.choice is not None]
     countries = {it.choice.country for it in placed}
-    placed += [it for it in seats if _seat_in_context(it, placed)]
+    placed += [it for it in seats if seat_in_context(it, placed)]
     places = [_place(it.entity, it.choice, it.rivals) for it in placed]
     states = {normalize(c.admin1) for c in (it.choice for it in placed) if c.admin1 and c.kind != "country"}
-    places += [p for p in (_demonym_place(gaz, e, countries, states) for e in entities if e.type == "NORP")
+    places += [p for p in (demonym_place(gaz, e, countries, states) for e in entities if e.type == "NORP")
                if p is not None]
+    places += street_places(entities, text, placed)
     return places
 
 
@@ -151,87 +153,6 @@ def _item(gaz: Gazetteer, entity: Entity, text: str) -> _Item:
         if q:
             item.qualifiers += [c for c in _qualifier_candidates(gaz, q.group(1))]
     return item
-
-
-def _seat_item(gaz: Gazetteer, entity: Entity, text: str) -> _Item | None:
-    """An organisation named after its seat ('Titus County Sheriff's Office', 'University of Utah').
-
-    Its place is the seat's: the longest run of leading capitalised words the gazetteer knows
-    (with the rest of the name left over), or the words after its last ' of '. The organisation
-    keeps its type and its one mention; its marker stands at the town, county or state it serves.
-    """
-    words = entity.name.replace("’", "'").split()
-    if len(words) == 2 and normalize(words[1]) not in _INSTITUTION_WORDS:
-        return None  # 'Morgan McGhee', 'Weston Otmoor': a name, not a body seated in a town
-    names = [" ".join(words[:n]) for n in range(min(4, len(words) - 1), 0, -1)]
-    if " of " in entity.name:
-        names.append(entity.name.rsplit(" of ", 1)[1])
-    for name in names:
-        key = _DIRECTION_RE.sub("", normalize(name))
-        if (not all(w[:1].isupper() for w in name.split()) or key in gaz.demonyms() or key in _DIRECTIONS
-                or key in _INSTITUTION_WORDS):
-            continue  # 'American Legion', 'East College', 'West Metro Chamber', 'Church of ...'
-        name = re.sub(r"['’]s$", "", name)
-        found = [c for form, _ in _forms(name) for c in gaz.lookup(form)
-                 if not c.alias and c.kind in _SEAT_KINDS]
-        if found:
-            seat = Entity(entity.id, name, "GPE", mentions=entity.mentions)
-            item = _item(gaz, seat, text)
-            item.candidates = [c for c in item.candidates if not c.alias and c.kind in _SEAT_KINDS]
-            item.entity = entity
-            return item if item.candidates else None
-    return None
-
-
-_SEAT_KINDS = ("city", "admin1", "country", "region")
-# What a body named after its seat calls itself ('Gainesville Police', 'Ohio Senate').
-_INSTITUTION_WORDS = frozenset("""police sheriff sheriffs fire council court courts schools school district
-    board
-    commission office department county city town township village parish library university college
-    hospital chamber association authority bureau patrol guard army senate house assembly legislature
-    government committee club society museum academy institute center centre church party times post
-    journal tribune herald news gazette census fed airport port transit utilities health services
-    prison jail zoo""".split())
-
-
-def _seat_in_context(seat: _Item, places: list[_Item]) -> bool:
-    """Keep an organisation's seat only where the article is: in a state its places lie in.
-
-    The seat's reading is narrowed to candidates in a state (then a country) of the article's
-    own places, so that 'Athens Police Department' in a story from Texas is Athens, TX; with
-    none there, only a country or a notable city stands (a 'Delta' or 'Central' outside the
-    article's countries is a common word, not a province).
-    """
-    chosen = [o.choice for o in places if o.choice is not None]
-    regions = {(c.country, c.admin1) for c in chosen if c.kind != "country"}
-    countries = {c.country for c in chosen}
-    ranked = [c for c in seat.candidates[:60]]
-    for keep in (lambda c: (c.country, c.admin1) in regions or any(c.id == o.id for o in chosen),
-                 lambda c: c.country in countries and (c.kind == "country" or c.prior >= NOTABLE),
-                 lambda c: c.kind == "country" or c.feature == "PPLC"):
-        inside = [c for c in ranked if keep(c)]
-        if inside:
-            best = seat.choice if seat.choice in inside else inside[0]
-            seat.choice, seat.rivals = best, []
-            return True
-    return False
-
-
-def _demonym_place(gaz: Gazetteer, entity: Entity, countries: set[str | None],
-                   states: set[str]) -> Place | None:
-    """The country of a demonym ('Iraqi', 'Palestinians'): the people stay NORP, the map shows the country.
-
-    Only for a country the article's places are in (``countries``): 'an Irish pub' or 'French
-    students' in a story from Ohio puts no Ireland or France on its map. Nor when the country
-    shares its name with a state of the article's places: 'Georgians' in a story from Atlanta
-    live in the state (``states``: normalised names of those states).
-    """
-    cc = gaz.demonyms().get(normalize(entity.name))
-    country = gaz.country(cc) if cc else None
-    if country is None or cc not in countries or normalize(country.name) in states:
-        return None
-    return Place(entity=entity.id, name=country.name, lat=round(country.lat, 4), lon=round(country.lon, 4),
-                 kind="country", country=cc, source="gazetteer")
 
 
 def _qualifier_candidates(gaz: Gazetteer, phrase: str) -> list[Candidate]:

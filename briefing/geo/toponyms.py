@@ -61,6 +61,11 @@ _PARTY = re.compile(
     r"(?P<place>[A-Z][\w'’]*\.?(?:\s?[A-Z][\w'’]*\.?){0,2})(?=\s*[,)]|\s*$|\s+[^\sA-Z])"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+# The last word of a street's name ('Augusta St.', 'Collins Avenue'): a town written after it,
+# ', Alexandria', is the street's town.
+STREET_WORDS = (r"\b(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Highway|Hwy|Parkway|"
+                r"Pkwy|Pike|Court|Ct|Place|Pl|Way|Terrace|Circle|Square)\.?")
+_AFTER_STREET = re.compile(STREET_WORDS + r",\s$")
 
 
 def find_local_places(entities: list[Entity], text: str) -> list[Entity]:
@@ -252,6 +257,8 @@ def _locative(text: str, m: Mention) -> bool:
     before = _WORD.findall(text[max(0, m.start - 20): m.start])
     if before and before[-1].lower() in _BEFORE and text[m.start - 1: m.start] == " ":
         return True
+    if _AFTER_STREET.search(text[max(0, m.start - 12): m.start]):
+        return True  # '420 Augusta St., Alexandria'
     after = text[m.end: m.end + 30]
     word = _WORD.match(after.lstrip())
     if word and after[:1] == " " and word.group(0).lower().rstrip(".") in _AFTER:

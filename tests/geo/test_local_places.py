@@ -136,3 +136,16 @@ def test_state_designator_and_qualifier_make_a_person_a_place() -> None:
         ents.append(Entity(name.lower(), name, "PERSON", mentions=[Mention(i, i + len(name), name)]))
     out = find_local_places(ents, text)
     assert [e.type for e in out] == ["GPE", "GPE"]  # Mabank is small, but its state is written
+
+
+def test_street_with_its_town_is_an_address_at_the_town() -> None:
+    ann = annotate_text("Dale Prewitt, 41, of 420 Augusta St., Alexandria, was arrested. A cafe opened on "
+                        "Collins Avenue in Miami Beach. Crews repaved Elm Street on Monday.")
+    by_entity = {e.id: e for e in ann.entities}
+    addresses = {by_entity[p.entity].name: p for p in ann.places if p.kind == "address"}
+    towns = {p.name: p for p in ann.places if p.kind == "city"}
+    assert addresses["Collins Avenue"].name == "Collins Avenue, Miami Beach"
+    assert (addresses["Collins Avenue"].lat, addresses["Collins Avenue"].lon) == (
+        towns["Miami Beach"].lat, towns["Miami Beach"].lon)
+    assert "Augusta St." in addresses and "Alexandria" in towns  # the town after a street is a place
+    assert "Elm Street" not in addresses  # no town written with it: off the map
