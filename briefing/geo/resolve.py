@@ -86,7 +86,9 @@ def resolve_places(entities: list[Entity], text: str) -> list[Place]:
     gaz = gazetteer()
     items = [_item(gaz, e, text) for e in entities if e.type in PLACE_TYPES]
     items = [it for it in items if it.candidates]
-    seats = [it for it in (seat_item(gaz, e, text) for e in entities if e.type == "ORG") if it is not None]
+    own = {it.entity.id for it in items}
+    seats = [it for it in (seat_item(gaz, e, text) for e in entities
+                           if e.type == "ORG" or (e.type == "FAC" and e.id not in own)) if it is not None]
     demonym_votes = _demonym_votes(gaz, text)
     for it in items:  # pass 1: priors, local hints, demonyms
         it.choice = _best(it, _Context(demonym_votes, Counter(), []))

@@ -31,6 +31,8 @@ def seat_item(gaz: Gazetteer, entity: Entity, text: str) -> _Item | None:
     words = entity.name.replace("’", "'").split()
     if len(words) == 2 and normalize(words[1]) not in _INSTITUTION_WORDS:
         return None  # 'Morgan McGhee', 'Weston Otmoor': a name, not a body seated in a town
+    if entity.type == "FAC" and not any(normalize(w) in _BUILDING_WORDS for w in words[1:]):
+        return None  # a building named after its town says so: 'Colchester Hospital', 'Manila Cathedral'
     names = [" ".join(words[:n]) for n in range(min(4, len(words) - 1), 0, -1)]
     if " of " in entity.name:
         names.append(entity.name.rsplit(" of ", 1)[1])
@@ -52,6 +54,9 @@ def seat_item(gaz: Gazetteer, entity: Entity, text: str) -> _Item | None:
 
 
 _SEAT_KINDS = ("city", "admin1", "country", "region")
+# What a building named after its town is ('Colchester General Hospital', 'Illinois Capitol').
+_BUILDING_WORDS = frozenset("""hospital airport cathedral church station courthouse capitol library prison
+    jail school college university stadium arena museum""".split())
 # What a body named after its seat calls itself ('Gainesville Police', 'Ohio Senate').
 _INSTITUTION_WORDS = frozenset("""police sheriff sheriffs fire council court courts schools school district
     board

@@ -149,3 +149,12 @@ def test_street_with_its_town_is_an_address_at_the_town() -> None:
         towns["Miami Beach"].lat, towns["Miami Beach"].lon)
     assert "Augusta St." in addresses and "Alexandria" in towns  # the town after a street is a place
     assert "Elm Street" not in addresses  # no town written with it: off the map
+
+
+def test_building_named_after_its_town_is_placed_there_but_a_named_hall_is_not() -> None:
+    ann = annotate_text("The cyclist was taken to Colchester General Hospital after the crash near "
+                        "Colchester, Essex. Fans later met at Henderson Hall.")
+    by_entity = {p.entity: p for p in ann.places}
+    placed = {e.name: by_entity[e.id].name for e in ann.entities if e.id in by_entity}
+    assert placed.get("Colchester General Hospital") == "Colchester"
+    assert "Henderson Hall" not in placed
