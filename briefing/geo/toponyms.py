@@ -146,8 +146,8 @@ def _claim(entities: list[Entity], taken: set[str], start: int, end: int, name: 
         for m in e.mentions:
             if m.end <= start or m.start >= end:
                 continue
-            if e.type in ("GPE", "LOC") or m.start < start - 4 or m.end > end + 1:
-                return
+            if e.type in ("GPE", "LOC") or e.source == "glossary" or m.start < start - 4 or m.end > end + 1:
+                return  # already a place, the editors' decision, or a longer name
     key = normalize(name)
     for e in entities:  # the model found the name and only mistyped it: keep its entity (and id)
         if normalize(e.name) == key and any(m.start == start and m.end == end for m in e.mentions):

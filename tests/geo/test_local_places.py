@@ -158,3 +158,12 @@ def test_building_named_after_its_town_is_placed_there_but_a_named_hall_is_not()
     placed = {e.name: by_entity[e.id].name for e in ann.entities if e.id in by_entity}
     assert placed.get("Colchester General Hospital") == "Colchester"
     assert "Henderson Hall" not in placed
+
+
+def test_a_dateline_never_takes_a_glossary_name() -> None:
+    text = "Mill closes. BYESVILLE -- The mill closed on Tuesday."
+    i = text.index("BYESVILLE")
+    ents = [Entity("byesville-mill", "Byesville", "ORG", mentions=[Mention(i, i + 9, "BYESVILLE")],
+                   source="glossary")]
+    out = find_local_places(ents, text)
+    assert [(e.id, e.type) for e in out] == [("byesville-mill", "ORG")]
