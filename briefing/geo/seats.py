@@ -45,6 +45,8 @@ def seat_item(gaz: Gazetteer, entity: Entity, text: str) -> _Item | None:
         found = [c for form, _ in _forms(name) for c in gaz.lookup(form)
                  if not c.alias and c.kind in _SEAT_KINDS]
         if found:
+            if any(normalize(name) not in normalize(m.text) for m in entity.mentions):
+                return None  # 'DWTC' names no Dubai: the tooltip of every mention must show its place
             seat = Entity(entity.id, name, "GPE", mentions=entity.mentions)
             item = _item(gaz, seat, text)
             item.candidates = [c for c in item.candidates if not c.alias and c.kind in _SEAT_KINDS]

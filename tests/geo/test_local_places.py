@@ -167,3 +167,16 @@ def test_a_dateline_never_takes_a_glossary_name() -> None:
                    source="glossary")]
     out = find_local_places(ents, text)
     assert [(e.id, e.type) for e in out] == [("byesville-mill", "ORG")]
+
+
+def test_seat_only_when_every_mention_names_it() -> None:
+    from briefing.geo.gazetteer import gazetteer
+    from briefing.geo.seats import seat_item
+
+    text = "The Dubai World Trade Centre (DWTC) hosts the fair. DWTC said it sold out."
+    i, j = text.index("Dubai World"), text.index("DWTC")
+    full = Mention(i, i + len("Dubai World Trade Centre"), "Dubai World Trade Centre")
+    both = Entity("dwtc", "Dubai World Trade Centre", "ORG", mentions=[full, Mention(j, j + 4, "DWTC")])
+    named = Entity("dwtc", "Dubai World Trade Centre", "ORG", mentions=[full])
+    assert seat_item(gazetteer(), both, text) is None  # 'DWTC' names no Dubai
+    assert seat_item(gazetteer(), named, text) is not None
