@@ -46,6 +46,9 @@ W_TOP_COUNTRY = 2.0    # ... and is the article's main country
 W_ADMIN1 = 2.5         # the candidate's state/province is mentioned elsewhere
 W_NEAR = 1.0           # within NEAR_KM of another place of the article
 NEAR_KM = 150.0
+# A village below this prior (log10 population ~ 3.5: 3,000 people) must be near the article's
+# other places or written as a place (see _stray).
+STRAY_PRIOR = 3.5
 # Each other name of the article that *could* lie in the candidate's state ('Paris' and 'Henry
 # County' meet in Tennessee), up to SHARED_CAP of them, looking at each name's first
 # SHARED_CANDIDATES readings: the readings that keep a local story in one state win.
@@ -101,6 +104,7 @@ def resolve_places(entities: list[Entity], text: str) -> list[Place]:
             if last:
                 it.rivals = _rivals(ranked)
     placed = [it for it in items if it.choice is not None]
+    placed = [it for it in placed if not _stray(it, placed, text)]
     countries = {it.choice.country for it in placed}
     placed += [it for it in seats if seat_in_context(it, placed)]
     places = [_place(it.entity, it.choice, it.rivals) for it in placed]
@@ -155,6 +159,28 @@ def _item(gaz: Gazetteer, entity: Entity, text: str) -> _Item:
         if q:
             item.qualifiers += [c for c in _qualifier_candidates(gaz, q.group(1))]
     return item
+
+
+def _stray(item: _Item, placed: list[_Item], text: str) -> bool:
+    """A village far from all the article's other places, never written as a place, is a name.
+
+    'Notre Dame won 91-89', 'his brother Tyler': the model's GPE or FAC matched a hamlet. When
+    the article places other things, none of them in the village's state nor near it, and no
+    mention of it reads 'in X', 'X police', 'X, State', it stays off the map.
+    """
+    from briefing.geo.toponyms import reads_as_place_at
+
+    c = item.choice
+    if c is None or c.kind != "city" or c.prior >= STRAY_PRIOR or item.entity.source != "model":
+        return False
+    others = [o.choice for o in placed if o is not item and o.choice is not None]
+    if not others or item.qualifiers or item.kind_hint:
+        return False
+    if any(o.country == c.country and o.admin1 == c.admin1 and o.kind != "country" for o in others):
+        return False
+    if any(_km(c.lat, c.lon, o.lat, o.lon) < NEAR_KM for o in others if o.kind != "country"):
+        return False
+    return not any(reads_as_place_at(text, m) for m in item.entity.mentions)
 
 
 def _qualifier_candidates(gaz: Gazetteer, phrase: str) -> list[Candidate]:

@@ -40,7 +40,8 @@ _BEFORE = frozenset("""in of near at from to outside inside around across throug
 _AFTER = frozenset("""man woman men women boy girl boys girls teen teenager teens youth resident residents
     native natives couple family families police officers officer firefighters council councilman
     mayor officials official schools school area areas city town village township county parish
-    neighborhood neighbourhood community residents' businesses business home homes""".split())
+    neighborhood neighbourhood community residents' businesses business home homes counties parishes
+    townships roads streets avenues""".split())
 # A dateline: paragraph (or sentence) start, an ALL-CAPS place, an optional ', State' and
 # '(AP)', then a dash or colon.
 _DATELINE = re.compile(
@@ -250,6 +251,11 @@ def _plausible(c: Candidate, context: set) -> bool:
     if c.prior >= NOTABLE:
         return True
     return (c.country, c.admin1) in context
+
+
+def reads_as_place_at(text: str, m: Mention) -> bool:
+    """Whether the words around a mention say it is a place ('in X', 'X police', 'X, Ga.')."""
+    return _locative(text, m)
 
 
 def _locative(text: str, m: Mention) -> bool:

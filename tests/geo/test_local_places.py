@@ -180,3 +180,33 @@ def test_seat_only_when_every_mention_names_it() -> None:
     named = Entity("dwtc", "Dubai World Trade Centre", "ORG", mentions=[full])
     assert seat_item(gazetteer(), both, text) is None  # 'DWTC' names no Dubai
     assert seat_item(gazetteer(), named, text) is not None
+
+
+def test_a_hamlet_far_from_the_story_and_never_written_as_a_place_is_dropped() -> None:
+    from briefing.geo.resolve import resolve_places
+
+    text = "Crews in Dallas and Fort Worth worked late. In the 1740s, Dubreuil had a canal dug."
+    ents = []
+    for name in ("Dallas", "Fort Worth", "Dubreuil"):
+        i = text.index(name)
+        ents.append(Entity(name.lower().replace(" ", "-"), name, "GPE",
+                           mentions=[Mention(i, i + len(name), name)]))
+    placed = {p.entity for p in resolve_places(ents, text)}
+    assert {"dallas", "fort-worth"} <= placed and "dubreuil" not in placed
+    # written as a place, the same hamlet stays: 'in Dubreuil'
+    text2 = text.replace("In the 1740s, Dubreuil had", "Workers in Dubreuil had")
+    i = text2.index("Dubreuil")
+    ents[2] = Entity("dubreuil", "Dubreuil", "GPE", mentions=[Mention(i, i + 8, "Dubreuil")])
+    assert "dubreuil" in {p.entity for p in resolve_places(ents, text2)}
+
+
+def test_plural_designator_after_a_name_reads_as_place() -> None:
+    text = "Texas crews said the Kaufman roads reopened on Monday."
+    j = text.index("Kaufman")
+    ents = [Entity("texas", "Texas", "GPE", mentions=[Mention(0, 5, "Texas")]),
+            Entity("kaufman", "Kaufman", "PERSON", mentions=[Mention(j, j + 7, "Kaufman")])]
+    assert find_local_places(ents, text)[1].type == "GPE"
+    solo = "Texas crews said Kaufman reopened the shop on Monday."
+    j = solo.index("Kaufman")
+    ents[1] = Entity("kaufman", "Kaufman", "PERSON", mentions=[Mention(j, j + 7, "Kaufman")])
+    assert find_local_places(ents, solo)[1].type == "PERSON"
