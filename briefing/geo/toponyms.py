@@ -6,13 +6,15 @@ Torrey Westrom, R-Elbow Lake'). The gazetteer knows these names; what it cannot 
 a given occurrence means the place. Each rule here asks the text for that, as a copy editor would:
 
 - a **dateline**: the ALL-CAPS place heading a paragraph before a dash ('TORRINGTON —',
-  'HURRICANE, W.Va. -') is where the story was filed;
+  'HURRICANE, W.Va. -') is where the story was filed (in Title case, 'Muscat: ...', only for a
+  notable place or one written with its state);
 - a **party and home town** after a legislator's name ('Sen. Ray Miller, D-Columbus', '(R-Ocilla)',
   'D-S.C.') is a place;
 - a PERSON, ORG or NORP whose whole name is a gazetteer town, county, state or country becomes a
-  GPE when one of its mentions reads as a place ('of X', 'in X', 'X man', 'X police', 'X, Ga.')
-  and the place is plausible for the article: notable on its own, or in a state or country the
-  article's other places lie in. A name that is another person's surname in the article stays a
+  GPE when one of its mentions reads as a place ('of X', 'in X', 'X man', 'X police', 'X, Ga.',
+  '420 Augusta St., X', 'Kerala and X') and the place is plausible for the article: notable on
+  its own, in a state or country the article's other places lie in, or in the state written
+  after it. A name that is another person's surname in the article stays a
   person ('Sen. Ben Nelson ... said Nelson').
 
 Nothing here places anything: the entities it makes or retypes are resolved like every other GPE.
@@ -76,7 +78,7 @@ def find_local_places(entities: list[Entity], text: str) -> list[Entity]:
     """
     out = list(entities)
     taken = {e.id for e in out}
-    for start, end, name in _dateline_spans(text) + _party_spans(text):
+    for start, end, name in sorted(_dateline_spans(text) + _party_spans(text)):
         _claim(out, taken, start, end, name, text)
     context = _article_regions(out, text)
     surnames = _surnames(out)
