@@ -44,6 +44,7 @@ def annotate_document(doc: Document, glossary: Glossary | None = None, spacy_doc
     from .entities import extract_entities
     from .events import extract_events
     from .geo.resolve import resolve_places
+    from .geo.toponyms import find_local_places
     from .nlp import parse
     from .temporal import tag_times
 
@@ -52,7 +53,7 @@ def annotate_document(doc: Document, glossary: Glossary | None = None, spacy_doc
         spacy_doc = parse(doc.text)
     times = tag_times(doc.text, doc.date)
     entities = extract_entities(doc.text, spacy_doc, glossary=glossary, article=doc.path)
-    entities = outside_times(entities, times)
+    entities = find_local_places(outside_times(entities, times), doc.text)
     fixed = glossary_places(entities, glossary)
     pinned = {p.entity for p in fixed}
     places = fixed + resolve_places([e for e in entities if e.id not in pinned], doc.text, doc.coverage)

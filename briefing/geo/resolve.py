@@ -48,12 +48,22 @@ W_TOP_COUNTRY = 2.0    # ... and is the article's main country
 W_ADMIN1 = 2.5         # the candidate's state/province is mentioned elsewhere
 W_NEAR = 1.0           # within NEAR_KM of another place of the article
 NEAR_KM = 150.0
+# A village below this prior (log10 population ~ 3.5: 3,000 people) must be near the article's
+# other places or written as a place (see _stray).
+STRAY_PRIOR = 3.5
+# Each other name of the article that *could* lie in the candidate's state ('Paris' and 'Henry
+# County' meet in Tennessee), up to SHARED_CAP of them, looking at each name's first
+# SHARED_CANDIDATES readings: the readings that keep a local story in one state win.
+W_SHARED = 0.75
+SHARED_CAP = 3
+SHARED_CANDIDATES = 30
 
 # When the prior alone decided: a rival reading is one the context did not rule out, at least
 # FAR_KM from the choice (closer, the marker would be in about the same place: a city and the
 # province named after it) and within CLOSE_CALL of its score (2.0 = a hundredfold population:
 # 'Paris' alone is no doubt, 'Birmingham' alone is).
 FAR_KM = 250.0
+
 CLOSE_CALL = 2.0
 _EPSILON = 1e-9
 
@@ -78,25 +88,39 @@ def resolve_places(entities: list[Entity], text: str, coverage: Sequence[str] = 
     name) get no place rather than a far-fetched one. ``coverage``: the site's
     coverage area (ISO codes, ``geo.bias``), a mild lean for ambiguous names.
     """
+    from briefing.geo.seats import demonym_place, seat_in_context, seat_item, street_places
+
     gaz = gazetteer()
     items = [_item(gaz, e, text) for e in entities if e.type in PLACE_TYPES]
     items = [it for it in items if it.candidates]
+    own = {it.entity.id for it in items}
+    seats = [it for it in (seat_item(gaz, e, text) for e in entities
+                           if e.type == "ORG" or (e.type == "FAC" and e.id not in own)) if it is not None]
     # -- coverage and public bodies (geo.bias): one extra term of _score, nothing else --
     bias = area_bias(gaz, coverage, entities)
-    for it in items:
+    for it in items + seats:
         it.bias = bias or None
     demonym_votes = _demonym_votes(gaz, text)
     for it in items:  # pass 1: priors, local hints, demonyms
         it.choice = _best(it, _Context(demonym_votes, Counter(), []))
     for last in (False, True):  # pass 2+: the other entities' choices are the context
         choices = [(it, it.choice) for it in items]
-        for it in items:
+        for it in items + (seats if last else []):  # a seat takes the context, gives none
             ctx = _context(demonym_votes, [(o, c) for o, c in choices if o is not it])
             ranked = _ranked(it, ctx)
             it.choice = ranked[0][1] if ranked else None
             if last:
                 it.rivals = _rivals(ranked)
-    return [_place(it.entity, it.choice, it.rivals) for it in items if it.choice is not None]
+    placed = [it for it in items if it.choice is not None]
+    placed = [it for it in placed if not _stray(it, placed, text)]
+    countries = {it.choice.country for it in placed}
+    placed += [it for it in seats if seat_in_context(it, placed)]
+    places = [_place(it.entity, it.choice, it.rivals) for it in placed]
+    states = {normalize(c.admin1) for c in (it.choice for it in placed) if c.admin1 and c.kind != "country"}
+    places += [p for p in (demonym_place(gaz, e, countries, states) for e in entities if e.type == "NORP")
+               if p is not None]
+    places += street_places(entities, text, placed)
+    return places
 
 
 # -- candidates and local hints -------------------------------------------------------------------
@@ -145,6 +169,28 @@ def _item(gaz: Gazetteer, entity: Entity, text: str) -> _Item:
     return item
 
 
+def _stray(item: _Item, placed: list[_Item], text: str) -> bool:
+    """A village far from all the article's other places, never written as a place, is a name.
+
+    'Notre Dame won 91-89', 'his brother Tyler': the model's GPE or FAC matched a hamlet. When
+    the article places other things, none of them in the village's state nor near it, and no
+    mention of it reads 'in X', 'X police', 'X, State', it stays off the map.
+    """
+    from briefing.geo.toponyms import reads_as_place_at
+
+    c = item.choice
+    if c is None or c.kind != "city" or c.prior >= STRAY_PRIOR or item.entity.source != "model":
+        return False
+    others = [o.choice for o in placed if o is not item and o.choice is not None]
+    if not others or item.qualifiers or item.kind_hint:
+        return False
+    if any(o.country == c.country and o.admin1 == c.admin1 and o.kind != "country" for o in others):
+        return False
+    if any(_km(c.lat, c.lon, o.lat, o.lon) < NEAR_KM for o in others if o.kind != "country"):
+        return False
+    return not any(reads_as_place_at(text, m) for m in item.entity.mentions)
+
+
 def _qualifier_candidates(gaz: Gazetteer, phrase: str) -> list[Candidate]:
     """Countries and divisions a ', X' after a mention can name (longest prefix that matches)."""
     words = phrase.split()
@@ -163,6 +209,7 @@ class _Context:
     countries: Counter
     admin1s: Counter
     points: list[tuple[float, float]]
+    shared: Counter = field(default_factory=Counter)  # (country, admin1) -> other entities that can lie there
 
 
 def _demonym_votes(gaz: Gazetteer, text: str) -> Counter:
@@ -191,7 +238,11 @@ def _context(demonyms: Counter, others: list[tuple[_Item, Candidate | None]]) ->
             admin1s[(choice.country, choice.admin1)] += weight
         if choice.kind in ("city", "admin1") or choice.feature == "ADM2":
             points.append((choice.lat, choice.lon))
-    return _Context(countries, admin1s, points)
+    shared: Counter = Counter()
+    for item, _ in others:
+        shared.update({(c.country, c.admin1) for c in item.candidates[:SHARED_CANDIDATES]
+                       if not c.alias and c.admin1 and c.kind in ("city", "region", "admin1")})
+    return _Context(countries, admin1s, points, shared)
 
 
 def _best(item: _Item, ctx: _Context) -> Candidate | None:
@@ -249,6 +300,8 @@ def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) ->
         score += item.bias.bonus(c)
     if c.kind != "country" and c.admin1 and ctx.admin1s.get((c.country, c.admin1), 0) > 0:
         score += W_ADMIN1 if c.kind != "admin1" else W_ADMIN1 / 2
+    if c.kind in ("city", "region", "admin1") and c.admin1:
+        score += W_SHARED * min(ctx.shared.get((c.country, c.admin1), 0), SHARED_CAP)
     if c.kind in ("city", "region") and any(_km(c.lat, c.lon, la, lo) < NEAR_KM for la, lo in ctx.points
                                             if (la, lo) != (c.lat, c.lon)):
         score += W_NEAR

@@ -81,13 +81,14 @@ def test_a_division_inside_the_chosen_country_is_no_rival():
 
 def test_recording_the_doubt_never_changes_the_choice():
     # What the resolver chose for these before it recorded doubts (US context from Portland and
-    # Springfield pulls Georgia and Perth to the US): the same places, to the same coordinates.
+    # Springfield pulls Georgia and Perth to the US; Cambridge joins Perth in New York since the
+    # names that can share a state are read in one): the same places, to the same coordinates.
     text = "Tour\nThe band played Georgia, Portland, Cambridge and Perth, then rested in Springfield."
     got = place(text, "Georgia", "Portland", "Cambridge", "Perth", "Springfield")
     assert {k: (p.name, p.kind, p.country, p.lat, p.lon) for k, p in got.items()} == {
         "georgia": ("Georgia", "admin1", "US", 32.6172, -83.3748),
         "portland": ("Portland", "city", "US", 45.523, -122.676),
-        "cambridge": ("Cambridge", "city", "GB", 52.2, 0.117),
+        "cambridge": ("Cambridge", "city", "US", 43.028, -73.381),
         "perth": ("Perth", "city", "US", 43.018, -74.194),
         "springfield": ("Springfield", "city", "US", 42.101, -72.59),
     }

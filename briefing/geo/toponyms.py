@@ -1,0 +1,274 @@
+"""Places the statistical model missed, proposed by the gazetteer and confirmed by the words around.
+
+spaCy's small model reads local news poorly: a town it has never seen is a PERSON ('James Tauber
+of Nelson'), an ORG ('Lancaster'), or nothing at all ('BYESVILLE -- Firefighters ...', 'Rep.
+Torrey Westrom, R-Elbow Lake'). The gazetteer knows these names; what it cannot know is whether
+a given occurrence means the place. Each rule here asks the text for that, as a copy editor would:
+
+- a **dateline**: the ALL-CAPS place heading a paragraph before a dash ('TORRINGTON —',
+  'HURRICANE, W.Va. -') is where the story was filed (in Title case, 'Muscat: ...', only for a
+  notable place or one written with its state);
+- a **party and home town** after a legislator's name ('Sen. Ray Miller, D-Columbus', '(R-Ocilla)',
+  'D-S.C.') is a place;
+- a PERSON, ORG or NORP whose whole name is a gazetteer town, county, state or country becomes a
+  GPE when one of its mentions reads as a place ('of X', 'in X', 'X man', 'X police', 'X, Ga.',
+  '420 Augusta St., X', 'Kerala and X') and the place is plausible for the article: notable on
+  its own, in a state or country the article's other places lie in, or in the state written
+  after it. A name that is another person's surname in the article stays a
+  person ('Sen. Ben Nelson ... said Nelson').
+
+Nothing here places anything: the entities it makes or retypes are resolved like every other GPE.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.entities.slugs import unique_slug
+from briefing.geo.gazetteer import Candidate, gazetteer, normalize
+from briefing.model import Entity, Mention
+
+# A place this prominent needs no support from the article (log10 population + kind bonus):
+# a city of 100,000, a province, a country. Smaller towns must lie where the article's other
+# places are.
+NOTABLE = 5.0
+_PLACE_KINDS = ("city", "admin1", "country", "region")
+_RETYPED = ("PERSON", "ORG", "NORP")
+
+# Words before a mention that make it a place ('of Nelson', 'in Glen Carbon').
+_BEFORE = frozenset("""in of near at from to outside inside around across throughout toward towards into
+    via downtown""".split())
+# Words after a mention that make it a place ('an Alexandria man', 'Roswell police').
+_AFTER = frozenset("""man woman men women boy girl boys girls teen teenager teens youth resident residents
+    native natives couple family families police officers officer firefighters council councilman
+    mayor officials official schools school area areas city town village township county parish
+    neighborhood neighbourhood community residents' businesses business home homes counties parishes
+    townships roads streets avenues""".split())
+# A dateline: paragraph (or sentence) start, an ALL-CAPS place, an optional ', State' and
+# '(AP)', then a dash or colon.
+_DATELINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?]\s\s))"
+    r"(?P<place>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
+    r"(?:,\s*(?P<qual>[A-Z][A-Za-z.]+(?:\s?[A-Z][A-Za-z.]+)?))?"
+    r"(?:\s*\([A-Z][A-Za-z ]+\))?\s*(?:—|–|--+|-|:|”|\ufffd)"
+)
+# The same in Title case, at the start of the text or of a paragraph only.
+_TITLE_DATELINE = re.compile(
+    r"(?:^|(?<=\n))(?P<place>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})"
+    r"(?:,\s*(?P<qual>[A-Z][A-Za-z.]+(?:\s?[A-Z][A-Za-z.]+)?))?"
+    r"(?:\s*\([A-Z][A-Za-z ]+\))?(?::|\s+(?:—|–|--+))\s"
+)
+# 'Sen. Ray Miller, D-Columbus,' / '(R-Ocilla)' / 'D-W. Va.': party, hyphen, home town or state.
+_PARTY = re.compile(
+    r"(?:(?<=,\s)|(?<=\())(?:R|D|I|DFL|GOP|Ind)-"
+    r"(?P<place>[A-Z][\w'’]*\.?(?:\s?[A-Z][\w'’]*\.?){0,2})(?=\s*[,)]|\s*$|\s+[^\sA-Z])"
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+# The last word of a street's name ('Augusta St.', 'Collins Avenue'): a town written after it,
+# ', Alexandria', is the street's town.
+STREET_WORDS = (r"\b(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Highway|Hwy|Parkway|"
+                r"Pkwy|Pike|Court|Ct|Place|Pl|Way|Terrace|Circle|Square)\.?")
+_AFTER_STREET = re.compile(STREET_WORDS + r",\s$")
+
+
+def find_local_places(entities: list[Entity], text: str) -> list[Entity]:
+    """The entities with datelines and party home towns added, and town-named mentions retyped GPE.
+
+    Returns a new list (the entities are changed in place); new entities come last, in text order.
+    """
+    out = list(entities)
+    taken = {e.id for e in out}
+    for start, end, name in sorted(_dateline_spans(text) + _party_spans(text)):
+        _claim(out, taken, start, end, name, text)
+    context = _article_regions(out, text)
+    surnames = _surnames(out)
+    places = [m for e in out if e.type == "GPE" for m in e.mentions]
+    for e in out:
+        if e.type in _RETYPED and e.source != "glossary" and _reads_as_place(e, text, context, surnames,
+                                                                              places):
+            e.type, e.place_reading = "GPE", None
+    return [e for e in out if e.mentions]
+
+
+# -- new mentions ----------------------------------------------------------------------------------
+
+
+def _dateline_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each dateline place the gazetteer knows as a town, state or country.
+
+    An ALL-CAPS place needs only be known; a Title-case one ('Muscat: The festival ...') must be a
+    notable place or carry its state or country, for a Title-case word before a colon is often
+    a label ('Note:', 'Update:').
+    """
+    out = []
+    for m in _TITLE_DATELINE.finditer(text):
+        name, qual = m.group("place"), m.group("qual")
+        found = [c for c in gazetteer().lookup(name) if not c.alias and c.kind in _PLACE_KINDS]
+        if (qual and _known(name, qual)) or any(c.prior >= NOTABLE for c in found):
+            out.append((m.start("place"), m.end("place"), name))
+    for m in _DATELINE.finditer(text):
+        name = m.group("place").rstrip(".")
+        if len(name) < 3 or not any(ch.isalpha() for ch in name):
+            continue
+        if _known(name, m.group("qual")):
+            out.append((m.start("place"), m.start("place") + len(name), name.title()))
+    return out
+
+
+def _party_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each place after a party letter that the gazetteer knows."""
+    out = []
+    for m in _PARTY.finditer(text):
+        name = m.group("place")
+        # 'D-N.Y.' keeps its dots; 'R-Marshall.' (a sentence end) does not.
+        if name.endswith(".") and not re.search(r"\.[A-Za-z]+\.$|^[A-Z][a-z]?\.$|\s[A-Z][a-z]\.$", name):
+            name = name[:-1]
+        if _known(name, None, aliases=True):
+            out.append((m.start("place"), m.start("place") + len(name), name))
+    return out
+
+
+def _known(name: str, qualifier: str | None, aliases: bool = False) -> bool:
+    """Whether the gazetteer knows ``name`` as a town, state or country (in ``qualifier``, if given)."""
+    found = [c for c in gazetteer().lookup(name) if c.kind in _PLACE_KINDS and (aliases or not c.alias)]
+    if qualifier:
+        within = {(c.country, c.admin1) for c in gazetteer().lookup(qualifier) if c.kind == "admin1"}
+        within |= {(c.country, None) for c in gazetteer().lookup(qualifier) if c.kind == "country"}
+        return any((c.country, c.admin1) in within or (c.country, None) in within for c in found)
+    return bool(found)
+
+
+def _claim(entities: list[Entity], taken: set[str], start: int, end: int, name: str, text: str) -> None:
+    """Make [start, end) a GPE mention: of the GPE already named so, or of a new one.
+
+    A mention of another entity lying inside the span ('PALMS' of 'ISLE OF PALMS', an ORG
+    'D-Charleston' trimmed to 'Charleston') gives way; one reaching outside it (a longer name)
+    or already a place's keeps the text and nothing is added.
+    """
+    for e in entities:
+        for m in e.mentions:
+            if m.end <= start or m.start >= end:
+                continue
+            if e.type in ("GPE", "LOC") or e.source == "glossary" or m.start < start - 4 or m.end > end + 1:
+                return  # already a place, the editors' decision, or a longer name
+    key = normalize(name)
+    for e in entities:  # the model found the name and only mistyped it: keep its entity (and id)
+        if normalize(e.name) == key and any(m.start == start and m.end == end for m in e.mentions):
+            e.type, e.place_reading = "GPE", None
+            return
+    for e in entities:
+        e.mentions = [m for m in e.mentions
+                      if m.end <= start - 4 or m.start >= end + 1 or e.type in ("GPE", "LOC")]
+    mention = Mention(start, end, text[start:end])
+    for e in entities:
+        if e.type == "GPE" and normalize(e.name) == key:
+            e.mentions = sorted([*e.mentions, mention], key=lambda m: (m.start, m.end))
+            return
+    entities.append(Entity(id=unique_slug(name, taken), name=name, type="GPE", mentions=[mention],
+                           source="rules"))
+
+
+# -- retyping --------------------------------------------------------------------------------------
+
+
+def _article_regions(entities: list[Entity], text: str) -> set[tuple[str | None, str | None]]:
+    """(country, admin1) of the article's resolved places, and (country, None) for their countries."""
+    from briefing.geo.resolve import resolve_places
+
+    out: set[tuple[str | None, str | None]] = set()
+    gaz = gazetteer()
+    for p in resolve_places([e for e in entities if e.type == "GPE"], text):
+        out.add((p.country, None))
+        if p.kind != "country":
+            for c in gaz.lookup(p.name):
+                if c.country == p.country and round(c.lat, 4) == p.lat and round(c.lon, 4) == p.lon:
+                    out.add((c.country, c.admin1))
+                    break
+    return out
+
+
+def _surnames(entities: list[Entity]) -> set[str]:
+    """Words that end a multi-word PERSON name of the article ('Nelson' of 'Ben Nelson')."""
+    out = set()
+    for e in entities:
+        if e.type == "PERSON":
+            words = e.name.split()
+            if len(words) > 1:
+                out.add(normalize(words[-1]))
+    return out
+
+
+def _reads_as_place(e: Entity, text: str, context: set, surnames: set[str], places: list[Mention]) -> bool:
+    """Whether the entity's whole name is a plausible place and one mention reads as one."""
+    key = normalize(e.name)
+    if not key or key in surnames or key in gazetteer().demonyms():
+        return False
+    cands = _candidates(e.name)
+    qualified = {q for m in e.mentions for q in _qualifier(text, m)}
+    if not any(_plausible(c, context) or _within(c, qualified) for c in cands):
+        return False
+    return any(_locative(text, m) or _listed_with_places(text, m, places) for m in e.mentions)
+
+
+_STATE_WORD = re.compile(r"\s+(?:State|Province|Region|Governorate|Oblast)$")
+
+
+def _candidates(name: str) -> list[Candidate]:
+    """The towns, divisions and countries called ``name`` ('Sokoto State': the state Sokoto)."""
+    found = [c for c in gazetteer().lookup(name) if not c.alias and c.kind in _PLACE_KINDS]
+    stripped = _STATE_WORD.sub("", name)
+    if not found and stripped != name:
+        found = [c for c in gazetteer().lookup(stripped) if not c.alias and c.kind == "admin1"]
+    return found
+
+
+def _qualifier(text: str, m: Mention) -> list[Candidate]:
+    """The states and countries a ', Ga.' or ', Oaxaca, Mexico' after the mention names."""
+    q = re.match(r",\s*([A-Z][A-Za-z.]+(?:\s?[A-Z][A-Za-z.]+)?)", text[m.end: m.end + 40])
+    if not q:
+        return []
+    words = q.group(1).rstrip(",")
+    found = [c for c in gazetteer().lookup(words) if c.kind in ("admin1", "country")]
+    return found or [c for c in gazetteer().lookup(_STATE_WORD.sub("", words)) if c.kind == "admin1"]
+
+
+def _within(c: Candidate, qualifiers: set[Candidate]) -> bool:
+    return any(c.country == q.country and (q.kind == "country" or c.admin1 == q.admin1) for q in qualifiers)
+
+
+_LIST_BEFORE = re.compile(r"(?:,|,?\s+(?:and|or))\s+$")
+_LIST_AFTER = re.compile(r"^(?:,|,?\s+(?:and|or))\s+")
+
+
+def _listed_with_places(text: str, m: Mention, places: list[Mention]) -> bool:
+    """'Kerala and Puducherry', 'Nitra, Presov and Kosice': a name listed next to a place is one."""
+    before = _LIST_BEFORE.search(text[max(0, m.start - 6): m.start])
+    if before and any(p.end == m.start - len(before.group(0)) for p in places):
+        return True
+    after = _LIST_AFTER.match(text[m.end: m.end + 6])
+    return bool(after and any(p.start == m.end + len(after.group(0)) for p in places))
+
+
+def _plausible(c: Candidate, context: set) -> bool:
+    if c.prior >= NOTABLE:
+        return True
+    return (c.country, c.admin1) in context
+
+
+def reads_as_place_at(text: str, m: Mention) -> bool:
+    """Whether the words around a mention say it is a place ('in X', 'X police', 'X, Ga.')."""
+    return _locative(text, m)
+
+
+def _locative(text: str, m: Mention) -> bool:
+    """'of X', 'in X', 'X man', 'X police', 'X, Ga.': the mention's own words say place."""
+    before = _WORD.findall(text[max(0, m.start - 20): m.start])
+    if before and before[-1].lower() in _BEFORE and text[m.start - 1: m.start] == " ":
+        return True
+    if _AFTER_STREET.search(text[max(0, m.start - 12): m.start]):
+        return True  # '420 Augusta St., Alexandria'
+    after = text[m.end: m.end + 30]
+    word = _WORD.match(after.lstrip())
+    if word and after[:1] == " " and word.group(0).lower().rstrip(".") in _AFTER:
+        return True
+    return bool(_qualifier(text, m))
