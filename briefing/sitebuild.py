@@ -143,19 +143,22 @@ class SitePages:
 
     def _map_page(self) -> None:
         site = self.site
-        n_places = len({p.entity for b in site.briefings for p in b.annotations.places})
+        from .render.page import same_place
+
+        n_places = len({same_place(p) for b in site.briefings for p in b.annotations.places})
         self._page(sitepages.MAP, "Map", partial(self._with_downloads, self._site_map), nav=True)
         self._map_summary = (n_places, len(site.briefings))
 
     def _site_map(self, url: Url) -> str:
         """The map of every place, the most mentioned first, each with a few of its briefings."""
-        from .render.page import render_site_map
+        from .render.page import render_site_map, same_place
 
-        by_place: dict[str, tuple] = {}
+        by_place: dict[tuple, tuple] = {}
         for b in self.site.briefings:  # newest first
-            for p in b.annotations.places:
-                entry = by_place.setdefault(p.entity, (p, []))
-                entry[1].append(b)
+            for p in b.annotations.places:  # one entry per point of one name (see same_place)
+                entry = by_place.setdefault(same_place(p), (p, []))
+                if b not in entry[1]:
+                    entry[1].append(b)
         ordered = sorted(by_place.values(), key=lambda pb: (-len(pb[1]), pb[0].name, pb[0].entity))
         places = []
         for p, refs in ordered[:SITE_MAP_LIMIT]:

@@ -12,7 +12,7 @@ import html
 import json
 
 from ..datelabels import day_label
-from ..model import Annotations
+from ..model import Annotations, Place
 from .mapdata import map_data
 from .mapfocus import place_weights
 from .mapframe import article_layout
@@ -39,12 +39,26 @@ def data_script(data: object) -> str:
     return f'<div class="bf-data" hidden data-json="{html.escape(safe_json(data), quote=True)}"></div>'
 
 
+def same_place(p: Place) -> tuple[str, float, float]:
+    """Places of two entities that are one point of one name ("Iraq" and the demonym "Iraqi"
+    placed on it) are one marker and one line: a reader sees Iraq once."""
+    return (p.name, round(p.lat, 4), round(p.lon, 4))
+
+
+def distinct_places(ann: Annotations) -> list[tuple[Place, list[str]]]:
+    """Each distinct place with the entities placed on it, the first-placed entity first."""
+    groups: dict[tuple[str, float, float], tuple[Place, list[str]]] = {}
+    for p in ann.places:
+        groups.setdefault(same_place(p), (p, []))[1].append(p.entity)
+    return list(groups.values())
+
+
 def place_markers(ann: Annotations) -> list[MapMarker]:
     """One marker per place; the label is the entity's canonical name, the weight frames the map."""
     weights = place_weights(ann)
     return [
-        MapMarker(p.entity, p.name, p.lat, p.lon, p.kind, weight=weights.get(p.entity, 0.0))
-        for p in ann.places
+        MapMarker(p.entity, p.name, p.lat, p.lon, p.kind, weight=sum(weights.get(i, 0.0) for i in ids))
+        for p, ids in distinct_places(ann)
     ]
 
 
@@ -57,11 +71,12 @@ def render_places(ann: Annotations) -> str:
     svg = render_map_svg(markers, title=title, id_prefix="bf-map")
     off = {p.marker.id: p for p in article_layout(tuple(markers)).markers if p.edge}
     items = []
-    for p in ann.places:
+    mentions = {e.id: len(e.mentions) for e in ann.entities}
+    for p, ids in distinct_places(ann):
         where = ""
         if p.entity in off:  # the list says where the map's edge marker points
             where = " · " + html.escape(off_frame_text(off[p.entity]).rpartition(": ")[2])
-        count = len(next((e.mentions for e in ann.entities if e.id == p.entity), []))
+        count = sum(mentions.get(i, 0) for i in ids)
         items.append(
             f'<li id="{MAP_PREFIX}-{html.escape(p.entity)}" data-place="{html.escape(p.entity)}">'
             f'<span class="bf-place-name">{html.escape(p.name)}</span> '
