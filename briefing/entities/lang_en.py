@@ -22,17 +22,43 @@ sheikh sir speaker special spokesman spokesperson spokeswoman state superintende
 under undersecretary vice
 """.split())
 
+# Roles and trades written before a name like a title ("Farmer Tom Ashworth", "neighbour Mary
+# Lowther"): the person is Tom Ashworth, the role his description.
+ROLE_WORDS = frozenset("""
+actor actress artist author campaigner chef coach constable driver farmer firefighter
+headmaster headmistress headteacher historian inspector landlady landlord mep mp msp neighbor
+neighbour nurse owner paramedic pensioner photographer pilot resident rev reverend shopkeeper
+singer student teacher vicar volunteer
+""".split())
+TITLE_WORDS = TITLE_WORDS | ROLE_WORDS  # roles are weak titles (below): only next to a person
+
+# Last words of the names of organisations and services: no person's name ends with them
+# ("Volunteer Fire Department" is no volunteer called Fire Department).
+ORG_HEADS = frozenset("""
+agency association authority board brigade centre center club college committee company council
+department federation force group hospital institute league ministry office partnership police
+school service services society team trust union university
+""".split())
+
 # Title words that may also start a real name ("General Motors", "Supreme Court", "First Solar"):
 # they only count as a title next to a person.
 WEAK_TITLE_WORDS = frozenset({"first", "general", "supreme", "state", "foreign", "special", "executive",
-                              "press", "senior", "principal", "major", "chief", "acting"})
+                              "press", "senior", "principal", "major", "chief", "acting"}) | ROLE_WORDS
 
 # Words that sharpen a job title ("Defense Secretary") without being titles alone.
 TITLE_MODIFIERS = frozenset("""
 defense defence interior treasury health finance justice trade energy home economy economic
 transport transportation education labor labour agriculture environment commerce security
-foreign communications intelligence military national homeland affairs public media
+foreign communications intelligence military national homeland affairs public media presiding
 """.split())
+
+# Words that name a storm before its given name ("Storm Ingrid", "Hurricane Maria"): an EVENT.
+STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone"})
+# Last words of the names of schemes, programmes, laws and awards ("Warm Homes Scheme", "Clean
+# Air Act"): things, not organisations or people (OTHER).
+# ("Bill" and "Grant" are surnames too: not here.)
+SCHEME_HEADS = frozenset({"scheme", "programme", "program", "initiative", "strategy", "plan", "act",
+                          "allowance", "award", "prize", "treaty", "accord"})
 
 # Titles of address: a name after nothing but these gets no description ("Mr Smith").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "mx"})
@@ -65,7 +91,8 @@ AMOUNT_WORDS = frozenset({"%", "percent", "per", "billion", "million"})
 # Last words of names of buildings and installations (OntoNotes FAC).
 FACILITY_HEADS = frozenset({"airport", "hospital", "stadium", "bridge", "station", "prison", "tower",
                             "palace", "cathedral", "mosque", "church", "temple", "arena", "base",
-                            "embassy", "consulate", "dam", "tunnel", "highway", "square", "terminal"})
+                            "embassy", "consulate", "dam", "tunnel", "highway", "square", "terminal",
+                            "racecourse"})
 FACILITY_BIGRAMS = frozenset({("medical", "center"), ("medical", "centre"), ("air", "base"),
                               ("naval", "base"), ("military", "base")})
 

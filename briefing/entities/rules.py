@@ -16,8 +16,11 @@ from .candidate import LABEL_MAP, NUMERIC_LABELS, PRIORITY_RULE, Candidate
 from .lang_en import (
     CONNECTORS,
     HONORIFICS,
+    ORG_HEADS,
     PLATFORM_NOUNS,
+    ROLE_WORDS,
     SENTENCE_OPENERS,
+    STORM_WORDS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
     WEAK_TITLE_WORDS,
@@ -40,7 +43,23 @@ def rule_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[in
     cands += _platform_products(doc)
     cands += _camel_products(doc)
     cands += _defined_acronyms(doc)
+    cands += _storms(doc)
     return cands, blocked
+
+
+def _storms(doc: Doc) -> list[Candidate]:
+    """'Storm Ingrid', 'Hurricane Maria', 'Tropical Storm Alberto': a named storm is an EVENT, never
+    a person named Ingrid; its given name alone later is the storm too."""
+    out = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.lower_ not in STORM_WORDS or not tok.is_title or not nxt.is_title or nxt.tag_ != "NNP":
+            continue
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        start = tok.i - 1 if before is not None and before.lower_ == "tropical" and before.is_title else tok.i
+        out.append(Candidate(doc[start].idx, nxt.idx + len(nxt.text), "EVENT", PRIORITY_RULE, "rules",
+                             weight=2.0, aliases=(nxt.text,)))  # 'Ingrid' later is the storm
+    return out
 
 
 def _defined_acronyms(doc: Doc) -> list[Candidate]:
@@ -106,7 +125,7 @@ def _job_titles(doc: Doc, head_end: int) -> tuple[list[Candidate], list[tuple[in
         strong = any(doc[t].lower_.rstrip(".") not in WEAK_TITLE_WORDS for t in titles)
         has_person = any(t.i in person_tokens for t in name)
         looks_person = 1 <= len(name) <= 3 and all(t.tag_ == "NNP" for t in name) and strong
-        if not (has_person or looks_person):
+        if not (has_person or looks_person) or not _role_fits(doc, i, k, name, titles):
             continue
         title = doc[i:k + 1]
         honorific = all(t.lower_.rstrip(".") in HONORIFICS for t in title)
@@ -122,6 +141,15 @@ def _job_titles(doc: Doc, head_end: int) -> tuple[list[Candidate], list[tuple[in
                 cands.append(Candidate(ent.start_char, ent.end_char, "PERSON", PRIORITY_RULE, "rules",
                                        description=title, weight=2.0))
     return cands, blocked
+
+
+def _role_fits(doc: Doc, i: int, k: int, name, titles: list[int]) -> bool:
+    """A role ('Farmer', 'Volunteer') is a title only when it opens the run and what follows
+    looks like a person: 'Farmer Tom Ashworth', not 'Cookville Volunteer Fire Department'."""
+    if any(doc[t].lower_.rstrip(".") not in ROLE_WORDS for t in titles):
+        return True
+    pure = all(_title_part(t) for t in doc[i:k + 1])
+    return pure and name[-1].lower_ not in ORG_HEADS
 
 
 def _lowercase_title_before(doc: Doc, start: int) -> str | None:

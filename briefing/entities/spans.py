@@ -16,6 +16,8 @@ from .lang_en import (
     FACILITY_HEADS,
     INSTITUTION_ADMIN_WORDS,
     LEADING_ARTICLES,
+    ORG_HEADS,
+    SCHEME_HEADS,
 )
 from .products import with_model_code
 from .rules import is_cap
@@ -99,10 +101,27 @@ def retype(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
             out.append(c)
             continue
         c = with_model_code(c, span)
+        c = _organisation(c, span)
         c = _facility(c, span)
         c = _admin_area(c, span, text)
+        c = _scheme(c, span)
         out.append(c)
     return out
+
+
+def _scheme(c: Candidate, span) -> Candidate:
+    """'Warm Homes Scheme', 'Clean Air Act': a scheme, programme or law is a thing (OTHER), not the
+    organisation or person the model reads in its capitals."""
+    if len(span) < 2 or c.label in ("OTHER", "EVENT", "PRODUCT") or span[-1].lower_ not in SCHEME_HEADS:
+        return c
+    return replace(c, label="OTHER") if span[-1].is_title else c
+
+
+def _organisation(c: Candidate, span) -> Candidate:
+    """'Volunteer Fire Department' read as a PERSON: no person's name ends in 'Department'."""
+    if c.label == "PERSON" and len(span) >= 2 and span[-1].is_title and span[-1].lower_ in ORG_HEADS:
+        return replace(c, label="ORG")
+    return c
 
 
 def _facility(c: Candidate, span) -> Candidate:

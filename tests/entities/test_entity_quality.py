@@ -1,0 +1,202 @@
+"""Entity quality on news copy (issue #16): fragments, common nouns, split names, titles, types,
+and glossary names that match whole names only. Invented sentences, real spaCy."""
+
+from __future__ import annotations
+
+from briefing.entities import extract_entities
+from briefing.entities.glossary import glossary_from_data
+from briefing.model import Entity
+
+
+def names(entities: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in entities}
+
+
+def surfaces(entities: list[Entity]) -> set[str]:
+    return {m.text for e in entities for m in e.mentions}
+
+
+def test_sentence_initial_common_noun_is_no_entity() -> None:
+    text = ("Flood warning for the valley\n"
+            "Neighbour and friend Mary Lowther said the water rose fast. Volunteers filled sandbags.")
+    found = names(extract_entities(text))
+    assert "Neighbour" not in found
+    assert found["Mary Lowther"].type == "PERSON"
+
+
+def test_sentence_initial_word_written_in_lower_case_elsewhere_is_no_entity() -> None:
+    text = "Market day\nShepherd said nothing. Market traders said the shepherd was late again."
+    assert "Shepherd" not in surfaces(extract_entities(text))
+
+
+def test_sentence_initial_name_that_is_also_a_word_stays_when_capitalised_mid_sentence() -> None:
+    text = ("Talks resume\nJordan said the talks would resume. Officials in Jordan agreed.")
+    assert "Jordan" in names(extract_entities(text))
+
+
+def test_hyphenated_adjective_is_no_name() -> None:
+    text = ("Shipping news\nThe trans-Pacific route was closed and pro-European campaigners marched "
+            "through Leeds on Saturday.")
+    found = extract_entities(text)
+    assert not {"Pacific", "European", "trans-Pacific", "pro-European"} & surfaces(found)
+    assert "Leeds" in names(found)
+
+
+def test_name_split_at_a_connector_is_joined() -> None:
+    text = "Fire crews called out\nCumbria Fire and Rescue Service sent four engines to the farm on Monday."
+    found = names(extract_entities(text))
+    assert "Cumbria Fire and Rescue Service" in found, found
+    assert found["Cumbria Fire and Rescue Service"].type == "ORG"
+    assert not any(n.endswith(" and") for n in found)
+
+
+def test_name_split_in_two_is_joined() -> None:
+    text = ("Contract awarded\nThat contract was fought for between Boeing and Lockheed Martin, "
+            "Lockheed ultimately winning the contest.")
+    found = names(extract_entities(text))
+    assert "Lockheed Martin" in found
+    assert "Martin" not in found
+
+
+def test_role_before_a_name_is_its_description_not_part_of_it() -> None:
+    text = ("Farm flooded\nFarmer Tom Ashworth lost forty sheep. "
+            "Tom Ashworth said the river had never been so high.")
+    found = extract_entities(text)
+    people = [e for e in found if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Tom Ashworth"]
+    assert len(people[0].mentions) == 2
+    assert people[0].description == "Farmer"
+    assert "Farmer Tom Ashworth" not in surfaces(found)
+
+
+def test_lower_case_role_before_a_name() -> None:
+    text = "Village hall reopens\nThe hall was reopened by neighbour Mary Lowther on Friday."
+    found = names(extract_entities(text))
+    assert found["Mary Lowther"].description == "neighbour"
+
+
+def test_role_word_alone_does_not_make_a_person() -> None:
+    text = "Awards night\nThe Student Union hosted the awards at the town hall."
+    found = extract_entities(text)
+    assert not any(e.type == "PERSON" for e in found), [(e.name, e.type) for e in found]
+
+
+def test_named_storms_are_events_not_people() -> None:
+    text = ("Weather warning\nStorm Ingrid brought winds of 80mph to the coast. "
+            "Forecasters said Ingrid would ease by Sunday. Hurricane Maria hit the island last year.")
+    found = names(extract_entities(text))
+    assert found["Storm Ingrid"].type == "EVENT"
+    assert found["Hurricane Maria"].type == "EVENT"
+    assert not any(e.type == "PERSON" and "Ingrid" in e.name for e in found.values())
+
+
+def test_schemes_and_laws_are_things_not_organisations() -> None:
+    text = ("Help with bills\nThe Warm Homes Scheme will help residents, the council said. "
+            "The Clean Rivers Programme starts in May.")
+    found = names(extract_entities(text))
+    assert found["Warm Homes Scheme"].type == "OTHER"
+    assert found["Clean Rivers Programme"].type == "OTHER"
+
+
+def test_surname_bill_or_grant_is_still_a_person() -> None:
+    text = "Premiere\nActor Hugh Grant arrived at the premiere in London on Friday."
+    found = names(extract_entities(text))
+    assert found["Hugh Grant"].type == "PERSON"
+
+
+def test_glossary_name_never_eats_a_longer_name() -> None:
+    glossary = glossary_from_data({"entities": [{"name": "Carlisle", "type": "GPE"},
+                                                {"name": "Appleby", "type": "GPE"}]})
+    text = ("Race meeting off\nThe Carlisle Racecourse meeting was cancelled and pupils of Appleby "
+            "Grammar School were sent home. Shops in Carlisle stayed open.")
+    found = names(extract_entities(text, glossary=glossary))
+    assert "Carlisle Racecourse" in found and "Appleby Grammar School" in found
+    assert found["Carlisle Racecourse"].type == "FAC"
+    carlisle = found["Carlisle"]
+    assert carlisle.source == "glossary" and [m.text for m in carlisle.mentions] == ["Carlisle"]
+    assert "Appleby" not in found
+
+
+def test_glossary_name_at_a_sentence_start_and_with_possessive_still_matches() -> None:
+    glossary = glossary_from_data({"entities": [{"name": "Carlisle", "type": "GPE"}]})
+    text = "Town news\nCarlisle's mayor spoke. Carlisle Council met later. In Carlisle, shops shut."
+    found = names(extract_entities(text, glossary=glossary))
+    assert len(found["Carlisle"].mentions) == 2
+    assert "Carlisle Council" in found
+
+
+def test_glossary_name_in_a_title_case_headline() -> None:
+    glossary = glossary_from_data({"entities": [{"name": "Carlisle", "type": "GPE"}]})
+    text = "Carlisle Braces For More Rain\nWater reached Carlisle on Monday."
+    found = names(extract_entities(text, glossary=glossary))
+    assert len(found["Carlisle"].mentions) == 2
+
+
+PAGE = """---
+title: Flooding in the valley
+date: 2026-11-20
+---
+Volunteers said the water rose fast in Keswick on Thursday.
+
+## Penrith Advice
+
+| Rest centre | Opens |
+|---|---|
+| Keswick Leisure Centre | 6pm |
+| Penrith Methodist Church | 7pm |
+
+Call `Hope Street` for help. Farmer Tom Ashworth lost sheep near Penrith.
+"""
+
+
+def test_tables_headings_and_code_of_a_page_are_not_annotated(tmp_path) -> None:
+    from briefing.pipeline import annotate_document
+    from briefing.sources import read_markdown
+
+    path = tmp_path / "page.md"
+    path.write_text(PAGE, encoding="utf-8")
+    doc = read_markdown(path).document
+    quiet = [doc.text[s:e] for s, e in doc.quiet]
+    assert any("Rest centre" in q and "Penrith Methodist Church" in q for q in quiet)
+    assert "Penrith Advice" in quiet[0] and "Hope Street" in quiet
+    assert "Flooding in the valley" not in " ".join(quiet)  # the headline is read
+    entities = annotate_document(doc).entities
+    found = names(entities)
+    assert "Rest" not in found and "Penrith Methodist Church" not in found and "Hope Street" not in found
+    assert [m.text for m in found["Keswick"].mentions] == ["Keswick"]  # not the table's
+    assert [m.text for m in found["Penrith"].mentions] == ["Penrith"]  # not the heading's
+    assert "Tom Ashworth" in found
+    for e in entities:
+        for m in e.mentions:
+            assert not any(s < m.end and m.start < t for s, t in doc.quiet), (e.name, m)
+
+
+def test_quiet_ranges_change_the_snapshot_key_only_when_present() -> None:
+    from briefing.model import Document
+    from briefing.snapshots import content_key
+
+    plain = Document(text="Headline\nRest centre opens.")
+    assert content_key(plain) == content_key(Document(text="Headline\nRest centre opens."))
+    assert content_key(plain) != content_key(Document(text="Headline\nRest centre opens.", quiet=((9, 20),)))
+
+
+def test_role_inside_an_organisation_name_is_no_title() -> None:
+    text = ("Fundraiser on Saturday\nThe Cookham Volunteer Fire Department will host its fundraiser at the "
+            "fire station in Cookham on Saturday.")
+    found = extract_entities(text)
+    assert not any(e.type == "PERSON" for e in found), [(e.name, e.type, e.description) for e in found]
+
+
+def test_name_cut_after_of_is_not_joined_to_a_place() -> None:
+    text = ("Tree project\nThe bid was awarded to Eastbrook Restoration of Paris in the amount of $12,680. "
+            "Paris officials agreed.")
+    found = names(extract_entities(text))
+    assert "Paris" in found
+    assert not any(n.endswith(" of") or n.endswith(" of Paris") for n in found), list(found)
+
+
+def test_adjective_joined_by_hyphen_to_another_name_is_still_a_name() -> None:
+    text = "Talks\nThe Egyptian-US partnership was discussed in Cairo. The US embassy said little."
+    found = names(extract_entities(text))
+    us = found["United States"]
+    assert len(us.mentions) == 2
