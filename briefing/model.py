@@ -45,6 +45,9 @@ class Document:
     date_from: str | None = None
     path: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    # Text ranges where no entity is recognised: a page's headings (not its headline), table
+    # cells and inline code (``markdown_offsets``). Not in the output: derived from the source.
+    quiet: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, order=True)

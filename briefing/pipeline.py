@@ -51,7 +51,7 @@ def annotate_document(doc: Document, glossary: Glossary | None = None, spacy_doc
     if spacy_doc is None or spacy_doc.text != doc.text:
         spacy_doc = parse(doc.text)
     times = tag_times(doc.text, doc.date)
-    entities = extract_entities(doc.text, spacy_doc, glossary=glossary, article=doc.path)
+    entities = extract_entities(doc.text, spacy_doc, glossary=glossary, article=doc.path, quiet=doc.quiet)
     entities = outside_times(entities, times)
     fixed = glossary_places(entities, glossary)
     pinned = {p.entity for p in fixed}

@@ -107,6 +107,7 @@ def content_key(doc: Document, glossary_digest: str = "") -> str:
             "date_from": doc.date_from if doc.date_source in ("metadata", "option") else None,
             "glossary": glossary_digest,
             "extractor": extractor_fingerprint(),
+            **({"quiet": [list(r) for r in doc.quiet]} if doc.quiet else {}),
         },
         sort_keys=True,
         ensure_ascii=False,
