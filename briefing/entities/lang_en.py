@@ -106,3 +106,18 @@ ADMIN_WORDS = frozenset({"province", "governorate", "region", "district", "count
 # Administrative words that, capitalised and alone after a name, usually make another name
 # ("Ohio State", "Justice Department") rather than an area.
 INSTITUTION_ADMIN_WORDS = frozenset({"state", "department"})
+
+# The head noun of an apposition says what a name is ("Tiger, the newest version of ...", "Cerberus,
+# the private equity firm"): used only for names the model typed PERSON, ORG or OTHER from their
+# capitals. Nouns by lemma.
+APPOSITION_TYPES = {
+    **dict.fromkeys(("version", "release", "model", "successor", "smartphone", "phone", "handset",
+                     "tablet", "laptop", "computer", "device", "gadget", "software", "app", "console",
+                     "aircraft", "airliner", "plane", "jet", "car", "vehicle", "truck", "drug",
+                     "vaccine", "product", "brand"), "PRODUCT"),
+    **dict.fromkeys(("company", "firm", "carrier", "airline", "maker", "manufacturer", "automaker",
+                     "carmaker", "planemaker", "retailer", "chain", "bank", "lender", "insurer",
+                     "group", "charity", "agency", "label", "band", "broadcaster", "newspaper",
+                     "publisher", "supplier", "operator", "subsidiary", "division", "club"), "ORG"),
+}
+APPOSITION_RETYPES = frozenset({"PERSON", "ORG", "OTHER"})

@@ -200,3 +200,17 @@ def test_adjective_joined_by_hyphen_to_another_name_is_still_a_name() -> None:
     found = names(extract_entities(text))
     us = found["United States"]
     assert len(us.mentions) == 2
+
+
+def test_apposition_types_a_name_the_model_read_as_a_person() -> None:
+    text = ("Software update\nUsers are talking about Tiger, the newest version of the operating system. "
+            "Tiger ships on Friday.")
+    found = names(extract_entities(text))
+    assert found["Tiger"].type == "PRODUCT"
+
+
+def test_apposition_does_not_retype_a_person_with_a_job_title() -> None:
+    text = ("Boardroom\nChairman Peter Olsen, the company's founder, resigned. "
+            "Olsen said he was proud of the firm.")
+    found = names(extract_entities(text))
+    assert found["Peter Olsen"].type == "PERSON"
