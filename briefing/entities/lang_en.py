@@ -35,9 +35,11 @@ TITLE_WORDS = TITLE_WORDS | ROLE_WORDS  # roles are weak titles (below): only ne
 # Last words of the names of organisations and services: no person's name ends with them
 # ("Volunteer Fire Department" is no volunteer called Fire Department).
 ORG_HEADS = frozenset("""
-agency association authority board brigade centre center club college committee company council
-department federation force group hospital institute league ministry office partnership police
-school service services society team trust union university
+agency aircraft airlines airplanes airways association authority board brigade capital centre center
+club college committee communications company council department electronics engineering federation
+force group holdings hospital industries institute laboratories league management ministry motors
+networks office partners partnership pharmaceuticals police records school service services society
+studios systems team technologies trust union university
 """.split())
 
 # Title words that may also start a real name ("General Motors", "Supreme Court", "First Solar"):
@@ -81,7 +83,9 @@ CORPORATE_SUFFIXES = ("inc", "corp", "corporation", "co", "ltd", "llc", "plc", "
 # "Chrysler Group LLC" is "Chrysler".
 CORPORATE_TAIL_WORDS = ("motor", "motors", "company", "co", "corporation", "corp", "group", "holding",
                         "holdings", "inc", "incorporated", "ltd", "limited", "llc", "plc", "ag", "sa", "nv",
-                        "spa", "gmbh")
+                        "spa", "gmbh", "aircraft", "capital", "management", "partners", "industries",
+                        "technologies")
+# (Not "Airlines" or "Airways": "Singapore Airlines" is not what the text calls "Singapore".)
 # Tail words that are the name itself when nothing else goes: "General Motors" is not "General".
 MAKER_WORDS = frozenset({"motor", "motors"})
 

@@ -14,6 +14,7 @@ from .acronyms import initials_fit
 from .aliases import FALLBACK_REGIONS, builtin_canonical, builtin_type
 from .candidate import LABEL_MAP, NUMERIC_LABELS, PRIORITY_RULE, Candidate
 from .lang_en import (
+    APPOSITION_TYPES,
     CONNECTORS,
     HONORIFICS,
     ORG_HEADS,
@@ -44,7 +45,25 @@ def rule_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[in
     cands += _camel_products(doc)
     cands += _defined_acronyms(doc)
     cands += _storms(doc)
+    cands += _introduced_organisations(doc)
     return cands, blocked
+
+
+def _introduced_organisations(doc: Doc) -> list[Candidate]:
+    """'electronics retailer Best Buy', 'private equity firm Cerberus Capital': a lower-case noun
+    for a kind of organisation announces the name after it (an ORG, whatever its words suggest)."""
+    out = []
+    for tok in doc[:-1]:
+        if APPOSITION_TYPES.get(tok.lower_) != "ORG" or tok.tag_ != "NN" or not tok.text.islower():
+            continue
+        j = tok.i + 1
+        while (j < len(doc) and j - tok.i <= 4 and is_cap(doc[j]) and doc[j].tag_ in ("NNP", "NNPS")
+               and doc[j].ent_type_ not in NUMERIC_LABELS and doc[j].lower_ not in TITLE_WORDS):
+            j += 1
+        if j > tok.i + 1 and not (j < len(doc) and is_cap(doc[j])):
+            span = doc[tok.i + 1:j]
+            out.append(Candidate(span.start_char, span.end_char, "ORG", PRIORITY_RULE, "rules", weight=2.0))
+    return out
 
 
 def _storms(doc: Doc) -> list[Candidate]:

@@ -214,3 +214,27 @@ def test_apposition_does_not_retype_a_person_with_a_job_title() -> None:
             "Olsen said he was proud of the firm.")
     found = names(extract_entities(text))
     assert found["Peter Olsen"].type == "PERSON"
+
+
+def test_noun_for_a_kind_of_organisation_announces_an_organisation() -> None:
+    text = ("Music sales\nThe store overtook electronics retailer Best Buy last year, "
+            "and the airline Fly Kestrel said bookings rose.")
+    found = names(extract_entities(text))
+    assert found["Best Buy"].type == "ORG"
+    assert found["Fly Kestrel"].type == "ORG"
+
+
+def test_lone_first_word_of_a_company_name_is_the_company_not_a_person() -> None:
+    text = ("Deal done\nCarmaker Voss was sold to private equity firm Harcourt Capital Management for $7 "
+            "billion. Harcourt declined to comment.")
+    found = names(extract_entities(text))
+    company = found["Harcourt Capital Management"]
+    assert company.type == "ORG" and "Harcourt" in {m.text for m in company.mentions}
+    assert "Harcourt" not in found
+
+
+def test_name_ending_in_an_organisation_word_is_no_person() -> None:
+    text = "Plant closes\nThe plant was the original home of Douglas Aircraft. Douglas built planes there."
+    found = names(extract_entities(text))
+    assert found["Douglas Aircraft"].type == "ORG"
+    assert "Douglas" not in found
