@@ -14,6 +14,7 @@ from .acronyms import initials_fit
 from .aliases import FALLBACK_REGIONS, builtin_canonical, builtin_type
 from .candidate import LABEL_MAP, NUMERIC_LABELS, PRIORITY_RULE, Candidate
 from .lang_en import (
+    AMOUNT_WORDS,
     APPOSITION_TYPES,
     CONNECTORS,
     HONORIFICS,
@@ -26,13 +27,15 @@ from .lang_en import (
     TITLE_WORDS,
     WEAK_TITLE_WORDS,
 )
-from .products import model_code_token
+from .products import model_code_token, names_a_model
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 
 CAMEL_PRODUCT = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z0-9]+$")
+# A model code with a plural s, alone: 'A320s', '787s', 'B-52s'.
+PLURAL_CODE = re.compile(r"(?<![\w$£€.-])[A-Z]{0,3}-?\d[\dA-Z-]*\ds(?![\w-])")
 CAMEL_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])[a-z]{1,3}[A-Z][A-Za-z0-9]+")
 
 
@@ -46,7 +49,27 @@ def rule_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[in
     cands += _defined_acronyms(doc)
     cands += _storms(doc)
     cands += _introduced_organisations(doc)
+    cands += _plural_model_codes(doc)
     return cands, blocked
+
+
+def _plural_model_codes(doc: Doc) -> list[Candidate]:
+    """'24 A320s', 'its 787s': a model code in the plural is a product (nobody counts roads or
+    years that way: '1990s' and '30s' are no codes), named or not with its maker."""
+    out = []
+    for m in PLURAL_CODE.finditer(doc.text):
+        word = m.group()
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or not names_a_model(word) or _amount_follows(span[0]):
+            continue
+        out.append(Candidate(m.start(), m.end(), "PRODUCT", PRIORITY_RULE, "rules"))
+    return out
+
+
+def _amount_follows(tok: Token) -> bool:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (nxt is not None and nxt.lower_ in AMOUNT_WORDS) or (prev is not None and prev.is_currency)
 
 
 def _introduced_organisations(doc: Doc) -> list[Candidate]:

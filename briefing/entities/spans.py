@@ -19,7 +19,7 @@ from .lang_en import (
     ORG_HEADS,
     SCHEME_HEADS,
 )
-from .products import with_model_code
+from .products import names_a_model, with_model_code
 from .rules import is_cap
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,8 +60,10 @@ def clean(c: Candidate, text: str) -> Candidate | None:
             continue
         break
     frag = text[start:end]
-    if not frag or not any(ch.isupper() for ch in frag) or not any(ch.isalpha() for ch in frag):
+    if not frag or not any(ch.isalpha() for ch in frag):
         return None
+    if not any(ch.isupper() for ch in frag) and not (c.label == "PRODUCT" and names_a_model(frag)):
+        return None  # no capital, no name; but a product's model code ('787s') is one
     if "\n" in frag or text[end:end + 1] == "$":
         return None
     return replace(c, start=start, end=end)

@@ -238,3 +238,13 @@ def test_name_ending_in_an_organisation_word_is_no_person() -> None:
     found = names(extract_entities(text))
     assert found["Douglas Aircraft"].type == "ORG"
     assert "Douglas" not in found
+
+
+def test_plural_model_codes_are_products_but_decades_and_round_numbers_are_not() -> None:
+    text = ("Fleet plans\nThe airline ordered 24 A320s and six B-17s, and its 848s will follow. "
+            "In the 1990s, prices in their 30s rose; temperatures were in the 300s.")
+    found = extract_entities(text)
+    products = {e.name for e in found if e.type == "PRODUCT"}
+    assert {"A320", "B-17", "848"} <= products
+    assert not {"1990", "30", "300"} & products
+    assert not {"1990s", "30s", "300s"} & surfaces(found)
