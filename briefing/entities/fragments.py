@@ -20,6 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .aliases import FALLBACK_REGIONS
 from .candidate import Candidate
 from .lang_en import CONNECTORS
 
@@ -28,6 +29,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Connectors a name never ends with ('Bank of', 'Fire and').
 DANGLING = CONNECTORS - {"al", "bin", "de"}
+# What separates two names inside one proposal: a spaced dash; or a quotation mark.
+SPACED_DASH = re.compile(r"\s[-–—]\s")
+INNER_BREAK = re.compile(r"\s[-–—]\s|\s*[\"“”]\s*")
+# A flight number after an airline's name: 'Air France Flight 447'.
+FLIGHT = re.compile(r"\s+Flight(?:\s+\d+[A-Z]?)?$")
 # Connectors across which two proposals are one name ('Cumbria Fire and' + 'Rescue Service'); a
 # name cut after 'of' is more often a name and a place ('Midwest Restoration of' + 'Paris').
 JOINING = frozenset({"and", "&"})
@@ -46,8 +52,11 @@ def mend(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
     model = sorted((c for c in cands if c.source == "model"), key=lambda c: (c.start, c.end))
     others = [c for c in cands
               if c.source != "model" and (c.source == "glossary" or not _hyphenated_adjective(c, text))]
+    model = _split_at_breaks(model, text)
+    model = [_airline_of_flight(c, text) for c in model]
     model = _join_at_connectors(model, doc, text)
     model = _join_adjacent(model, doc, text)
+    others, model = _divisions(others, model, text)
     out = []
     context = _Context(doc, text)
     for c in model:
@@ -55,6 +64,70 @@ def mend(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
             continue
         out.append(c)
     return others + out
+
+
+def _split_at_breaks(cands: list[Candidate], text: str) -> list[Candidate]:
+    """'San Jose - Cisco', 'MacBook Pro - a', 'Big Three" United States': a spaced dash, or a
+    quotation mark inside a span (not a person's: 'Dwayne "The Rock" Johnson'), separates names;
+    a dash between two single words is one name's hyphen."""
+    out = []
+    for c in cands:
+        frag = text[c.start:c.end]
+        breaks = list((SPACED_DASH if c.label == "PERSON" else INNER_BREAK).finditer(frag))
+        one = breaks[0] if len(breaks) == 1 and SPACED_DASH.fullmatch(breaks[0].group()) else None
+        if one is not None and " " not in frag[:one.start()] and " " not in frag[one.end():]:
+            breaks = []  # 'Wal - Mart', 'Rolls - Royce': one hyphenated name, written with spaces
+        if not breaks:
+            out.append(c)
+            continue
+        bounds = [0, *(x for m in breaks for x in (m.start(), m.end())), len(frag)]
+        for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+            part = frag[a:b]
+            name = part.strip(" \"“”'")
+            if name and name[0].isupper():
+                at = c.start + a + part.index(name)
+                out.append(replace(c, start=at, end=at + len(name)))
+    return out
+
+
+def _airline_of_flight(c: Candidate, text: str) -> Candidate:
+    """'Air France Flight 447': the name in it is the airline's (the flight is no organisation)."""
+    m = FLIGHT.search(text[c.start:c.end])
+    if m is None or m.start() == 0:
+        return c
+    return replace(c, end=c.start + m.start(), label="ORG")
+
+
+def _divisions(others: list[Candidate], model: list[Candidate],
+               text: str) -> tuple[list[Candidate], list[Candidate]]:
+    """'GM Europe', 'EADS North America': an organisation's name right before a continent or a
+    world region names its division there, one organisation."""
+    regions = {r for r in FALLBACK_REGIONS if " " not in r or r.split()[0] in ("North", "South", "Latin")}
+    everything = sorted(others + model, key=lambda c: (c.start, c.end))
+    places = [c for c in everything if c.label in ("LOC", "GPE") and text[c.start:c.end] in regions]
+    by_start: dict[int, list[Candidate]] = {}
+    by_end: dict[int, list[Candidate]] = {}
+    for p in places:
+        by_start.setdefault(p.start, []).append(p)
+        by_end.setdefault(p.end, []).append(p)
+    joined: dict[int, Candidate] = {}
+    gone: set[int] = set()
+    for c in everything:
+        if c.label != "ORG" or id(c) in gone:
+            continue
+        after = by_start.get(c.end + 1, [])
+        tails = [p for p in by_end.get(c.end, []) if p.start > c.start and text[p.start - 1] == " "]
+        if after and text[c.end] == " ":
+            joined[id(c)] = replace(c, end=after[0].end)
+            gone.update(id(p) for p in after)
+        gone.update(id(p) for p in tails)  # the model read 'GM Europe' whole: keep it whole
+    if not joined and not gone:
+        return others, model
+
+    def kept(cs: list[Candidate]) -> list[Candidate]:
+        return [joined.get(id(c), c) for c in cs if id(c) not in gone]
+
+    return kept(others), kept(model)
 
 
 class _Context:

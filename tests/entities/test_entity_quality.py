@@ -248,3 +248,41 @@ def test_plural_model_codes_are_products_but_decades_and_round_numbers_are_not()
     assert {"A320", "B-17", "848"} <= products
     assert not {"1990", "30", "300"} & products
     assert not {"1990s", "30s", "300s"} & surfaces(found)
+
+
+def test_spaced_dash_and_inner_quote_separate_names() -> None:
+    text = ("Lawsuit filed\nThe maker is based in San Jose - Cisco said so. "
+            "Sales by the \"Big Three\" United States carmakers fell.")
+    found = extract_entities(text)
+    assert "San Jose" in names(found)
+    assert not any(" - " in m.text or "\"" in m.text for e in found for m in e.mentions)
+    assert "United States" in names(found)
+
+
+def test_person_nickname_in_quotes_is_not_split() -> None:
+    from briefing.entities.candidate import Candidate
+    from briefing.entities.fragments import _split_at_breaks
+
+    text = "Dwayne \"The Rock\" Johnson arrived in Miami - Dade on Friday."
+    person = Candidate(0, text.index(" arrived"), "PERSON")
+    place = Candidate(text.index("Miami"), text.index(" on Friday"), "GPE")
+    parts = _split_at_breaks([person, place], text)
+    assert [text[c.start:c.end] for c in parts] == ['Dwayne "The Rock" Johnson', "Miami - Dade"]
+    text = "Shoppers at North Mall - Kestrel Stores said prices rose."
+    store = Candidate(text.index("North"), text.index(" said"), "ORG")
+    assert [text[c.start:c.end] for c in _split_at_breaks([store], text)] == ["North Mall", "Kestrel Stores"]
+
+
+def test_flight_number_leaves_the_airline() -> None:
+    text = "Crash report\nInvestigators said Kestrel Air Flight 447 stalled over the Atlantic."
+    found = names(extract_entities(text))
+    assert "Kestrel Air" in found and found["Kestrel Air"].type == "ORG"
+    assert not any("Flight" in n for n in found)
+
+
+def test_company_division_named_after_a_continent_is_one_organisation() -> None:
+    text = ("Jobs cut\nGM Europe said little. Toyota Asia said more. Exports to Europe and Asia rose.")
+    found = names(extract_entities(text))
+    assert found["GM Europe"].type == "ORG"
+    assert found["Toyota Asia"].type == "ORG"
+    assert [m.text for m in found["Europe"].mentions] == ["Europe"]
