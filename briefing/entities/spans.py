@@ -12,6 +12,7 @@ from .candidate import Candidate
 from .lang_en import (
     ABBREVIATIONS,
     ADMIN_WORDS,
+    CORPORATE_SUFFIXES,
     FACILITY_BIGRAMS,
     FACILITY_HEADS,
     INSTITUTION_ADMIN_WORDS,
@@ -60,6 +61,10 @@ def clean(c: Candidate, text: str) -> Candidate | None:
             continue
         break
     frag = text[start:end]
+    if "(" in frag and ")" not in frag[frag.index("("):]:
+        # 'Software Development Kit (SDK': the name ends before its acronym (``acronyms`` links it)
+        end = start + len(frag[:frag.index("(")].rstrip())
+        frag = text[start:end]
     if not frag or not any(ch.isalpha() for ch in frag):
         return None
     if not any(ch.isupper() for ch in frag) and not (c.label == "PRODUCT" and names_a_model(frag)):
@@ -120,8 +125,14 @@ def _scheme(c: Candidate, span) -> Candidate:
 
 
 def _organisation(c: Candidate, span) -> Candidate:
-    """'Volunteer Fire Department' read as a PERSON: no person's name ends in 'Department'."""
-    if c.label == "PERSON" and len(span) >= 2 and span[-1].is_title and span[-1].lower_ in ORG_HEADS:
+    """'Volunteer Fire Department' read as a PERSON: no person's name ends in 'Department'; and
+    'Saturn Corporation', 'Kestrel Ltd' are companies whatever the model read ('Saturn' a product)."""
+    if len(span) < 2 or not span[-1].text[:1].isupper():
+        return c
+    last = span[-1].lower_.rstrip(".")
+    if last in CORPORATE_SUFFIXES:  # the legal form outvotes the lone name's readings
+        return replace(c, label="ORG", weight=max(c.weight, 2.0))
+    if c.label == "PERSON" and span[-1].is_title and last in ORG_HEADS:
         return replace(c, label="ORG")
     return c
 

@@ -286,3 +286,19 @@ def test_company_division_named_after_a_continent_is_one_organisation() -> None:
     assert found["GM Europe"].type == "ORG"
     assert found["Toyota Asia"].type == "ORG"
     assert [m.text for m in found["Europe"].mentions] == ["Europe"]
+
+
+def test_legal_form_makes_a_company_whatever_the_lone_name_reads_as() -> None:
+    text = ("Sale agreed\nThe group agreed to buy Vireo Corporation on Friday. The deal includes the Vireo "
+            "brand and the Vireo dealers.")
+    found = names(extract_entities(text))
+    assert found["Vireo Corporation"].type == "ORG"
+
+
+def test_name_ends_before_an_unclosed_parenthesis() -> None:
+    from briefing.entities.candidate import Candidate
+    from briefing.entities.spans import clean
+
+    text = "It released the Widget Development Kit (WDK) on Monday."
+    c = clean(Candidate(text.index("Widget"), text.index("WDK") + 3, "PRODUCT"), text)
+    assert c is not None and text[c.start:c.end] == "Widget Development Kit"
