@@ -109,6 +109,7 @@ def retype(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
             continue
         c = with_model_code(c, span)
         c = _organisation(c, span)
+        c = _group_name(c, span)
         c = _facility(c, span)
         c = _admin_area(c, span, text)
         c = _scheme(c, span)
@@ -135,6 +136,16 @@ def _organisation(c: Candidate, span) -> Candidate:
     if c.label == "PERSON" and span[-1].is_title and last in ORG_HEADS:
         return replace(c, label="ORG")
     return c
+
+
+def _group_name(c: Candidate, span) -> Candidate:
+    """'the Beatles', 'the Vipers': one capitalised plural after 'the' names a group (a band, a
+    team), not a person (people are not 'the Smith')."""
+    doc = span.doc
+    if c.label != "PERSON" or len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return c
+    word = span[0].text
+    return replace(c, label="ORG") if word.endswith("s") and word[:-1].isalpha() and word.istitle() else c
 
 
 def _facility(c: Candidate, span) -> Candidate:

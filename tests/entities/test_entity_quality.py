@@ -302,3 +302,9 @@ def test_name_ends_before_an_unclosed_parenthesis() -> None:
     text = "It released the Widget Development Kit (WDK) on Monday."
     c = clean(Candidate(text.index("Widget"), text.index("WDK") + 3, "PRODUCT"), text)
     assert c is not None and text[c.start:c.end] == "Widget Development Kit"
+
+
+def test_the_with_a_capitalised_plural_names_a_group_not_a_person() -> None:
+    text = "Reunion tour\nWe love the Beatles, and fans of the band queued for hours in Leeds."
+    found = names(extract_entities(text))
+    assert found["Beatles"].type == "ORG"
