@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .aliases import FALLBACK_REGIONS
 from .candidate import Candidate
-from .lang_en import CONNECTORS
+from .lang_en import CONNECTORS, CURRENCY_CODES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -60,7 +60,8 @@ def mend(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
     out = []
     context = _Context(doc, text)
     for c in model:
-        if _hyphenated_adjective(c, text) or _sentence_initial_common_word(c, doc, context):
+        if _hyphenated_adjective(c, text) or _unit_or_currency(c, text) \
+                or _sentence_initial_common_word(c, doc, context):
             continue
         out.append(c)
     return others + out
@@ -211,6 +212,14 @@ def _one_name(a: Candidate, b: Candidate, doc: Doc, text: str) -> bool:
     uses = [m.start() for m in alone.finditer(text)]
     # The word is only ever written right after the first half: it is part of that name.
     return all(text[max(0, u - (a.end - a.start) - 1):u - 1] == text[a.start:a.end] for u in uses)
+
+
+def _unit_or_currency(c: Candidate, text: str) -> bool:
+    """'$99 (USD)', 'a 30GB edition': a currency code or a unit glued to a number names nothing."""
+    word = text[c.start:c.end]
+    if word in CURRENCY_CODES:
+        return True
+    return c.start > 0 and text[c.start - 1].isdigit() and word.isalpha() and len(word) <= 3
 
 
 def _hyphenated_adjective(c: Candidate, text: str) -> bool:

@@ -122,6 +122,16 @@ APPOSITION_TYPES = {
     **dict.fromkeys(("company", "firm", "carrier", "airline", "maker", "manufacturer", "automaker",
                      "carmaker", "planemaker", "retailer", "chain", "bank", "lender", "insurer",
                      "group", "charity", "agency", "label", "band", "broadcaster", "newspaper",
-                     "publisher", "supplier", "operator", "subsidiary", "division", "club"), "ORG"),
+                     "publisher", "supplier", "operator", "subsidiary", "division", "club", "magazine",
+                     "tabloid", "broadcaster", "channel"), "ORG"),
 }
 APPOSITION_RETYPES = frozenset({"PERSON", "ORG", "OTHER"})
+
+# Last words of the names of events ("Paris Air Show", "Worldwide Developers Conference"): an EVENT
+# whatever the model read in its capitals.
+EVENT_HEADS = frozenset({"conference", "summit", "festival", "show", "expo", "games", "olympics",
+                         "championships", "marathon", "war", "cup"})
+
+# Currency codes ("$99 (USD)", "249 EUR"): part of an amount, never an organisation.
+CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "AUD", "CAD", "NZD",
+                            "INR", "RUB", "HKD", "SGD", "SEK", "NOK", "DKK", "KRW", "BRL", "MXN", "ZAR"})

@@ -13,6 +13,7 @@ from .lang_en import (
     ABBREVIATIONS,
     ADMIN_WORDS,
     CORPORATE_SUFFIXES,
+    EVENT_HEADS,
     FACILITY_BIGRAMS,
     FACILITY_HEADS,
     INSTITUTION_ADMIN_WORDS,
@@ -110,6 +111,7 @@ def retype(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
         c = with_model_code(c, span)
         c = _organisation(c, span)
         c = _group_name(c, span)
+        c = _event(c, span)
         c = _facility(c, span)
         c = _admin_area(c, span, text)
         c = _scheme(c, span)
@@ -136,6 +138,13 @@ def _organisation(c: Candidate, span) -> Candidate:
     if c.label == "PERSON" and span[-1].is_title and last in ORG_HEADS:
         return replace(c, label="ORG")
     return c
+
+
+def _event(c: Candidate, span) -> Candidate:
+    """'Paris Air Show', 'Worldwide Developers Conference': an event, not a place or a company."""
+    if c.label in ("EVENT", "OTHER", "PRODUCT") or len(span) < 2 or not span[-1].is_title:
+        return c
+    return replace(c, label="EVENT") if span[-1].lower_ in EVENT_HEADS else c
 
 
 def _group_name(c: Candidate, span) -> Candidate:

@@ -308,3 +308,20 @@ def test_the_with_a_capitalised_plural_names_a_group_not_a_person() -> None:
     text = "Reunion tour\nWe love the Beatles, and fans of the band queued for hours in Leeds."
     found = names(extract_entities(text))
     assert found["Beatles"].type == "ORG"
+
+
+def test_units_and_currency_codes_name_nothing() -> None:
+    text = ("Launch\nThe player comes in a 30GB edition for $299 (USD) and costs 249 EUR in Paris, "
+            "the maker said.")
+    found = extract_entities(text)
+    assert not {"GB", "USD", "EUR"} & surfaces(found), [(e.name, e.type) for e in found]
+    assert "Paris" in names(found)
+
+
+def test_events_by_their_last_word_and_a_magazine_announces_an_organisation() -> None:
+    text = ("Trade fair\nThe Kestrel Air Show opens on Monday, and German magazine Der Falke said "
+            "the Harbour Developers Conference would follow.")
+    found = names(extract_entities(text))
+    assert found["Kestrel Air Show"].type in ("EVENT", "OTHER")  # OTHER: the model's work of art
+    assert found["Harbour Developers Conference"].type == "EVENT"
+    assert found["Der Falke"].type == "ORG"
