@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .aliases import FALLBACK_REGIONS
 from .candidate import Candidate
-from .lang_en import CONNECTORS, CURRENCY_CODES
+from .lang_en import CONNECTORS, CURRENCY_CODES, TITLE_MODIFIERS, TITLE_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -65,6 +65,12 @@ def mend(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
             continue
         out.append(c)
     return others + out
+
+
+def bare_proper_noun(tok: Token) -> bool:
+    """A capitalised proper noun the model put in no entity, and no title: it may go on a name."""
+    return (tok.tag_ in ("NNP", "NNPS") and tok.is_title and tok.is_alpha and not tok.ent_type_
+            and tok.lower_ not in TITLE_WORDS and tok.lower_ not in TITLE_MODIFIERS)
 
 
 def _split_at_breaks(cands: list[Candidate], text: str) -> list[Candidate]:

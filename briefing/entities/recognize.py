@@ -65,7 +65,7 @@ def extract_entities(text: str, doc: Doc | None = None, glossary: Glossary | Non
     acronyms = acronym_links(cands, text)
     values = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC_LABELS]
     products = product_codes(cands, text)
-    cands = propagate(cands, text, acronyms, values, products)
+    cands = propagate(cands, text, acronyms, values, products, doc)
     if quiet:
         cands = [c for c in cands if not _in_ranges(c, quiet)]
     if glossary is not None:

@@ -325,3 +325,20 @@ def test_events_by_their_last_word_and_a_magazine_announces_an_organisation() ->
     assert found["Kestrel Air Show"].type in ("EVENT", "OTHER")  # OTHER: the model's work of art
     assert found["Harbour Developers Conference"].type == "EVENT"
     assert found["Der Falke"].type == "ORG"
+
+
+def test_a_known_organisation_found_again_takes_the_proper_nouns_that_go_on_its_name() -> None:
+    from briefing.entities.candidate import Candidate
+    from briefing.entities.propagate import propagate
+    from briefing.nlp import load_nlp
+
+    text = ("Kestrel launches phone\nIt was made by Kestrel. Kestrel Computer today launched it, "
+            "Kestrel CEO Mia Lund said.")
+    doc = load_nlp()(text)
+    doc.ents = ()  # as when the model reads none of these words as a name
+    first = text.index("Kestrel.")
+    known = [Candidate(first, first + len("Kestrel"), "ORG")]
+    found = propagate(known, text, {}, [], {}, doc)
+    spans = [(text[c.start:c.end], c.name) for c in found]
+    assert ("Kestrel Computer", "Kestrel") in spans  # the full name, one identity with 'Kestrel'
+    assert ("Kestrel", None) in spans and ("Kestrel CEO", "Kestrel") not in spans
