@@ -67,18 +67,22 @@ def markdown_text(body: str) -> tuple[str, list[Segment], str | None]:
             and not _ADMONITION.match(tok.content)
             and not _indented(body, starts, tok.map)
         )
-        pieces = _inline_runs(tok, tok.content)
+        pieces, code = _inline_runs(tok, tok.content)
         block_text = "".join(p[0] for p in pieces)
         if not block_text.strip():
             continue
-        if block.tag == "h1" and h1 is None and not parts:
+        headline = block.tag == "h1" and h1 is None and not parts
+        if headline:
             h1 = block_text.strip()
+        # No entity is recognised in a heading (but the headline), a table cell or inline code:
+        # labels and data, not sentences ('Rest centre' names no person called Rest).
+        quiet = set(range(len(pieces))) if block.type != "paragraph_open" and not headline else code
         line_offsets = _local_to_body(tok, body, starts) if wrappable else None
         if parts:
             pos += 1  # the newline between blocks
         parts.append(block_text)
         segments += _block_segments(
-            pieces, pos, len(parts), wrappable, line_offsets, line_starts(tok.content), raw
+            pieces, pos, len(parts), wrappable, line_offsets, line_starts(tok.content), raw, quiet
         )
         pos += len(block_text)
     return "\n".join(parts), segments, h1
@@ -92,6 +96,7 @@ def _block_segments(
     line_offsets: list[int] | None,
     local_starts: list[int],
     raw: Ranges,
+    quiet: set[int],
 ) -> list[Segment]:
     """The segments of one block's pieces, its text starting at ``pos`` of the document text.
 
@@ -100,7 +105,7 @@ def _block_segments(
     unwrappable block) no piece is located.
     """
     out: list[Segment] = []
-    for content, ls, le, outside in pieces:
+    for n, (content, ls, le, outside) in enumerate(pieces):
         src = src_end = None
         if line_offsets is not None and ls is not None and le is not None:
             k = bisect.bisect_right(local_starts, ls) - 1
@@ -109,7 +114,8 @@ def _block_segments(
             if raw.overlaps(src, src_end):
                 outside = False  # raw HTML to Python-Markdown: count it, never wrap it
         located = src is not None
-        out.append(Segment(pos, pos + len(content), src, src_end, wrappable and outside and located, block))
+        out.append(Segment(pos, pos + len(content), src, src_end, wrappable and outside and located, block,
+                           quiet=n in quiet))
         pos += len(content)
     return out
 
@@ -131,9 +137,10 @@ class _InlineWalk:
         self.pieces: list[Piece] = []
         self.cursor: int | None = 0
         self.in_link = 0
+        self.code: set[int] = set()  # which pieces are inline code
 
 
-def _inline_runs(tok: Token, local_src: str) -> list[Piece]:
+def _inline_runs(tok: Token, local_src: str) -> tuple[list[Piece], set[int]]:
     """(text, local source start, end, outside links) pieces of one inline token.
 
     ``None`` positions mean the piece could not be located (it is then never
@@ -146,7 +153,7 @@ def _inline_runs(tok: Token, local_src: str) -> list[Piece]:
         handler = _HANDLERS.get(child.type)
         if handler is not None:
             handler(walk, child)
-    return walk.pieces
+    return walk.pieces, walk.code
 
 
 def _on_text(w: _InlineWalk, tok: Token) -> None:
@@ -173,6 +180,7 @@ def _on_break(w: _InlineWalk, tok: Token) -> None:
 
 def _on_code_inline(w: _InlineWalk, tok: Token) -> None:
     """Inline code: text that is never wrapped; the source resumes past its closing fence."""
+    w.code.add(len(w.pieces))
     w.pieces.append((tok.content, None, None, False))
     if w.cursor is not None:
         fence = tok.markup or "`"

@@ -30,6 +30,7 @@ class Segment:
     src_end: int | None
     wrappable: bool
     block: int = 0
+    quiet: bool = False  # a heading (not the headline), a table cell, inline code: no entities here
 
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]{}#])")  # escapes both dialects know ({} stop attr_list)

@@ -48,6 +48,9 @@ class Document:
     # The site's coverage area (plugin option ``coverage``, ISO codes): a lean for ambiguous place
     # names (``geo.bias``). Part of the snapshot key when set; never written out.
     coverage: tuple[str, ...] = ()
+    # Text ranges where no entity is recognised: a page's headings (not its headline), table
+    # cells and inline code (``markdown_offsets``). Not in the output: derived from the source.
+    quiet: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, order=True)

@@ -108,6 +108,7 @@ def content_key(doc: Document, glossary_digest: str = "") -> str:
             "glossary": glossary_digest,
             "extractor": extractor_fingerprint(),
             **({"coverage": list(doc.coverage)} if doc.coverage else {}),  # unset: keys as before
+            **({"quiet": [list(r) for r in doc.quiet]} if doc.quiet else {}),
         },
         sort_keys=True,
         ensure_ascii=False,

@@ -213,7 +213,8 @@ def read_markdown(path: str | Path, text: str | None = None) -> Source:
         plain = title + ("\n" + plain if plain else "")
         shift = len(title) + 1
         segments = [Segment(0, len(title), None, None, False)] + [
-            Segment(s.start + shift, s.end + shift, s.src, s.src_end, s.wrappable, s.block) for s in segments
+            Segment(s.start + shift, s.end + shift, s.src, s.src_end, s.wrappable, s.block, s.quiet)
+            for s in segments
         ]
     doc = Document(
         text=plain,
@@ -224,8 +225,23 @@ def read_markdown(path: str | Path, text: str | None = None) -> Source:
         date_from="front-matter" if meta.get("date") else None,
         path=name,
         meta=meta,
+        quiet=quiet_ranges(segments),
     )
     return Source(document=doc, body=body, body_offset=offset, segments=segments)
+
+
+def quiet_ranges(segments: list[Segment]) -> tuple[tuple[int, int], ...]:
+    """The text ranges of the quiet segments (headings, table cells, inline code), adjacent ones
+    joined: where the entity stage recognises nothing."""
+    out: list[tuple[int, int]] = []
+    for s in segments:
+        if not s.quiet or s.end <= s.start:
+            continue
+        if out and out[-1][1] >= s.start - 1:
+            out[-1] = (out[-1][0], max(out[-1][1], s.end))
+        else:
+            out.append((s.start, s.end))
+    return tuple(out)
 
 
 def read_source(path: str | Path) -> Source:

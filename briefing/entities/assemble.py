@@ -7,10 +7,12 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from briefing.model import Entity, Mention
+from briefing.nlp import lemma
 
 from .aliases import alias_key, builtin_type
 from .candidate import Candidate
 from .identities import Group
+from .lang_en import APPOSITION_RETYPES, APPOSITION_TYPES
 from .products import singular
 from .spans import strip_possessive
 
@@ -49,6 +51,8 @@ def build_entity(group: Group, text: str, doc: Doc, glossary: Glossary | None) -
         description = next((c.description for c in cands if c.description), None)
     if description is None:
         description = _appositive(doc, cands[0], text)
+    if entry is None or entry.type is None:
+        etype = _appositive_type(doc, cands, text) or etype
     sources = {c.source for c in cands}
     source = "glossary" if entry is not None else ("rules" if "rules" in sources else "model")
     mentions = sorted({Mention(c.start, c.end, text[c.start:c.end]) for c in cands})
@@ -72,6 +76,32 @@ def _vote_type(cands: list[Candidate]) -> str:
     best = max(votes.values())
     return min((t for t, v in votes.items() if v == best),
                key=lambda t: (TYPE_PRIORITY.index(t) if t in TYPE_PRIORITY else len(TYPE_PRIORITY), t))
+
+
+def _appositive_type(doc: Doc, cands: list[Candidate], text: str) -> str | None:
+    """The type an apposition gives a name the model typed from its capitals alone: 'Tiger, the
+    newest version of ...' is a product, 'Cerberus, the private equity firm,' an organisation."""
+    if any(c.label not in APPOSITION_RETYPES or c.description for c in cands):
+        return None  # a job title says it is a person
+    for c in cands:
+        head = _appositive_head(doc, c, text)
+        if head is not None and (cue := APPOSITION_TYPES.get(lemma(head))) is not None:
+            return cue
+    return None
+
+
+def _appositive_head(doc: Doc, c: Candidate, text: str):
+    """The head noun of an apposition right after the mention ('version' in 'Tiger, the newest
+    version of ...'), or None."""
+    if not text[c.end:].lstrip("'’s").startswith(","):
+        return None
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in doc[span.end:min(len(doc), span.end + 8)]:
+        if tok.dep_ == "appos" and span.start <= tok.head.i < span.end and tok.pos_ == "NOUN":
+            return tok
+    return None
 
 
 def _appositive(doc: Doc, c: Candidate, text: str) -> str | None:

@@ -107,8 +107,11 @@ def _short_name_key(c: Candidate, surface: str, key: str, form_key: dict[str, st
         short = _company_short(alias_key(surface))
         if short and short in form_key:
             return form_key[short]  # "Ford Motor Company" after "Ford"
-        if alias_key(surface) in org_short:
-            return org_short[alias_key(surface)]  # "Ford" after "Ford Motor Company"
+    if (c.label == "ORG" or c.label == "PERSON" and " " not in surface) and alias_key(surface) in org_short:
+        # "Ford" after "Ford Motor Company"; "Cerberus" after "Cerberus Capital Management", even
+        # when the model takes the lone word for a surname (a person's surname joined before this)
+        c.label = "ORG"
+        return org_short[alias_key(surface)]
     code = code_of(surface, products)
     if code not in code_key and " " not in surface:
         code = nickname_of.get(surface.removesuffix("s"))

@@ -22,17 +22,45 @@ sheikh sir speaker special spokesman spokesperson spokeswoman state superintende
 under undersecretary vice
 """.split())
 
+# Roles and trades written before a name like a title ("Farmer Tom Ashworth", "neighbour Mary
+# Lowther"): the person is Tom Ashworth, the role his description.
+ROLE_WORDS = frozenset("""
+actor actress artist author campaigner chef coach constable driver farmer firefighter
+headmaster headmistress headteacher historian inspector landlady landlord mep mp msp neighbor
+neighbour nurse owner paramedic pensioner photographer pilot resident rev reverend shopkeeper
+singer student teacher vicar volunteer
+""".split())
+TITLE_WORDS = TITLE_WORDS | ROLE_WORDS  # roles are weak titles (below): only next to a person
+
+# Last words of the names of organisations and services: no person's name ends with them
+# ("Volunteer Fire Department" is no volunteer called Fire Department).
+ORG_HEADS = frozenset("""
+agency aircraft airlines airplanes airways association authority board brigade capital centre center
+club college committee communications company council department electronics engineering federation
+force group holdings hospital industries institute laboratories league management ministry motors
+networks office partners partnership pharmaceuticals police records school service services society
+studios systems team technologies trust union university
+""".split())
+
 # Title words that may also start a real name ("General Motors", "Supreme Court", "First Solar"):
 # they only count as a title next to a person.
 WEAK_TITLE_WORDS = frozenset({"first", "general", "supreme", "state", "foreign", "special", "executive",
-                              "press", "senior", "principal", "major", "chief", "acting"})
+                              "press", "senior", "principal", "major", "chief", "acting"}) | ROLE_WORDS
 
 # Words that sharpen a job title ("Defense Secretary") without being titles alone.
 TITLE_MODIFIERS = frozenset("""
 defense defence interior treasury health finance justice trade energy home economy economic
 transport transportation education labor labour agriculture environment commerce security
-foreign communications intelligence military national homeland affairs public media
+foreign communications intelligence military national homeland affairs public media presiding
 """.split())
+
+# Words that name a storm before its given name ("Storm Ingrid", "Hurricane Maria"): an EVENT.
+STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone"})
+# Last words of the names of schemes, programmes, laws and awards ("Warm Homes Scheme", "Clean
+# Air Act"): things, not organisations or people (OTHER).
+# ("Bill" and "Grant" are surnames too: not here.)
+SCHEME_HEADS = frozenset({"scheme", "programme", "program", "initiative", "strategy", "plan", "act",
+                          "allowance", "award", "prize", "treaty", "accord"})
 
 # Titles of address: a name after nothing but these gets no description ("Mr Smith").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "mx"})
@@ -55,7 +83,9 @@ CORPORATE_SUFFIXES = ("inc", "corp", "corporation", "co", "ltd", "llc", "plc", "
 # "Chrysler Group LLC" is "Chrysler".
 CORPORATE_TAIL_WORDS = ("motor", "motors", "company", "co", "corporation", "corp", "group", "holding",
                         "holdings", "inc", "incorporated", "ltd", "limited", "llc", "plc", "ag", "sa", "nv",
-                        "spa", "gmbh")
+                        "spa", "gmbh", "aircraft", "capital", "management", "partners", "industries",
+                        "technologies")
+# (Not "Airlines" or "Airways": "Singapore Airlines" is not what the text calls "Singapore".)
 # Tail words that are the name itself when nothing else goes: "General Motors" is not "General".
 MAKER_WORDS = frozenset({"motor", "motors"})
 
@@ -65,7 +95,8 @@ AMOUNT_WORDS = frozenset({"%", "percent", "per", "billion", "million"})
 # Last words of names of buildings and installations (OntoNotes FAC).
 FACILITY_HEADS = frozenset({"airport", "hospital", "stadium", "bridge", "station", "prison", "tower",
                             "palace", "cathedral", "mosque", "church", "temple", "arena", "base",
-                            "embassy", "consulate", "dam", "tunnel", "highway", "square", "terminal"})
+                            "embassy", "consulate", "dam", "tunnel", "highway", "square", "terminal",
+                            "racecourse"})
 FACILITY_BIGRAMS = frozenset({("medical", "center"), ("medical", "centre"), ("air", "base"),
                               ("naval", "base"), ("military", "base")})
 
@@ -79,3 +110,28 @@ ADMIN_WORDS = frozenset({"province", "governorate", "region", "district", "count
 # Administrative words that, capitalised and alone after a name, usually make another name
 # ("Ohio State", "Justice Department") rather than an area.
 INSTITUTION_ADMIN_WORDS = frozenset({"state", "department"})
+
+# The head noun of an apposition says what a name is ("Tiger, the newest version of ...", "Cerberus,
+# the private equity firm"): used only for names the model typed PERSON, ORG or OTHER from their
+# capitals. Nouns by lemma.
+APPOSITION_TYPES = {
+    **dict.fromkeys(("version", "release", "model", "successor", "smartphone", "phone", "handset",
+                     "tablet", "laptop", "computer", "device", "gadget", "software", "app", "console",
+                     "aircraft", "airliner", "plane", "jet", "car", "vehicle", "truck", "drug",
+                     "vaccine", "product", "brand"), "PRODUCT"),
+    **dict.fromkeys(("company", "firm", "carrier", "airline", "maker", "manufacturer", "automaker",
+                     "carmaker", "planemaker", "retailer", "chain", "bank", "lender", "insurer",
+                     "group", "charity", "agency", "label", "band", "broadcaster", "newspaper",
+                     "publisher", "supplier", "operator", "subsidiary", "division", "club", "magazine",
+                     "tabloid", "broadcaster", "channel"), "ORG"),
+}
+APPOSITION_RETYPES = frozenset({"PERSON", "ORG", "OTHER"})
+
+# Last words of the names of events ("Paris Air Show", "Worldwide Developers Conference"): an EVENT
+# whatever the model read in its capitals.
+EVENT_HEADS = frozenset({"conference", "summit", "festival", "show", "expo", "games", "olympics",
+                         "championships", "marathon", "war", "cup"})
+
+# Currency codes ("$99 (USD)", "249 EUR"): part of an amount, never an organisation.
+CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "AUD", "CAD", "NZD",
+                            "INR", "RUB", "HKD", "SGD", "SEK", "NOK", "DKK", "KRW", "BRL", "MXN", "ZAR"})

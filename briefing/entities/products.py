@@ -56,6 +56,13 @@ def model_code(word: str) -> str | None:
     return word if MODEL_CODE.match(word) and not YEAR.match(word) and len(word) >= 3 else None
 
 
+def names_a_model(word: str) -> bool:
+    """Whether a word written alone is a model code ("A380", "787s"): round numbers ("300s", "the
+    1000") count things, they name no model."""
+    code = model_code(word)
+    return code is not None and not (code.isdigit() and code.endswith("00"))
+
+
 def product_codes(cands: list[Candidate], text: str) -> dict[str, Candidate]:
     """Model code -> the first product named with its maker ("Airbus A380", "Boeing 787 Dreamliner"), so
     that a bare "A380" or "the 787" is that product. A code two makers share belongs to neither."""

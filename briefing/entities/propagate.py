@@ -4,15 +4,20 @@ another, and one identity should have all its mentions."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .candidate import PRIORITY_MODEL, Candidate
+from .fragments import bare_proper_noun
 from .names import NameMatcher
 from .products import model_code
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 
 def propagate(cands: list[Candidate], text: str, acronyms: dict[str, Candidate],
                values: list[tuple[int, int]],
-               codes: dict[str, Candidate]) -> list[Candidate]:
+               codes: dict[str, Candidate], doc: Doc | None = None) -> list[Candidate]:
     """Find later (or headline) mentions of names already recognised somewhere in the text.
 
     The model misses a name in one sentence and finds it in another; one
@@ -52,9 +57,30 @@ def propagate(cands: list[Candidate], text: str, acronyms: dict[str, Candidate],
         if " " not in form and _sentence_initial(text, m.start()) and form.lower() in lower_words:
             continue  # 'Will' opening a sentence is the verb when the text also writes 'will'
         src = forms[form]
-        added.append(Candidate(m.start(), m.end(), src.label, PRIORITY_MODEL, "model", weight=0.5))
-        taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
+        end = _longer_organisation(doc, m.end(), text) if doc is not None and src.label == "ORG" else m.end()
+        if end != m.end() and any(taken[m.end():end]):
+            end = m.end()
+        if end == m.end():
+            added.append(Candidate(m.start(), end, src.label, PRIORITY_MODEL, "model", weight=0.5))
+        else:  # 'Apple Computer' of an 'Apple': the same organisation, named in full here
+            added.append(Candidate(m.start(), end, src.label, PRIORITY_MODEL, "model", name=form))
+        taken[m.start():end] = b"\1" * (end - m.start())
     return sorted(cands + added, key=lambda c: (c.start, c.end))
+
+
+def _longer_organisation(doc: Doc, end: int, text: str) -> int:
+    """Where an organisation's name found again really ends: 'Apple' in 'Apple Computer today' is
+    the name 'Apple Computer' (proper nouns the model read as no entity go on with it)."""
+    head_end = text.find("\n")
+    if end <= head_end or text[end:end + 1] != " ":
+        return end
+    span = doc.char_span(end + 1, len(text), alignment_mode="expand") if end + 1 < len(text) else None
+    if span is None:
+        return end
+    j = span.start
+    while j < len(doc) and bare_proper_noun(doc[j]) and (j == span.start or doc[j - 1].whitespace_ == " "):
+        j += 1
+    return end if j == span.start else doc[j - 1].idx + len(doc[j - 1].text)
 
 
 def _lower_words(text: str) -> set[str]:

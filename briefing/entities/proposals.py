@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .candidate import ENTITY_LABELS, LABEL_MAP, NUMERIC_LABELS, PRIORITY_GLOSSARY, Candidate
+from .candidate import ENTITY_LABELS, LABEL_MAP, NUMERIC_LABELS, PRIORITY_GLOSSARY, PRIORITY_RULE, Candidate
+from .lang_en import FACILITY_HEADS, TITLE_MODIFIERS, TITLE_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -92,7 +93,11 @@ def glossary_candidates(text: str, glossary: Glossary | None, doc: Doc | None = 
     if pattern is None:
         return []
     out = []
+    longer = _LongerNames(doc, text) if doc is not None else None
     for m in pattern.finditer(text):
+        if longer is not None and (run := longer.around(m.start(), m.end())) is not None:
+            out.append(run)  # 'Carlisle Racecourse' is not the glossary's 'Carlisle'
+            continue
         entry = glossary.entry_for(m.group()) or glossary.entry_for(re.sub(r"(?:es|s)$", "", m.group()))
         if entry is None:
             entry = glossary.entry_for(m.group()[:-2]) or glossary.entry_for(m.group()[:-1])
@@ -102,3 +107,50 @@ def glossary_candidates(text: str, glossary: Glossary | None, doc: Doc | None = 
             out.append(Candidate(m.start(), m.end(), label, PRIORITY_GLOSSARY, "glossary", entry=entry,
                                  weight=3.0))
     return out
+
+
+class _LongerNames:
+    """Where a glossary name is only part of a longer name: 'Carlisle' in 'Carlisle Racecourse',
+    'Appleby' in 'Appleby Grammar School'. Glossary names match whole names only; the longer
+    name is proposed in its place, as the model would have proposed it."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc, self.text = doc, text
+        head_end = text.find("\n")
+        # A title-case headline capitalises every word: capitals there do not extend a name.
+        self.skip_to = head_end if head_end > 0 and _is_title_case(text[:head_end]) else -1
+
+    def around(self, start: int, end: int) -> Candidate | None:
+        if start < self.skip_to:
+            return None
+        doc = self.doc
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        i, j = span.start, span.end
+        while j < len(doc) and doc[j - 1].whitespace_ == " " and _name_word(doc[j]):
+            j += 1
+        while i > 0 and doc[i - 1].whitespace_ == " " and _name_word(doc[i - 1]) \
+                and not _sentence_first(doc[i - 1]):
+            i -= 1
+        if (i, j) == (span.start, span.end):
+            return None
+        run = doc[i:j]
+        label = "FAC" if run[-1].lower_ in FACILITY_HEADS else _model_label(run) or "ORG"
+        return Candidate(run.start_char, run.end_char, label, PRIORITY_RULE, "rules")
+
+
+def _name_word(tok) -> bool:
+    """A word that continues a name: a capitalised proper noun, not an acronym or a title."""
+    return (tok.is_title and tok.is_alpha and tok.tag_ in ("NNP", "NNPS")
+            and tok.lower_ not in TITLE_WORDS and tok.lower_ not in TITLE_MODIFIERS)
+
+
+def _sentence_first(tok) -> bool:
+    doc = tok.doc
+    return tok.i == 0 or doc[tok.i - 1].is_space or doc[tok.i - 1].text in (".", "!", "?", ":", "\"", "“")
+
+
+def _model_label(run) -> str | None:
+    labels = [t.ent_type_ for t in run if t.ent_type_ in ENTITY_LABELS]
+    return LABEL_MAP.get(labels[-1], labels[-1]) if labels else None

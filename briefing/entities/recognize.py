@@ -17,6 +17,7 @@ further mentions; ``identities`` groups them; ``assemble`` builds the entities.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from briefing.model import Entity
@@ -25,6 +26,7 @@ from .acronyms import acronym_links
 from .assemble import build_entity
 from .candidate import NUMERIC_LABELS, Candidate
 from .crosscheck import mark_place_readings
+from .fragments import mend
 from .identities import group_candidates
 from .products import product_codes
 from .propagate import propagate
@@ -40,11 +42,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def extract_entities(text: str, doc: Doc | None = None, glossary: Glossary | None = None,
-                     article: str | None = None) -> list[Entity]:
+                     article: str | None = None, quiet: tuple[tuple[int, int], ...] = ()) -> list[Entity]:
     """Entities of ``text`` (headline line, newline, paragraphs), one per identity, by first mention.
 
     ``doc`` is a spaCy Doc of ``text`` when the caller already has one;
-    ``article`` names the article for per-article glossary suppressions.
+    ``article`` names the article for per-article glossary suppressions; ``quiet`` are text
+    ranges (headings, table cells, code) where nothing is recognised, not even glossary names.
     """
     from briefing.nlp import load_nlp
 
@@ -55,13 +58,16 @@ def extract_entities(text: str, doc: Doc | None = None, glossary: Glossary | Non
     cands += [c for c in model_candidates(doc, text, nlp) if not overlaps_any(c, blocked)]
     cands += glossary_candidates(text, glossary, doc)
     cands = [c for c in (clean(c, text) for c in cands) if c is not None]
+    cands = mend(cands, doc, text)
     cands = resolve(cands)
     cands = retype(cands, doc, text)
     cands = resolve(cands)
     acronyms = acronym_links(cands, text)
     values = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC_LABELS]
     products = product_codes(cands, text)
-    cands = propagate(cands, text, acronyms, values, products)
+    cands = propagate(cands, text, acronyms, values, products, doc)
+    if quiet:
+        cands = [c for c in cands if not _in_ranges(c, quiet)]
     if glossary is not None:
         cands = [c for c in cands
                  if not glossary.is_suppressed(strip_possessive(text[c.start:c.end]), article)]
@@ -76,6 +82,13 @@ def extract_entities(text: str, doc: Doc | None = None, glossary: Glossary | Non
         e.id = unique_slug(e.name, taken)
     mark_place_readings(entities)  # evidence against a type, for the editors: no type changes
     return entities
+
+
+def _in_ranges(c: Candidate, ranges: tuple[tuple[int, int], ...]) -> bool:
+    """Whether ``c`` overlaps one of ``ranges`` (sorted, disjoint): only the last range starting at
+    or before ``c`` and the first one after it can."""
+    i = bisect_right(ranges, (c.start, float("inf"))) - 1
+    return any(s < c.end and c.start < e for s, e in ranges[max(0, i):i + 2])
 
 
 __all__ = ["Candidate", "extract_entities"]

@@ -14,21 +14,28 @@ from .acronyms import initials_fit
 from .aliases import FALLBACK_REGIONS, builtin_canonical, builtin_type
 from .candidate import LABEL_MAP, NUMERIC_LABELS, PRIORITY_RULE, Candidate
 from .lang_en import (
+    AMOUNT_WORDS,
+    APPOSITION_TYPES,
     CONNECTORS,
     HONORIFICS,
+    ORG_HEADS,
     PLATFORM_NOUNS,
+    ROLE_WORDS,
     SENTENCE_OPENERS,
+    STORM_WORDS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
     WEAK_TITLE_WORDS,
 )
-from .products import model_code_token
+from .products import model_code_token, names_a_model
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 
 CAMEL_PRODUCT = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z0-9]+$")
+# A model code with a plural s, alone: 'A320s', '787s', 'B-52s'.
+PLURAL_CODE = re.compile(r"(?<![\w$£€.-])[A-Z]{0,3}-?\d[\dA-Z-]*\ds(?![\w-])")
 CAMEL_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])[a-z]{1,3}[A-Z][A-Za-z0-9]+")
 
 
@@ -40,7 +47,61 @@ def rule_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[in
     cands += _platform_products(doc)
     cands += _camel_products(doc)
     cands += _defined_acronyms(doc)
+    cands += _storms(doc)
+    cands += _introduced_organisations(doc)
+    cands += _plural_model_codes(doc)
     return cands, blocked
+
+
+def _plural_model_codes(doc: Doc) -> list[Candidate]:
+    """'24 A320s', 'its 787s': a model code in the plural is a product (nobody counts roads or
+    years that way: '1990s' and '30s' are no codes), named or not with its maker."""
+    out = []
+    for m in PLURAL_CODE.finditer(doc.text):
+        word = m.group()
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or not names_a_model(word) or _amount_follows(span[0]):
+            continue
+        out.append(Candidate(m.start(), m.end(), "PRODUCT", PRIORITY_RULE, "rules"))
+    return out
+
+
+def _amount_follows(tok: Token) -> bool:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (nxt is not None and nxt.lower_ in AMOUNT_WORDS) or (prev is not None and prev.is_currency)
+
+
+def _introduced_organisations(doc: Doc) -> list[Candidate]:
+    """'electronics retailer Best Buy', 'private equity firm Cerberus Capital': a lower-case noun
+    for a kind of organisation announces the name after it (an ORG, whatever its words suggest)."""
+    out = []
+    for tok in doc[:-1]:
+        if APPOSITION_TYPES.get(tok.lower_) != "ORG" or tok.tag_ != "NN" or not tok.text.islower():
+            continue
+        j = tok.i + 1
+        while (j < len(doc) and j - tok.i <= 4 and is_cap(doc[j]) and doc[j].tag_ in ("NNP", "NNPS")
+               and doc[j].ent_type_ not in NUMERIC_LABELS and doc[j].lower_ not in TITLE_WORDS):
+            j += 1
+        if j > tok.i + 1 and not (j < len(doc) and is_cap(doc[j])):
+            span = doc[tok.i + 1:j]
+            out.append(Candidate(span.start_char, span.end_char, "ORG", PRIORITY_RULE, "rules", weight=2.0))
+    return out
+
+
+def _storms(doc: Doc) -> list[Candidate]:
+    """'Storm Ingrid', 'Hurricane Maria', 'Tropical Storm Alberto': a named storm is an EVENT, never
+    a person named Ingrid; its given name alone later is the storm too."""
+    out = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.lower_ not in STORM_WORDS or not tok.is_title or not nxt.is_title or nxt.tag_ != "NNP":
+            continue
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        start = tok.i - 1 if before is not None and before.lower_ == "tropical" and before.is_title else tok.i
+        out.append(Candidate(doc[start].idx, nxt.idx + len(nxt.text), "EVENT", PRIORITY_RULE, "rules",
+                             weight=2.0, aliases=(nxt.text,)))  # 'Ingrid' later is the storm
+    return out
 
 
 def _defined_acronyms(doc: Doc) -> list[Candidate]:
@@ -106,7 +167,7 @@ def _job_titles(doc: Doc, head_end: int) -> tuple[list[Candidate], list[tuple[in
         strong = any(doc[t].lower_.rstrip(".") not in WEAK_TITLE_WORDS for t in titles)
         has_person = any(t.i in person_tokens for t in name)
         looks_person = 1 <= len(name) <= 3 and all(t.tag_ == "NNP" for t in name) and strong
-        if not (has_person or looks_person):
+        if not (has_person or looks_person) or not _role_fits(doc, i, k, name, titles):
             continue
         title = doc[i:k + 1]
         honorific = all(t.lower_.rstrip(".") in HONORIFICS for t in title)
@@ -122,6 +183,15 @@ def _job_titles(doc: Doc, head_end: int) -> tuple[list[Candidate], list[tuple[in
                 cands.append(Candidate(ent.start_char, ent.end_char, "PERSON", PRIORITY_RULE, "rules",
                                        description=title, weight=2.0))
     return cands, blocked
+
+
+def _role_fits(doc: Doc, i: int, k: int, name, titles: list[int]) -> bool:
+    """A role ('Farmer', 'Volunteer') is a title only when it opens the run and what follows
+    looks like a person: 'Farmer Tom Ashworth', not 'Cookville Volunteer Fire Department'."""
+    if any(doc[t].lower_.rstrip(".") not in ROLE_WORDS for t in titles):
+        return True
+    pure = all(_title_part(t) for t in doc[i:k + 1])
+    return pure and name[-1].lower_ not in ORG_HEADS
 
 
 def _lowercase_title_before(doc: Doc, start: int) -> str | None:

@@ -12,12 +12,16 @@ from .candidate import Candidate
 from .lang_en import (
     ABBREVIATIONS,
     ADMIN_WORDS,
+    CORPORATE_SUFFIXES,
+    EVENT_HEADS,
     FACILITY_BIGRAMS,
     FACILITY_HEADS,
     INSTITUTION_ADMIN_WORDS,
     LEADING_ARTICLES,
+    ORG_HEADS,
+    SCHEME_HEADS,
 )
-from .products import with_model_code
+from .products import names_a_model, with_model_code
 from .rules import is_cap
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,8 +62,14 @@ def clean(c: Candidate, text: str) -> Candidate | None:
             continue
         break
     frag = text[start:end]
-    if not frag or not any(ch.isupper() for ch in frag) or not any(ch.isalpha() for ch in frag):
+    if "(" in frag and ")" not in frag[frag.index("("):]:
+        # 'Software Development Kit (SDK': the name ends before its acronym (``acronyms`` links it)
+        end = start + len(frag[:frag.index("(")].rstrip())
+        frag = text[start:end]
+    if not frag or not any(ch.isalpha() for ch in frag):
         return None
+    if not any(ch.isupper() for ch in frag) and not (c.label == "PRODUCT" and names_a_model(frag)):
+        return None  # no capital, no name; but a product's model code ('787s') is one
     if "\n" in frag or text[end:end + 1] == "$":
         return None
     return replace(c, start=start, end=end)
@@ -99,10 +109,52 @@ def retype(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
             out.append(c)
             continue
         c = with_model_code(c, span)
+        c = _organisation(c, span)
+        c = _group_name(c, span)
+        c = _event(c, span)
         c = _facility(c, span)
         c = _admin_area(c, span, text)
+        c = _scheme(c, span)
         out.append(c)
     return out
+
+
+def _scheme(c: Candidate, span) -> Candidate:
+    """'Warm Homes Scheme', 'Clean Air Act': a scheme, programme or law is a thing (OTHER), not the
+    organisation or person the model reads in its capitals."""
+    if len(span) < 2 or c.label in ("OTHER", "EVENT", "PRODUCT") or span[-1].lower_ not in SCHEME_HEADS:
+        return c
+    return replace(c, label="OTHER") if span[-1].is_title else c
+
+
+def _organisation(c: Candidate, span) -> Candidate:
+    """'Volunteer Fire Department' read as a PERSON: no person's name ends in 'Department'; and
+    'Saturn Corporation', 'Kestrel Ltd' are companies whatever the model read ('Saturn' a product)."""
+    if len(span) < 2 or not span[-1].text[:1].isupper():
+        return c
+    last = span[-1].lower_.rstrip(".")
+    if last in CORPORATE_SUFFIXES:  # the legal form outvotes the lone name's readings
+        return replace(c, label="ORG", weight=max(c.weight, 2.0))
+    if c.label == "PERSON" and span[-1].is_title and last in ORG_HEADS:
+        return replace(c, label="ORG")
+    return c
+
+
+def _event(c: Candidate, span) -> Candidate:
+    """'Paris Air Show', 'Worldwide Developers Conference': an event, not a place or a company."""
+    if c.label in ("EVENT", "OTHER", "PRODUCT") or len(span) < 2 or not span[-1].is_title:
+        return c
+    return replace(c, label="EVENT") if span[-1].lower_ in EVENT_HEADS else c
+
+
+def _group_name(c: Candidate, span) -> Candidate:
+    """'the Beatles', 'the Vipers': one capitalised plural after 'the' names a group (a band, a
+    team), not a person (people are not 'the Smith')."""
+    doc = span.doc
+    if c.label != "PERSON" or len(span) != 1 or span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return c
+    word = span[0].text
+    return replace(c, label="ORG") if word.endswith("s") and word[:-1].isalpha() and word.istitle() else c
 
 
 def _facility(c: Candidate, span) -> Candidate:

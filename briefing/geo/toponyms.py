@@ -71,14 +71,19 @@ STREET_WORDS = (r"\b(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane
 _AFTER_STREET = re.compile(STREET_WORDS + r",\s$")
 
 
-def find_local_places(entities: list[Entity], text: str) -> list[Entity]:
+def find_local_places(entities: list[Entity], text: str,
+                      quiet: tuple[tuple[int, int], ...] = ()) -> list[Entity]:
     """The entities with datelines and party home towns added, and town-named mentions retyped GPE.
 
     Returns a new list (the entities are changed in place); new entities come last, in text order.
+    Nothing is added inside ``quiet`` ranges (a page's headings, table cells, code), where the
+    entity stage recognises nothing either.
     """
     out = list(entities)
     taken = {e.id for e in out}
-    for start, end, name in sorted(_dateline_spans(text) + _party_spans(text)):
+    spans = sorted(_dateline_spans(text) + _party_spans(text))
+    spans = [sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b in quiet)]
+    for start, end, name in spans:
         _claim(out, taken, start, end, name, text)
     context = _article_regions(out, text)
     surnames = _surnames(out)
