@@ -94,8 +94,8 @@ def resolve_places(entities: list[Entity], text: str, coverage: Sequence[str] = 
     items = [_item(gaz, e, text) for e in entities if e.type in PLACE_TYPES]
     items = [it for it in items if it.candidates]
     own = {it.entity.id for it in items}
-    seats = [it for it in (seat_item(gaz, e, text) for e in entities
-                           if e.type == "ORG" or (e.type == "FAC" and e.id not in own)) if it is not None]
+    seated = [e for e in entities if e.type in ("ORG", "EVENT") or (e.type == "FAC" and e.id not in own)]
+    seats = [it for it in (seat_item(gaz, e, text) for e in seated) if it is not None]
     # -- coverage and public bodies (geo.bias): one extra term of _score, nothing else --
     bias = area_bias(gaz, coverage, entities)
     for it in items + seats:

@@ -22,14 +22,16 @@ NOTABLE = 5.0
 
 
 def seat_item(gaz: Gazetteer, entity: Entity, text: str) -> _Item | None:
-    """An organisation named after its seat ('Titus County Sheriff's Office', 'University of Utah').
+    """An organisation named after its seat ('Titus County Sheriff's Office', 'University of Utah'),
+    or an event after the place it is held ('Dubai World Cup', 'Boston Marathon').
 
     Its place is the seat's: the longest run of leading capitalised words the gazetteer knows
     (with the rest of the name left over), or the words after its last ' of '. The organisation
     keeps its type and its one mention; its marker stands at the town, county or state it serves.
     """
     words = entity.name.replace("’", "'").split()
-    if len(words) == 2 and normalize(words[1]) not in _INSTITUTION_WORDS:
+    seat_words = _EVENT_WORDS if entity.type == "EVENT" else _INSTITUTION_WORDS
+    if len(words) == 2 and normalize(words[1]) not in seat_words:
         return None  # 'Morgan McGhee', 'Weston Otmoor': a name, not a body seated in a town
     if entity.type == "FAC" and not any(normalize(w) in _BUILDING_WORDS for w in words[1:]):
         return None  # a building named after its town says so: 'Colchester Hospital', 'Manila Cathedral'
@@ -56,6 +58,9 @@ def seat_item(gaz: Gazetteer, entity: Entity, text: str) -> _Item | None:
 
 
 _SEAT_KINDS = ("city", "admin1", "country", "region")
+# What an event held in a place calls itself after the place's name ('Boston Marathon').
+_EVENT_WORDS = frozenset("""marathon cup open games show festival fair conference summit championship
+    championships derby regatta expo olympics classic""".split())
 # What a building named after its town is ('Colchester General Hospital', 'Illinois Capitol').
 _BUILDING_WORDS = frozenset("""hospital airport cathedral church station courthouse capitol library prison
     jail school college university stadium arena museum""".split())

@@ -210,3 +210,23 @@ def test_plural_designator_after_a_name_reads_as_place() -> None:
     j = solo.index("Kaufman")
     ents[1] = Entity("kaufman", "Kaufman", "PERSON", mentions=[Mention(j, j + 7, "Kaufman")])
     assert find_local_places(ents, solo)[1].type == "PERSON"
+
+
+def test_event_named_after_its_place_is_placed_there() -> None:
+    text = ("Thunder Glow won the Harbourside Stakes at the Dubai World Cup on Saturday. Trainers from "
+            "Dubai and Abu Dhabi said the Dubai World Cup drew a record crowd.")
+    ann = annotate_text(text)
+    cup = next(e for e in ann.entities if e.name == "Dubai World Cup")
+    place = next(p for p in ann.places if p.entity == cup.id)
+    assert place.name == "Dubai" and place.country == "AE"
+
+
+def test_two_word_event_needs_an_event_word_to_take_a_seat() -> None:
+    from briefing.geo.gazetteer import gazetteer
+    from briefing.geo.seats import seat_item
+
+    text = "The Boston Marathon and the Boston Tea were both on Monday."
+    run = Entity("boston-marathon", "Boston Marathon", "EVENT", mentions=[Mention(4, 19, "Boston Marathon")])
+    tea = Entity("boston-tea", "Boston Tea", "EVENT", mentions=[Mention(28, 38, "Boston Tea")])
+    assert seat_item(gazetteer(), run, text) is not None
+    assert seat_item(gazetteer(), tea, text) is None

@@ -149,3 +149,21 @@ def test_panels_have_map_places_and_data():
     )
     assert set(data["entities"]) == {"iraq", "syria"}
     assert 'id="bf-tip-iraq"' in out
+
+
+def test_a_country_and_its_demonym_placed_on_it_are_one_line_and_one_marker():
+    from briefing.model import Annotations, Document, Entity, Mention, Place
+    from briefing.render.page import place_markers, render_places
+
+    text = "Iraqi forces entered Mosul, Iraq, on Monday."
+    ents = [Entity("iraqi", "Iraqi", "NORP", mentions=[Mention(0, 5, "Iraqi")]),
+            Entity("mosul", "Mosul", "GPE", mentions=[Mention(21, 26, "Mosul")]),
+            Entity("iraq", "Iraq", "GPE", mentions=[Mention(28, 32, "Iraq")])]
+    places = [Place("iraq", "Iraq", 33.0, 43.9, "country", "IQ", "gazetteer"),
+              Place("mosul", "Mosul", 36.3, 43.1, "city", "IQ", "gazetteer"),
+              Place("iraqi", "Iraq", 33.0, 43.9, "country", "IQ", "gazetteer")]
+    ann = Annotations(Document(text=text, title="Mosul"), entities=ents, places=places)
+    assert [m.id for m in place_markers(ann)] == ["iraq", "mosul"]
+    html_text = render_places(ann)
+    assert html_text.count('class="bf-place-name">Iraq<') == 1
+    assert "2 mentions" in html_text  # Iraq's own mention and the demonym's
