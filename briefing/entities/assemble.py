@@ -38,6 +38,8 @@ def build_entity(group: Group, text: str, doc: Doc, glossary: Glossary | None) -
     else:
         forced = next((c.name for c in cands if c.name), None)
         longest = max(surfaces, key=lambda s: (len(s.split()), len(s), -surfaces.index(s)))
+        if longest.isupper():  # 'DOLGELLAU —' of a dateline: the name as the text writes it elsewhere
+            longest = next((s for s in surfaces if s.lower() == longest.lower() and not s.isupper()), longest)
         name = canonical or forced or singular(longest, cands)
         etype = (builtin_type(canonical) if canonical else None) or _vote_type(cands)
     aliases: list[str] = []

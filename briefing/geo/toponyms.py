@@ -37,7 +37,7 @@ _RETYPED = ("PERSON", "ORG", "NORP")
 
 # Words before a mention that make it a place ('of Nelson', 'in Glen Carbon').
 _BEFORE = frozenset("""in of near at from to outside inside around across throughout toward towards into
-    via downtown""".split())
+    via downtown through""".split())
 # Words after a mention that make it a place ('an Alexandria man', 'Roswell police').
 _AFTER = frozenset("""man woman men women boy girl boys girls teen teenager teens youth resident residents
     native natives couple family families police officers officer firefighters council councilman
@@ -87,11 +87,12 @@ def find_local_places(entities: list[Entity], text: str,
         _claim(out, taken, start, end, name, text)
     context = _article_regions(out, text)
     surnames = _surnames(out)
-    places = [m for e in out if e.type == "GPE" for m in e.mentions]
-    for e in out:
-        if e.type in _RETYPED and e.source != "glossary" and _reads_as_place(e, text, context, surnames,
-                                                                              places):
-            e.type, e.place_reading = "GPE", None
+    for _ in range(2):  # a second pass: 'of Penrith and Keswick' once Penrith reads as a place
+        places = [m for e in out if e.type == "GPE" for m in e.mentions]
+        for e in out:
+            if e.type in _RETYPED and e.source != "glossary" and _reads_as_place(e, text, context, surnames,
+                                                                                  places):
+                e.type, e.place_reading = "GPE", None
     return [e for e in out if e.mentions]
 
 
@@ -117,7 +118,34 @@ def _dateline_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         if _known(name, m.group("qual")):
             out.append((m.start("place"), m.start("place") + len(name), name.title()))
+    out += _dated_dateline_span(text, {s for s, _, _ in out})
     return out
+
+
+# What precedes a dateline's date: 'CARLISLE, Cumbria, ' of 'CARLISLE, Cumbria, Wednesday 12 March 2025 —'.
+_DATED_HEAD = re.compile(r"(?P<place>[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})"
+                         r"(?:,\s*(?P<qual>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?))?,?\s*$")
+
+
+def _dated_dateline_span(text: str, found: set[int]) -> list[tuple[int, int, str]]:
+    """The place of a dateline that carries its date ('CARLISLE, Cumbria, Wednesday 12 March 2025 —').
+
+    ``temporal.dateline`` finds the date; the words from the paragraph's start to it are the place
+    and its qualifier. An ALL-CAPS place needs only be known; a Title-case one its qualifier.
+    """
+    from briefing.temporal.dateline import find_dateline, head_starts
+
+    d = next((d for d in map(lambda st: find_dateline(text, st), head_starts(text)) if d), None)
+    if d is None:
+        return []
+    line = text.rfind("\n", 0, d.start) + 1
+    m = _DATED_HEAD.fullmatch(text, line, d.start)
+    if m is None or m.start("place") in found:
+        return []
+    name, qual = m.group("place").rstrip("."), m.group("qual")
+    if len(name) < 3 or not (name.isupper() or qual) or not _known(name, qual):
+        return []
+    return [(m.start("place"), m.start("place") + len(name), name.title() if name.isupper() else name)]
 
 
 def _party_spans(text: str) -> list[tuple[int, int, str]]:
@@ -137,7 +165,9 @@ def _known(name: str, qualifier: str | None, aliases: bool = False) -> bool:
     """Whether the gazetteer knows ``name`` as a town, state or country (in ``qualifier``, if given)."""
     found = [c for c in gazetteer().lookup(name) if c.kind in _PLACE_KINDS and (aliases or not c.alias)]
     if qualifier:
-        within = {(c.country, c.admin1) for c in gazetteer().lookup(qualifier) if c.kind == "admin1"}
+        # A county or region qualifies by the division it lies in ('CARLISLE, Cumbria': England).
+        within = {(c.country, c.admin1) for c in gazetteer().lookup(qualifier)
+                  if c.kind == "admin1" or (c.kind == "region" and c.admin1 and c.country)}
         within |= {(c.country, None) for c in gazetteer().lookup(qualifier) if c.kind == "country"}
         return any((c.country, c.admin1) in within or (c.country, None) in within for c in found)
     return bool(found)
@@ -165,10 +195,15 @@ def _claim(entities: list[Entity], taken: set[str], start: int, end: int, name: 
         e.mentions = [m for m in e.mentions
                       if m.end <= start - 4 or m.start >= end + 1 or e.type in ("GPE", "LOC")]
     mention = Mention(start, end, text[start:end])
-    for e in entities:
-        if e.type == "GPE" and normalize(e.name) == key:
-            e.mentions = sorted([*e.mentions, mention], key=lambda m: (m.start, m.end))
-            return
+    # The name elsewhere in the text: the same place (a dateline says what it is, so a town the
+    # model read as an organisation or a person is the place: 'CARLISLE, Cumbria —' ... 'Carlisle').
+    same = [e for e in entities if normalize(e.name) == key and e.source != "glossary"
+            and (e.type == "GPE" or e.type in _RETYPED)]
+    if same:
+        e = next((x for x in same if x.type == "GPE"), same[0])
+        e.type, e.place_reading = "GPE", None
+        e.mentions = sorted([*e.mentions, mention], key=lambda m: (m.start, m.end))
+        return
     entities.append(Entity(id=unique_slug(name, taken), name=name, type="GPE", mentions=[mention],
                            source="rules"))
 

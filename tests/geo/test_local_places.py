@@ -230,3 +230,26 @@ def test_two_word_event_needs_an_event_word_to_take_a_seat() -> None:
     tea = Entity("boston-tea", "Boston Tea", "EVENT", mentions=[Mention(28, 38, "Boston Tea")])
     assert seat_item(gazetteer(), run, text) is not None
     assert seat_item(gazetteer(), tea, text) is None
+
+
+def test_dated_dateline_with_a_county_names_the_town_of_the_body() -> None:
+    # 'PLACE, County, Weekday D Month YYYY —': the date is found by temporal.dateline, the words
+    # before it are the place and its qualifier (a region: Gwynedd lies in Wales).
+    text = ("Storm cuts power across Gwynedd\n\nDOLGELLAU, Gwynedd, Friday 7 March 2025 — High winds "
+            "brought down power lines overnight. Engineers worked through the night in Dolgellau.")
+    ann = annotate_text(text)
+    towns = [e for e in ann.entities if e.name.lower() == "dolgellau"]
+    assert len(towns) == 1 and towns[0].type == "GPE"
+    assert towns[0].name == "Dolgellau"  # as the body writes it, not the dateline's capitals
+    assert [m.text for m in towns[0].mentions] == ["DOLGELLAU", "Dolgellau"]
+    assert {p.entity: p.country for p in ann.places}[towns[0].id] == "GB"
+
+
+def test_a_town_listed_after_a_retyped_town_is_retyped_too() -> None:
+    text = "Kaufman County deputies searched homes. Residents of Mabank and Kemp were told to stay inside."
+    i, j = text.index("Mabank"), text.index("Kemp")
+    ents = [Entity("kaufman-county", "Kaufman County", "GPE", mentions=[Mention(0, 14, "Kaufman County")]),
+            Entity("mabank", "Mabank", "PERSON", mentions=[Mention(i, i + 6, "Mabank")]),
+            Entity("kemp", "Kemp", "ORG", mentions=[Mention(j, j + 4, "Kemp")])]
+    out = {e.name: e.type for e in find_local_places(ents, text)}
+    assert out["Mabank"] == "GPE" and out["Kemp"] == "GPE"  # 'of Mabank', then 'Mabank and Kemp'
