@@ -12,7 +12,7 @@ import html
 import json
 
 from ..datelabels import day_label
-from ..model import Annotations, Place
+from ..model import PLACE_TYPES, Annotations, Place
 from .mapdata import map_data
 from .mapfocus import place_weights
 from .mapframe import article_layout
@@ -46,11 +46,18 @@ def same_place(p: Place) -> tuple[str, float, float]:
 
 
 def distinct_places(ann: Annotations) -> list[tuple[Place, list[str]]]:
-    """Each distinct place with the entities placed on it, the first-placed entity first."""
-    groups: dict[tuple[str, float, float], tuple[Place, list[str]]] = {}
+    """Each distinct place with the entities placed on it; the place stands for the entity that
+    names it (Iraq's, not its demonym's), so the marker and that entity's mentions point at each
+    other."""
+    naming = {e.id for e in ann.entities if e.type in PLACE_TYPES}
+    groups: dict[tuple[str, float, float], list[Place]] = {}
     for p in ann.places:
-        groups.setdefault(same_place(p), (p, []))[1].append(p.entity)
-    return list(groups.values())
+        groups.setdefault(same_place(p), []).append(p)
+    out = []
+    for ps in groups.values():
+        first = next((p for p in ps if p.entity in naming), ps[0])
+        out.append((first, [first.entity] + [p.entity for p in ps if p is not first]))
+    return out
 
 
 def place_markers(ann: Annotations) -> list[MapMarker]:
