@@ -90,7 +90,7 @@ def _source(markdown: str, page) -> Source:
 def page_markdown(markdown: str, page, ref: BriefingRef, *, seed: bool, glossary: Any, options: Any) -> str:
     """A briefing page's Markdown: mentions wrapped in tooltips (not a seed's: its HTML comes
     later), the panels' placeholder at the end; the page's summary in its metadata."""
-    from .render.timeline import event_anchor
+    from .render.timeline import event_anchor, sentence_anchors
     from .render.tooltips import wrap_mentions
 
     if not seed:
@@ -111,7 +111,7 @@ def page_markdown(markdown: str, page, ref: BriefingRef, *, seed: bool, glossary
         page.meta["description"] = html.escape(page.meta["bf_summary"], quote=True)
     if seed:  # plain text: its HTML is made directly, in on_page_content
         return markdown + "\n\n" + PANELS_PLACEHOLDER + "\n"
-    anchors = {ev.sentence[0]: event_anchor(ev) for ev in ann.events}
+    anchors = sentence_anchors(ann)
     wrapped = wrap_mentions(source.body, source.segments, ann, options.tooltips, anchors)
     page.meta["bf_linked"] = {ev.id for ev in ann.events if f'id="{event_anchor(ev)}"' in wrapped}
     return wrapped + "\n\n" + PANELS_PLACEHOLDER + "\n"
@@ -172,13 +172,13 @@ def page_content(
 
 def seed_body(html_text: str, page, ann: Annotations, tooltips: Any) -> str:
     """A seed's paragraphs, with their tooltips, where its page holds the placeholder."""
-    from .render.timeline import event_anchor
+    from .render.timeline import event_anchor, sentence_anchors
     from .render.tooltips import plain_text_html
 
     if SEED_BODY not in html_text:  # another plugin rewrote the page: leave it as it is
         log.warning(f"{page.file.src_uri}: the seed's text placeholder is gone; no tooltips")
         return html_text
-    anchors = {ev.sentence[0]: event_anchor(ev) for ev in ann.events}
+    anchors = sentence_anchors(ann)
     body = plain_text_html(ann, tooltips, anchors)
     page.meta["bf_linked"] = {ev.id for ev in ann.events if f'id="{event_anchor(ev)}"' in body}
     return html_text.replace(SEED_BODY, body, 1)

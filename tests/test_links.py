@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -143,3 +144,45 @@ def test_a_snapshot_cannot_send_a_redirect_outside_the_site(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "corrupt snapshot" in proc.stderr and "moved_from" in proc.stderr
     assert not (tmp_path / "evil.html").exists() and not list(tmp_path.rglob("evil.html"))
+
+
+def _broken_links(site: Path) -> list[str]:
+    """Every relative link of every page whose file or #fragment the built site lacks."""
+    from urllib.parse import unquote, urlsplit
+
+    ids: dict[Path, set[str]] = {}
+    bad = []
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":  # Material's: absolute links, resolved by the server
+            continue
+        for href in re.findall(r'href="([^"]+)"', page.read_text(encoding="utf-8")):
+            if href.startswith(("http:", "https:", "mailto:", "javascript:", "data:", "#")):
+                continue
+            parts = urlsplit(href)
+            target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                bad.append(f"{page.relative_to(site)} -> {href}")
+            elif parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(re.findall(r'id="([^"]+)"', target.read_text(encoding="utf-8")))
+                if parts.fragment not in ids[target]:
+                    bad.append(f"{page.relative_to(site)} -> {href}")
+    return bad
+
+
+def test_every_link_of_the_site_lands_on_a_page_and_an_anchor_it_has(tmp_path: Path):
+    # Two events in one sentence each keep their anchor (entity and timeline pages link to both);
+    # an entity named only in a headline still has the anchor its links point at.
+    one = ("World\nHavana talks open in Madrid\n2024-05-06\n"
+           "Cuba and Spain signed a trade pact and Cuba freed two prisoners on Monday, officials said.\n\n"
+           "Spain welcomed the pact on Tuesday.\n")
+    two = ("World\nMadrid hosts Cuban envoys\n2024-05-09\n"
+           "Cuba opened an embassy office in Madrid on Wednesday. Spain said the pact would hold.\n")
+    root = make_site(tmp_path, seeds={"one.txt": one, "two.txt": two})
+    r = build(root)
+    assert r.returncode == 0, r.stderr
+    page = (root / "site" / "briefings" / "one.html").read_text(encoding="utf-8")
+    assert page.count('class="bf-anchor"') >= 3  # two events of the first sentence, one of the second
+    assert _broken_links(root / "site") == []

@@ -20,6 +20,15 @@ def event_anchor(event: Event) -> str:
     return f"bf-s-{event.id}"
 
 
+def sentence_anchors(ann: Annotations) -> dict[int, list[str]]:
+    """Text offset -> the anchors of the events whose sentence starts there: every event of a
+    sentence keeps its own anchor, so a link from the site's pages to any of them lands."""
+    out: dict[int, list[str]] = {}
+    for ev in ann.events:
+        out.setdefault(ev.sentence[0], []).append(event_anchor(ev))
+    return out
+
+
 def date_label(ev: Event) -> str:
     """The event's date as a reader should see it; estimates say so ("about ...")."""
     label = ev.label or ev.earliest or ""

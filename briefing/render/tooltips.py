@@ -131,10 +131,14 @@ def wrap_mentions(
     segments: list[Segment],
     ann: Annotations,
     mode: str = "paragraph",
-    anchors: dict[int, str] | None = None,
+    anchors: dict[int, list[str]] | None = None,
     escape: Callable[[str], str] | None = None,
 ) -> str:
     """The Markdown body with tooltip spans (and optional empty anchors at text offsets).
+
+    Every entity gets its ``bf-e-<id>`` anchor, the target of links from the site's pages: on its
+    first wrapped mention, else (named only in the headline or where nothing is wrapped) at the
+    start of the text, so such a link still lands on the article.
 
     ``escape`` is applied to the body's text between the inserted tags (for
     a plain-text body that becomes HTML).
@@ -157,12 +161,20 @@ def wrap_mentions(
                 attrs += f' tabindex="0" title="{tip}" aria-describedby="bf-tip-{eid}"'
             inserts.append((a, 1, f"<span {attrs}>"))
             inserts.append((b, 0, "</span>"))
-    for offset, anchor_id in (anchors or {}).items():
+    for offset, anchor_ids in (anchors or {}).items():
         seg = index.at(offset)
         if seg is None or not seg.wrappable or (seg.end - seg.start) != (seg.src_end - seg.src):
             continue
         pos = seg.src + offset - seg.start
-        inserts.append((pos, 2, f'<span id="{html.escape(anchor_id, quote=True)}" class="bf-anchor"></span>'))
+        for anchor_id in anchor_ids:
+            anchor = html.escape(anchor_id, quote=True)
+            inserts.append((pos, 2, f'<span id="{anchor}" class="bf-anchor"></span>'))
+    first = next((seg for seg in segments if seg.wrappable), None)
+    if first is not None:
+        for e in ann.entities:
+            if e.mentions and not counts[e.id]:
+                eid = html.escape(e.id, quote=True)
+                inserts.append((first.src, 2, f'<span id="bf-e-{eid}" class="bf-anchor"></span>'))
     out = []
     last = 0
     # closing tags before opening ones at the same position; anchors first of all
@@ -175,7 +187,8 @@ def wrap_mentions(
     return "".join(out)
 
 
-def plain_text_html(ann: Annotations, mode: str = "paragraph", anchors: dict[int, str] | None = None) -> str:
+def plain_text_html(ann: Annotations, mode: str = "paragraph",
+                    anchors: dict[int, list[str]] | None = None) -> str:
     """The body of a plain-text article (a seed) as HTML paragraphs with tooltip spans.
 
     A seed is plain text, so its HTML needs no Markdown at all: every line

@@ -167,3 +167,14 @@ def test_a_country_and_its_demonym_placed_on_it_are_one_line_and_one_marker():
     html_text = render_places(ann)
     assert html_text.count('class="bf-place-name">Iraq<') == 1
     assert "2 mentions" in html_text  # Iraq's own mention and the demonym's
+
+
+def test_an_entity_named_only_in_the_headline_still_has_its_anchor():
+    from briefing.model import Annotations, Document, Entity, Mention
+    from briefing.render.tooltips import plain_text_html
+
+    text = "Talks in Havana\nOfficials met on Monday."
+    ann = Annotations(Document(text=text, title="Talks in Havana"),
+                      entities=[Entity("havana", "Havana", "GPE", mentions=[Mention(9, 15, "Havana")])])
+    body = plain_text_html(ann)
+    assert body.startswith('<p><span id="bf-e-havana" class="bf-anchor"></span>Officials')
