@@ -11,25 +11,11 @@ import re
 import pytest
 
 from briefing.entities.crosscheck import mark_place_readings, place_reading
-from briefing.geo.gazetteer import normalize
 from briefing.geo.resolve import resolve_places
 from briefing.model import Annotations, Document, Entity, Mention, Place, Reading
 from briefing.schema import SchemaError, check_schema
 
-
-def entities(text: str, *names: str, etype: str = "GPE", source: str = "model") -> list[Entity]:
-    """Entities for the given names with every occurrence in ``text`` as a mention."""
-    out = []
-    for name in names:
-        mentions = []
-        start = text.find(name)
-        while start >= 0:
-            mentions.append(Mention(start, start + len(name), name))
-            start = text.find(name, start + 1)
-        out.append(
-            Entity(normalize(name).replace(" ", "-"), name, etype, mentions=mentions, source=source)
-        )
-    return out
+from .named import entities
 
 
 def place(text: str, *names: str) -> dict[str, Place]:

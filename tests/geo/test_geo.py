@@ -9,7 +9,8 @@ import pytest
 
 from briefing.geo.gazetteer import Candidate, Gazetteer, gazetteer, normalize
 from briefing.geo.resolve import resolve_places
-from briefing.model import Entity, Mention
+
+from .named import entities
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -19,17 +20,6 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 12742.0 * math.asin(math.sqrt(h))
 
 
-def entities(text: str, *names: str, etype: str = "GPE") -> list[Entity]:
-    """Entities for the given names with every occurrence in ``text`` as a mention."""
-    out = []
-    for name in names:
-        mentions = []
-        start = text.find(name)
-        while start >= 0:
-            mentions.append(Mention(start, start + len(name), name))
-            start = text.find(name, start + 1)
-        out.append(Entity(id=normalize(name).replace(" ", "-"), name=name, type=etype, mentions=mentions))
-    return out
 
 
 def place_of(places: list, entity_id: str):
