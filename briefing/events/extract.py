@@ -11,12 +11,18 @@ from ..nlp import lemma
 from ..temporal.dateline import Dateline, find_dateline, head_starts
 from ..temporal.lang.en import BOILERPLATE
 from .candidate import Candidate, event_candidate, to_events
-from .dating import anchor_relative, anchor_to_article, dated_candidate, is_comparison, story_day
+from .dating import NEWS_DAYS, anchor_relative, anchor_to_article, dated_candidate, is_comparison, story_day
 from .lang_en import STATE_VERBS
 from .participants import sentence_participants, with_referent
 from .positions import ByPosition
 from .retellings import merge_retellings
-from .triggers import complement_of_present_report, find_trigger, main_happening, tense_of
+from .triggers import (
+    complement_of_present_report,
+    find_trigger,
+    main_happening,
+    reports_dated_clause,
+    tense_of,
+)
 
 _BOILERPLATE = re.compile(r"\b(?:" + "|".join(re.escape(b) for b in BOILERPLATE) + r")\b|©", re.I)
 
@@ -52,12 +58,15 @@ def extract_events(
             trig = complement_of_present_report(found[0], t, article_day)
             if trig is not None:
                 by_trigger.setdefault(trig.i, []).append((found[1], t))
+        told_now: set[int] = set()  # clauses dated within the news days: the story being reported
         for i, found in by_trigger.items():
             trig = spacy_doc[i]
             participants = with_referent(ents, trig, by_position)
             c = dated_candidate(trig, found, sent, s_start, participants, place_ids, text)
             if c.earliest:
                 dated.append(c)
+                if article_day and c.latest and 0 <= (article_day - _parse_day(c.latest)).days <= NEWS_DAYS:
+                    told_now.add(i)
             elif trig.i == sent.root.i and tense_of(trig) != "future":
                 c.tense, c.label = tense_of(trig), None  # "predicted it would profit by 2011": dated as said
                 pending.append(c)
@@ -66,7 +75,8 @@ def extract_events(
         root = main_happening(sent.root)
         root_ents = with_referent(ents, root, by_position)
         if (root.i not in by_trigger and sent.root.i not in by_trigger and root.pos_ in ("VERB", "AUX")
-                and lemma(root) not in STATE_VERBS and root_ents):
+                and lemma(root) not in STATE_VERBS and root_ents
+                and not reports_dated_clause(root, told_now, spacy_doc)):
             c = event_candidate(root, sent, s_start, root_ents, place_ids, text)
             c.tense = tense_of(root)
             pending.append(c)

@@ -131,3 +131,13 @@ def tense_of(trig) -> str:
     if trig.tag_ == "VBG" and not auxes and trig.head is trig:
         return "present"  # a headline: "Boeing pushing back 737 replacement"
     return "other"
+
+
+def reports_dated_clause(root, dated: set[int], spacy_doc) -> bool:
+    """ "Network Rail said floodwater closed the line on Tuesday": the saying is how the happening is
+    known, not a second happening; the dated clause it reports (token indices ``dated``) is the
+    sentence's one event. (Saying now that sales rose in February stays two events.)"""
+    if lemma(root) not in REPORTING_VERBS:
+        return False
+    clauses = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")]
+    return any(c.i == i or c.is_ancestor(spacy_doc[i]) for i in dated for c in clauses)

@@ -161,3 +161,21 @@ def test_history_told_in_the_past_is_not_the_articles_day():
         "Bridge reopens\nThe Eden Bridge in Carlisle was once named Victoria Bridge.", "2025-03-12"
     )
     assert by_text(ann, "was once named").earliest is None
+
+
+def test_saying_a_recent_happening_is_not_a_second_event():
+    ann = annotate_text(
+        "Line closed\nFloodwater closed the railway near Penrith on Tuesday evening, Network Rail said.",
+        "2025-03-12",
+    )
+    assert len(ann.events) == 1, [e.summary for e in ann.events]
+    ev = ann.events[0]
+    assert ev.earliest == "2025-03-11" and "network-rail" in ev.entities
+
+
+def test_saying_now_what_happened_months_ago_stays_two_events():
+    ann = annotate_text(
+        "Sales\nThe carmaker Ford said its sales rose 43% in February.", "2025-06-12"
+    )
+    assert {e.earliest for e in ann.events} == {"2025-06-12", "2025-02-01"}, [
+        (e.summary, e.earliest) for e in ann.events]
