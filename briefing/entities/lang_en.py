@@ -97,6 +97,9 @@ FACILITY_HEADS = frozenset({"airport", "hospital", "stadium", "bridge", "station
                             "palace", "cathedral", "mosque", "church", "temple", "arena", "base",
                             "embassy", "consulate", "dam", "tunnel", "highway", "square", "terminal",
                             "racecourse"})
+# Heads that make a place's name run on into a facility's ("West Coast Main Line", "Settle Railway"); alone
+# after a name they need the place before them, so they are not FACILITY_HEADS ("Eden Line" ...).
+FACILITY_TAILS = frozenset({"line", "railway", "motorway", "bypass", "viaduct", "pier"})
 FACILITY_BIGRAMS = frozenset({("medical", "center"), ("medical", "centre"), ("air", "base"),
                               ("naval", "base"), ("military", "base")})
 

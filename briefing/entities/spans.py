@@ -16,6 +16,7 @@ from .lang_en import (
     EVENT_HEADS,
     FACILITY_BIGRAMS,
     FACILITY_HEADS,
+    FACILITY_TAILS,
     INSTITUTION_ADMIN_WORDS,
     LEADING_ARTICLES,
     ORG_HEADS,
@@ -158,12 +159,34 @@ def _group_name(c: Candidate, span) -> Candidate:
 
 
 def _facility(c: Candidate, span) -> Candidate:
+    c, span = _with_facility_tail(c, span)
     if c.label not in ("ORG", "GPE", "LOC") or len(span) < 2:
         return c
     last = span[-1].lower_
     if last in FACILITY_HEADS or (span[-2].lower_, last) in FACILITY_BIGRAMS:
         return replace(c, label="FAC")
     return c
+
+
+def _with_facility_tail(c: Candidate, span):
+    """'West Coast' + 'Main Line', 'Settle' + 'Railway': a place's name that goes on into the capitalised
+    name of a line, road or bridge is that facility's name, not the place (the model stops at the place)."""
+    if c.label not in ("GPE", "LOC"):
+        return c, span
+    doc, end = span.doc, span.end
+    tail = []
+    while end + len(tail) < len(doc) and len(tail) < 2:
+        tok = doc[end + len(tail)]
+        if not tok.is_title or tok.is_sent_start or span[-1].whitespace_ == "" and not tail:
+            break
+        tail.append(tok)
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if after is not None and after.is_title and not after.is_sent_start:
+            continue  # the name goes on: 'Florida Highway Patrol' is an organisation's
+        if tok.lower_ in FACILITY_HEADS or tok.lower_ in FACILITY_TAILS:
+            whole = doc[span.start : tok.i + 1]
+            return replace(c, end=tok.idx + len(tok), label="FAC"), whole
+    return c, span
 
 
 def _admin_area(c: Candidate, span, text: str) -> Candidate:

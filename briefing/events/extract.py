@@ -76,7 +76,7 @@ def extract_events(
         root_ents = with_referent(ents, root, by_position)
         if (root.i not in by_trigger and sent.root.i not in by_trigger and root.pos_ in ("VERB", "AUX")
                 and lemma(root) not in STATE_VERBS and root_ents
-                and not reports_dated_clause(root, told_now, spacy_doc)):
+                and not reports_dated_clause(root, told_now)):
             c = event_candidate(root, sent, s_start, root_ents, place_ids, text)
             c.tense = tense_of(root)
             pending.append(c)

@@ -191,9 +191,10 @@ def _claim(entities: list[Entity], taken: set[str], start: int, end: int, name: 
         if normalize(e.name) == key and any(m.start == start and m.end == end for m in e.mentions):
             e.type, e.place_reading = "GPE", None
             return
-    for e in entities:
+    for e in entities:  # what lies inside, or glued to it on its line ('D-' of 'D-Charleston'), gives way
         e.mentions = [m for m in e.mentions
-                      if m.end <= start - 4 or m.start >= end + 1 or e.type in ("GPE", "LOC")]
+                      if m.end <= start - 4 or m.start >= end + 1 or e.type in ("GPE", "LOC")
+                      or "\n" in text[m.end:start] or "\n" in text[end:m.start]]
     mention = Mention(start, end, text[start:end])
     # The name elsewhere in the text: the same place (a dateline says what it is, so a town the
     # model read as an organisation or a person is the place: 'CARLISLE, Cumbria —' ... 'Carlisle').

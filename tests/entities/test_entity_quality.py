@@ -342,3 +342,15 @@ def test_a_known_organisation_found_again_takes_the_proper_nouns_that_go_on_its_
     spans = [(text[c.start:c.end], c.name) for c in found]
     assert ("Kestrel Computer", "Kestrel") in spans  # the full name, one identity with 'Kestrel'
     assert ("Kestrel", None) in spans and ("Kestrel CEO", "Kestrel") not in spans
+
+
+def test_place_name_running_on_into_a_railway_line_is_the_line() -> None:
+    text = ("Rail disruption\nFloodwater closed the West Coast Main Line near Penrith, and the Settle "
+            "Railway stayed open. Trains ran on the West Coast Main Line again by noon.")
+    found = names(extract_entities(text))
+    assert found["West Coast Main Line"].type == "FAC"
+    assert len(found["West Coast Main Line"].mentions) == 2
+    assert "West Coast" not in found
+    assert found["Penrith"].type == "GPE"  # a place followed by a lower-case word stays the place
+    patrol = names(extract_entities("Crash\nThe Florida Highway Patrol closed the road."))
+    assert "Florida Highway" not in patrol

@@ -171,6 +171,9 @@ def test_saying_a_recent_happening_is_not_a_second_event():
     assert len(ann.events) == 1, [e.summary for e in ann.events]
     ev = ann.events[0]
     assert ev.earliest == "2025-03-11" and "network-rail" in ev.entities
+    ann = annotate_text("Ferry lost\nTwo crew members drowned when a ferry sank on Tuesday, coastguard "
+                        "officer Ahmed Deraz said.", "2025-03-12")
+    assert any("drowned" in e.summary for e in ann.events), [e.summary for e in ann.events]
 
 
 def test_saying_now_what_happened_months_ago_stays_two_events():

@@ -253,3 +253,12 @@ def test_a_town_listed_after_a_retyped_town_is_retyped_too() -> None:
             Entity("kemp", "Kemp", "ORG", mentions=[Mention(j, j + 4, "Kemp")])]
     out = {e.name: e.type for e in find_local_places(ents, text)}
     assert out["Mabank"] == "GPE" and out["Kemp"] == "GPE"  # 'of Mabank', then 'Mabank and Kemp'
+
+
+def test_a_headline_name_just_before_the_dateline_keeps_its_mention() -> None:
+    ann = annotate_text("Floods close the West Coast Main Line\nCARLISLE, Cumbria — Floodwater closed the "
+                        "West Coast Main Line between Carlisle and Penrith on Tuesday.")
+    line = next(e for e in ann.entities if e.name == "West Coast Main Line")
+    assert [m.start for m in line.mentions][0] == ann.text.index("West Coast")  # the headline's
+    carlisle = next(e for e in ann.entities if e.name == "Carlisle")
+    assert len(carlisle.mentions) == 2 and carlisle.type == "GPE"
