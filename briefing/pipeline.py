@@ -53,7 +53,8 @@ def annotate_document(doc: Document, glossary: Glossary | None = None, spacy_doc
         spacy_doc = parse(doc.text)
     times = tag_times(doc.text, doc.date)
     entities = extract_entities(doc.text, spacy_doc, glossary=glossary, article=doc.path, quiet=doc.quiet)
-    entities = find_local_places(outside_times(entities, times), doc.text, quiet=doc.quiet)
+    entities = find_local_places(outside_times(entities, times), doc.text, quiet=doc.quiet,
+                                 coverage=doc.coverage)
     fixed = glossary_places(entities, glossary)
     pinned = {p.entity for p in fixed}
     places = fixed + resolve_places([e for e in entities if e.id not in pinned], doc.text, doc.coverage)

@@ -23,8 +23,10 @@ Nothing here places anything: the entities it makes or retypes are resolved like
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from briefing.entities.slugs import unique_slug
+from briefing.geo.bias import area_bias
 from briefing.geo.gazetteer import Candidate, gazetteer, normalize
 from briefing.model import Entity, Mention
 
@@ -33,7 +35,8 @@ from briefing.model import Entity, Mention
 # places are.
 NOTABLE = 5.0
 _PLACE_KINDS = ("city", "admin1", "country", "region")
-_RETYPED = ("PERSON", "ORG", "NORP")
+_RETYPED = ("PERSON", "ORG", "NORP", "FAC")
+ANYWHERE = "*"  # (country, ANYWHERE) in a context: every division of the country (a coverage area)
 
 # Words before a mention that make it a place ('of Nelson', 'in Glen Carbon').
 _BEFORE = frozenset("""in of near at from to outside inside around across throughout toward towards into
@@ -71,13 +74,15 @@ STREET_WORDS = (r"\b(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane
 _AFTER_STREET = re.compile(STREET_WORDS + r",\s$")
 
 
-def find_local_places(entities: list[Entity], text: str,
-                      quiet: tuple[tuple[int, int], ...] = ()) -> list[Entity]:
+def find_local_places(entities: list[Entity], text: str, quiet: tuple[tuple[int, int], ...] = (),
+                      coverage: Sequence[str] = ()) -> list[Entity]:
     """The entities with datelines and party home towns added, and town-named mentions retyped GPE.
 
     Returns a new list (the entities are changed in place); new entities come last, in text order.
     Nothing is added inside ``quiet`` ranges (a page's headings, table cells, code), where the
-    entity stage recognises nothing either.
+    entity stage recognises nothing either. A town in the site's ``coverage`` (``geo.bias``), or in
+    the division of a council or police force the article names, is as plausible as one in the
+    division of the article's other places.
     """
     out = list(entities)
     taken = {e.id for e in out}
@@ -86,6 +91,8 @@ def find_local_places(entities: list[Entity], text: str,
     for start, end, name in spans:
         _claim(out, taken, start, end, name, text)
     context = _article_regions(out, text)
+    area = area_bias(gazetteer(), coverage, out)
+    context |= area.admin1s | area.body_admin1s | {(cc, ANYWHERE) for cc in area.countries}
     surnames = _surnames(out)
     for _ in range(2):  # a second pass: 'of Penrith and Keswick' once Penrith reads as a place
         places = [m for e in out if e.type == "GPE" for m in e.mentions]
@@ -293,7 +300,7 @@ def _listed_with_places(text: str, m: Mention, places: list[Mention]) -> bool:
 def _plausible(c: Candidate, context: set) -> bool:
     if c.prior >= NOTABLE:
         return True
-    return (c.country, c.admin1) in context
+    return (c.country, c.admin1) in context or (c.country, ANYWHERE) in context
 
 
 def reads_as_place_at(text: str, m: Mention) -> bool:

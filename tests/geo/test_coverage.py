@@ -125,3 +125,11 @@ def test_the_build_uses_coverage_and_check_sees_it_change(tmp_path):
                       encoding="utf-8")
     bad = run_cli("check", cwd=root)
     assert bad.returncode != 0 and "XX" in bad.stderr
+
+
+def test_coverage_makes_its_small_towns_plausible_places():
+    text = "Floods\nRoads around Sedbergh and Kirkby Lonsdale were shut, Cumbria police said."
+    assert "Kirkby Lonsdale" not in _places(text)  # a town of 1,800 named with nothing around it
+    placed = _places(text, ("GB",))
+    for town in ("Sedbergh", "Kirkby Lonsdale", "Cumbria"):
+        assert placed[town][0] == "GB", placed
