@@ -52,9 +52,9 @@ NEAR_KM = 150.0
 # alike, so its state is no sign that the story is local there: its choice does not vote for its
 # first-level division ('Boston' beside 'New York City' is still Boston, Massachusetts).
 METROPOLIS = 3_000_000
-# A village below this prior (log10 population ~ 3.5: 3,000 people) must be near the article's
+# A town below this prior (log10 population ~ 4: 10,000 people) must be near the article's
 # other places or written as a place (see _stray).
-STRAY_PRIOR = 3.5
+STRAY_PRIOR = 4.0
 # Each other name of the article that *could* lie in the candidate's state ('Paris' and 'Henry
 # County' meet in Tennessee), up to SHARED_CAP of them, looking at each name's first
 # SHARED_CANDIDATES readings: the readings that keep a local story in one state win.

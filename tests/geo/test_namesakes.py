@@ -45,3 +45,11 @@ def test_a_metropolis_does_not_vote_for_its_state() -> None:
     boston = next(p for p in resolve_places(entities(text, "New York City", "Boston"), text)
                   if p.entity == "boston")
     assert abs(boston.lat - 42.36) < 0.3 and abs(boston.lon + 71.06) < 0.3  # Massachusetts
+
+
+def test_a_town_under_ten_thousand_far_from_the_story_gets_no_place() -> None:
+    # 'Hope' (a town of some 10,000 in Arkansas) in a story set in France is a word, not the town.
+    text = "Hope filled the streets of Paris and Lyon on Sunday."
+    placed = _placed(text, "Hope", "Paris", "Lyon")
+    assert "hope" not in placed
+    assert placed["paris"][1] == "FR"
