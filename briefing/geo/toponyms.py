@@ -252,9 +252,12 @@ def _longer_name(text: str, m: Mention) -> tuple[int, int] | None:
     if after:
         ends += [m.end + i.end() for i in re.finditer(r"[ \t]+[A-Z][\w'’-]*", after.group(0))]
     best = None
+    own = normalize(m.text)
     for start in starts:
         for end in ends:
             if (start, end) == (m.start, m.end) or (best and end - start <= best[1] - best[0]):
+                continue
+            if normalize(text[start:end]) == own:  # 'The US' is the US: nothing longer is named
                 continue
             if any(_prominent(c) for c in gazetteer().lookup(text[start:end])):
                 best = (start, end)

@@ -47,3 +47,9 @@ def test_a_capitalised_word_that_makes_no_place_name_is_left_alone() -> None:
     text = "Reporters in Georgia Tuesday heard the verdict."
     out = find_local_places([_entity(text, "Georgia")], text)
     assert _names(out) == {"Georgia": "GPE"}
+
+
+def test_an_article_before_a_name_names_nothing_longer() -> None:
+    text = "The US and its allies met on Friday."
+    out = find_local_places([_entity(text, "US")], text)
+    assert _names(out) == {"US": "GPE"}
