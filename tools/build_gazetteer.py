@@ -18,8 +18,9 @@ byte-identical from run to run (checked: a rebuild reproduces the committed file
 - ``pycountry``: ISO 3166-2 spellings of division names, added as aliases.
 - ``tools/gazetteer_regions.yml``: hand-curated regions and physical features.
 
-Countries get the mean of countryinfo's centre and the area centroid of their
-largest polygon; first-level divisions the centroid of the part of their
+Countries get countryinfo's published centre (the point GeoNames uses for most
+countries) where it lies within ``AGREE_KM`` of the area centroid of their largest polygon,
+else the mean of the two (``country_point``); first-level divisions the centroid of the part of their
 country nearest to their own places (see ``area_centres``), falling back to a
 robust centre of their places where no outline exists. Output is deterministic:
 everything is sorted and the zip entries carry a fixed timestamp.
@@ -247,6 +248,34 @@ def mainland_centroid(rings: list[list[list[float]]]) -> tuple[float, float] | N
     return (round(best[1], 4), round(best[2], 4)) if best else None
 
 
+# How far countryinfo's published centre may lie from the mainland centroid and still be taken as is.
+AGREE_KM = 150.0
+
+
+def country_point(published: tuple[float, float], centroid: tuple[float, float]) -> tuple[float, float]:
+    """A country's marker: its published centre point where that agrees with its mainland centroid,
+    else the mean of the two.
+
+    The published point (countryinfo's ``latlng``, the CIA World Factbook's "geographic
+    coordinates") is the point GeoNames gives most countries too (Iraq 33, 44; France 46, 2;
+    Russia 60, 100), and GeoNames is what the rest of the gazetteer and its users' references
+    are built on. A few published points sit off the mainland's centre (the United States'
+    38, -97; Canada's 60, -95): there the mean of the two definitions of "the centre" is closer
+    to either than either is to the other.
+    """
+    if _km(published, centroid) < AGREE_KM:
+        return published
+    return (centroid[0] + published[0]) / 2, (centroid[1] + published[1]) / 2
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2)
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def robust_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     """Centre of an area known only by its member places.
 
@@ -427,9 +456,7 @@ def build(gnc_dir: Path, rg_csv: Path, ci_dir: Path, min_alt_pop: int, min_pop: 
         latlng = lit(info.get("latlng")) if info else None
         centroid = mainland_centroid(country_polygons(info)) if info else None
         if centroid and latlng and len(latlng) == 2:
-            # Both are "the centre" by different definitions (published approximate centre,
-            # area centroid of the mainland); their mean is close to either and to GeoNames.
-            lat, lon = (centroid[0] + float(latlng[0])) / 2, (centroid[1] + float(latlng[1])) / 2
+            lat, lon = country_point((float(latlng[0]), float(latlng[1])), centroid)
         elif centroid:
             lat, lon = centroid
         elif latlng and len(latlng) == 2:

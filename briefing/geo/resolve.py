@@ -48,9 +48,13 @@ W_TOP_COUNTRY = 2.0    # ... and is the article's main country
 W_ADMIN1 = 2.5         # the candidate's state/province is mentioned elsewhere
 W_NEAR = 1.0           # within NEAR_KM of another place of the article
 NEAR_KM = 150.0
-# A village below this prior (log10 population ~ 3.5: 3,000 people) must be near the article's
+# A city this big (a metropolis: New York, Los Angeles) is named by national and foreign news
+# alike, so its state is no sign that the story is local there: its choice does not vote for its
+# first-level division ('Boston' beside 'New York City' is still Boston, Massachusetts).
+METROPOLIS = 3_000_000
+# A town below this prior (log10 population ~ 4: 10,000 people) must be near the article's
 # other places or written as a place (see _stray).
-STRAY_PRIOR = 3.5
+STRAY_PRIOR = 4.0
 # Each other name of the article that *could* lie in the candidate's state ('Paris' and 'Henry
 # County' meet in Tennessee), up to SHARED_CAP of them, looking at each name's first
 # SHARED_CANDIDATES readings: the readings that keep a local story in one state win.
@@ -79,6 +83,8 @@ class _Item:
     choice: Candidate | None = None
     rivals: list[Candidate] = field(default_factory=list)
     bias: AreaBias | None = None  # the site's coverage and the article's public bodies (geo.bias)
+    # Countries where the name is a first-level division by its main name ('Florida': US).
+    division_countries: frozenset[str] = frozenset()
 
 
 def resolve_places(entities: list[Entity], text: str, coverage: Sequence[str] = ()) -> list[Place]:
@@ -158,6 +164,8 @@ def _item(gaz: Gazetteer, entity: Entity, text: str) -> _Item:
                 kind_hint = kind_hint or hint
                 break
     item = _Item(entity, sorted(cands.values(), key=lambda c: (-c.prior, c.id)), kind_hint)
+    item.division_countries = frozenset(c.country for c in item.candidates
+                                        if c.kind == "admin1" and not c.alias and c.country)
     for m in entity.mentions:
         after = text[m.end: m.end + 60]
         d = _AFTER_DESIGNATOR.match(after)
@@ -234,7 +242,8 @@ def _context(demonyms: Counter, others: list[tuple[_Item, Candidate | None]]) ->
         weight = len(item.entity.mentions) or 1
         if choice.country:
             countries[choice.country] += weight
-        if choice.admin1 and choice.kind != "country":
+        if choice.admin1 and choice.kind != "country" and not (choice.kind == "city"
+                                                               and choice.population >= METROPOLIS):
             admin1s[(choice.country, choice.admin1)] += weight
         if choice.kind in ("city", "admin1") or choice.feature == "ADM2":
             points.append((choice.lat, choice.lon))
@@ -298,6 +307,8 @@ def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) ->
         return score
     if item.bias is not None:  # the site's coverage, the article's public bodies (geo.bias)
         score += item.bias.bonus(c)
+    if _namesake_of_division(c, item):
+        return score
     if c.kind != "country" and c.admin1 and ctx.admin1s.get((c.country, c.admin1), 0) > 0:
         score += W_ADMIN1 if c.kind != "admin1" else W_ADMIN1 / 2
     if c.kind in ("city", "region", "admin1") and c.admin1:
@@ -306,6 +317,22 @@ def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) ->
                                             if (la, lo) != (c.lat, c.lon)):
         score += W_NEAR
     return score
+
+
+def _namesake_of_division(c: Candidate, item: _Item) -> bool:
+    """A town named like a first-level division of its own country ('Florida', New York; 'Wales',
+    England), with nothing in the text that singles the town out ('Florida, N.Y.', 'the town of').
+
+    The state, the town and the article share the country, so the country evidence is a tie, and
+    the evidence that would lift the town (its own state named, neighbours, nearness) is what any
+    story set in that country gives: such a town wins on a qualifier or a kind hint only. Not
+    the gazetteer's preferred reading of the name (New York City): that one is what it means.
+    """
+    if c.kind != "city" or c.preferred or item.kind_hint == "city":
+        return False
+    if c.country not in item.division_countries:
+        return False
+    return not (item.qualifiers and any(_within(c, q) for q in item.qualifiers))
 
 
 def _nested(a: Candidate, b: Candidate) -> bool:

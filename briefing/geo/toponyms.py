@@ -15,7 +15,10 @@ a given occurrence means the place. Each rule here asks the text for that, as a 
   '420 Augusta St., X', 'Kerala and X') and the place is plausible for the article: notable on
   its own, in a state or country the article's other places lie in, or in the state written
   after it. A name that is another person's surname in the article stays a
-  person ('Sen. Ben Nelson ... said Nelson').
+  person ('Sen. Ben Nelson ... said Nelson');
+- a place mention that stops short of a longer place name ('Africa' of 'South Africa', 'Baja'
+  and 'California') becomes the longer name when the gazetteer knows it as a country, division,
+  region or notable city.
 
 Nothing here places anything: the entities it makes or retypes are resolved like every other GPE.
 """
@@ -90,6 +93,7 @@ def find_local_places(entities: list[Entity], text: str, quiet: tuple[tuple[int,
     spans = [sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b in quiet)]
     for start, end, name in spans:
         _claim(out, taken, start, end, name, text)
+    _widen_to_longer_names(out, taken, text)
     context = _article_regions(out, text)
     area = area_bias(gazetteer(), coverage, out)
     context |= area.admin1s | area.body_admin1s | {(cc, ANYWHERE) for cc in area.countries}
@@ -214,6 +218,77 @@ def _claim(entities: list[Entity], taken: set[str], start: int, end: int, name: 
         return
     entities.append(Entity(id=unique_slug(name, taken), name=name, type="GPE", mentions=[mention],
                            source="rules"))
+
+
+# Up to two capitalised words right before or after a mention, on the same line.
+_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*[ \t]+){1,2}$")
+_WORDS_AFTER = re.compile(r"^(?:[ \t]+[A-Z][\w'’-]*){1,2}")
+
+
+def _widen_to_longer_names(entities: list[Entity], taken: set[str], text: str) -> None:
+    """A place mention that is the tail or head of a longer place name becomes that name.
+
+    'Africa' of 'South Africa', 'California' of 'Baja California', 'U.S.' of 'U.S. Virgin
+    Islands': the model (or the region matcher) stopped short, and the short name is another,
+    far-away place. The longest run of capitalised words around the mention that the gazetteer
+    knows by its main name as a country, division, region or notable city wins ('Kansas' of
+    'Kansas City'); a longer name of a village does not (it may be a person's title and surname).
+    """
+    for e in [x for x in entities if x.type in ("GPE", "LOC") and x.source != "glossary"]:
+        for m in list(e.mentions):
+            span = _longer_name(text, m)
+            if span is None or m not in e.mentions:
+                continue
+            inside = _parts(entities, span)
+            if inside is None:
+                continue
+            for owner, part in inside:  # 'Baja' and 'California', two model places, become one
+                owner.mentions = [x for x in owner.mentions if x is not part]
+            _claim(entities, taken, span[0], span[1], text[span[0]:span[1]], text)
+
+
+def _longer_name(text: str, m: Mention) -> tuple[int, int] | None:
+    """The widest [start, end) around ``m`` made of it and adjacent capitalised words that names a
+    prominent place, or None."""
+    before = _WORDS_BEFORE.search(text, max(0, m.start - 40), m.start)
+    after = _WORDS_AFTER.match(text[m.end: m.end + 40])
+    starts = [m.start]
+    if before:  # each word boundary inside the run before the mention
+        run = before.group(0)
+        starts = [before.start() + i.start() for i in re.finditer(r"(?<![\w.'’-])[A-Z]", run)] + starts
+    ends = [m.end]
+    if after:
+        ends += [m.end + i.end() for i in re.finditer(r"[ \t]+[A-Z][\w'’-]*", after.group(0))]
+    best = None
+    own = normalize(m.text)
+    for start in starts:
+        for end in ends:
+            if (start, end) == (m.start, m.end) or (best and end - start <= best[1] - best[0]):
+                continue
+            if normalize(text[start:end]) == own:  # 'The US' is the US: nothing longer is named
+                continue
+            if any(_prominent(c) for c in gazetteer().lookup(text[start:end])):
+                best = (start, end)
+    return best
+
+
+def _prominent(c: Candidate) -> bool:
+    """A main-name reading that is a country, division, region, feature or notable city."""
+    return not c.alias and c.kind in (*_PLACE_KINDS, "feature") and (c.kind != "city" or c.prior >= NOTABLE)
+
+
+def _parts(entities: list[Entity], span: tuple[int, int]) -> list[tuple[Entity, Mention]] | None:
+    """The place mentions the widened span is made of, or None when another name reaches into it
+    (a person's or an organisation's, or one running past it)."""
+    out = []
+    for e in entities:
+        for x in e.mentions:
+            if x.end <= span[0] or x.start >= span[1]:
+                continue
+            if e.type not in ("GPE", "LOC") or e.source == "glossary" or x.start < span[0] or x.end > span[1]:
+                return None
+            out.append((e, x))
+    return out
 
 
 # -- retyping --------------------------------------------------------------------------------------
