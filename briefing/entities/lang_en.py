@@ -138,3 +138,13 @@ EVENT_HEADS = frozenset({"conference", "summit", "festival", "show", "expo", "ga
 # Currency codes ("$99 (USD)", "249 EUR"): part of an amount, never an organisation.
 CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "AUD", "CAD", "NZD",
                             "INR", "RUB", "HKD", "SGD", "SEK", "NOK", "DKK", "KRW", "BRL", "MXN", "ZAR"})
+
+# "River Wensum", "the Frobble River", "Lake Opal": a capitalised name with the word for a body of
+# water is a place (LOC) the model often misses. WATER_PREFIXES go before the name, WATER_SUFFIXES
+# after it ('Elbow Lake' is as often a town: not a suffix). A name ending in one of
+# WATER_NAME_STOPS is a street, an island or a body ('River Avenue', 'Lake County', 'River Plate').
+WATER_PREFIXES = frozenset({"river", "lake", "loch", "lough"})
+WATER_SUFFIXES = frozenset({"river"})
+WATER_NAME_STOPS = frozenset({"avenue", "road", "street", "drive", "lane", "way", "boulevard", "place",
+                              "park", "island", "islands", "plate", "valley", "county", "city", "district",
+                              "authority", "estates", "estate", "court", "terrace", "crossing", "house"})

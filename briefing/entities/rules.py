@@ -25,6 +25,9 @@ from .lang_en import (
     STORM_WORDS,
     TITLE_MODIFIERS,
     TITLE_WORDS,
+    WATER_NAME_STOPS,
+    WATER_PREFIXES,
+    WATER_SUFFIXES,
     WEAK_TITLE_WORDS,
 )
 from .products import model_code_token, names_a_model
@@ -44,6 +47,7 @@ def rule_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[in
     head_end = text.find("\n")
     cands, blocked = _job_titles(doc, head_end)
     cands += _regions(doc)
+    cands += _water_names(doc)
     cands += _platform_products(doc)
     cands += _camel_products(doc)
     cands += _defined_acronyms(doc)
@@ -271,7 +275,9 @@ def _regions(doc: Doc) -> list[Candidate]:
                 if tuple(t.lower_ for t in doc[i:i + size]) in index:
                     found = size
                     break
-        if found:
+        if found and _inside_longer_name(doc, i, i + found):
+            i += found
+        elif found:
             span = doc[i:i + found]
             label = span[0].ent_type_ if span[0].ent_type_ in ("GPE", "FAC") and span.ents else "LOC"
             out.append(Candidate(span.start_char, span.end_char, label, PRIORITY_RULE, "rules", weight=2.0))
@@ -279,6 +285,61 @@ def _regions(doc: Doc) -> list[Candidate]:
         else:
             i += 1
     return out
+
+
+# Model entities that, reaching past a region's name, make it part of another name: 'Thames
+# Water' (a company), 'Nile Rodgers' (a person), 'Danube Day' (an event).
+_LONGER_NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a model entity of another kind spans tokens [start, end) and more."""
+    return any(e.label_ in _LONGER_NAME_LABELS and e.start <= start and end <= e.end
+               and e.end - e.start > end - start for e in doc.ents if e.start < end and start < e.end)
+
+
+def _water_names(doc: Doc) -> list[Candidate]:
+    """'River Wensum', 'the Frobble River', 'Lake Opal': a river or lake the model missed (LOC), or
+    a town named after one ('Lake Placid', GPE) when the gazetteer knows the name as a town only.
+
+    The name is one or two capitalised words after the prefix, or up to three before 'River'; a
+    capitalised word right after it means a longer name ('Charles River Associates', 'Lake Shore
+    Drive'), and a model name of another kind reaching past it keeps its reading.
+    """
+    out = []
+    for tok in doc:
+        if not tok.is_title or tok.lower_ not in WATER_PREFIXES | WATER_SUFFIXES:
+            continue
+        start = end = tok.i
+        if tok.lower_ in WATER_PREFIXES:
+            while end + 1 < len(doc) and end - tok.i < 2 and _name_word(doc[end + 1]):
+                end += 1
+        if end == tok.i and tok.lower_ in WATER_SUFFIXES:
+            while start > 0 and tok.i - start < 3 and _name_word(doc[start - 1]):
+                start -= 1
+        if start == end or doc[end].lower_ in WATER_NAME_STOPS or _inside_longer_name(doc, start, end + 1):
+            continue
+        if end + 1 < len(doc) and doc[end + 1].is_title and not doc[end + 1].is_sent_start:
+            continue
+        span = doc[start:end + 1]
+        out.append(Candidate(span.start_char, span.end_char, _water_label(span.text), PRIORITY_RULE, "rules"))
+    return out
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.is_title and tok.is_alpha and not tok.is_stop and tok.lower_ not in WATER_PREFIXES
+
+
+def _water_label(name: str) -> str:
+    """GPE for a town the gazetteer knows by this name and no river or lake does, else LOC."""
+    try:  # the gazetteer is optional (see _region_index)
+        from briefing.geo.gazetteer import gazetteer
+
+        found = [c for c in gazetteer().lookup(name) if not c.alias]
+    except Exception:  # noqa: BLE001 - any failure just means "no gazetteer"
+        return "LOC"
+    water = any(c.feature in ("river", "lake") for c in found)
+    return "GPE" if not water and any(c.kind == "city" for c in found) else "LOC"
 
 
 def _platform_products(doc: Doc) -> list[Candidate]:

@@ -1,0 +1,118 @@
+"""Rivers and lakes in the embedded gazetteer (tools/gazetteer_regions.yml, its last section), on
+invented sentences: found in the text, placed on the feature rather than a town or state of the
+same name, and, when the gazetteer does not know one, a strict build that says how to place it."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from briefing.briefingpages import _check_places, unresolved_message
+from briefing.entities.glossary import Glossary, GlossaryEntry
+from briefing.geo.gazetteer import gazetteer
+from briefing.model import Document
+from briefing.pipeline import annotate_document
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _annotate(text: str, glossary: Glossary | None = None):
+    return annotate_document(Document(text=text, date="2025-03-12", date_source="option"), glossary)
+
+
+def _places(text: str, glossary: Glossary | None = None) -> dict[str, tuple[str, str, str | None]]:
+    """Entity name -> (place name, kind, country) for every placed entity."""
+    ann = _annotate(text, glossary)
+    return {e.name: (p.name, p.kind, p.country) for e in ann.entities for p in ann.places if p.entity == e.id}
+
+
+def test_a_river_written_river_x_is_found_and_placed_on_the_river():
+    places = _places("Floodwater from the River Severn closed roads near Shrewsbury on Tuesday.")
+    assert places["River Severn"] == ("Severn", "feature", "GB")
+    assert places["Shrewsbury"][1] == "city"
+
+
+def test_a_bare_river_name_is_the_river():
+    places = _places("Heavy rain swelled the Elbe in Dresden, and the Volga froze early.")
+    assert places["Elbe"][1] == "feature"
+    assert places["Volga"][:2] == ("Volga", "feature")
+
+
+def test_a_river_named_like_a_state_is_the_river_and_the_state_stays_the_state():
+    places = _places("Barges waited on the Ohio River near Cincinnati, Ohio, as the Missouri River crested.")
+    assert places["Ohio River"][1] == "feature"
+    assert places["Missouri River"][1] == "feature"
+    assert places["Ohio"] == ("Ohio", "admin1", "US")
+
+
+def test_every_form_of_a_river_name_answers_and_none_is_an_alternate_name():
+    for form in ("Thames", "River Thames", "Thames River"):
+        found = [c for c in gazetteer().lookup(form) if c.feature == "river"]
+        assert found and found[0].name == "Thames" and not found[0].alias, form
+    # A river whose bare name is a person or a state answers to both orders, never to the bare name.
+    for form in ("River Trent", "Trent River"):
+        assert any(c.feature == "river" for c in gazetteer().lookup(form)), form
+    assert not any(c.feature == "river" for c in gazetteer().lookup("Trent"))
+
+
+def test_a_lake_is_found_and_placed():
+    places = _places("Fishermen on Lake Tanganyika reported smaller catches this spring.")
+    assert places["Lake Tanganyika"][:2] == ("Lake Tanganyika", "feature")
+
+
+def test_a_lake_named_like_a_town_follows_the_article():
+    alone = _places("Ferries on Lake Geneva were cancelled as the wind rose.")
+    assert alone["Lake Geneva"][1:] == ("feature", None)
+    town = _places("Police in Lake Geneva, Wisconsin, closed the lakefront road on Monday.")
+    assert town["Lake Geneva"][1:] == ("city", "US")
+
+
+def test_a_person_named_after_a_river_stays_a_person():
+    ann = _annotate("Nile Rodgers played two shows in Paris last week.")
+    assert {e.name: e.type for e in ann.entities}.get("Nile Rodgers") == "PERSON"
+
+
+def test_an_unknown_river_is_placed_by_the_glossary_coordinates():
+    text = "The Frobble River burst its banks near the village on Sunday."
+    assert "Frobble River" not in _places(text)
+    glossary = Glossary(entries=[GlossaryEntry(name="Frobble River", type="LOC", coordinates=(52.63, 1.29))])
+    assert _places(text, glossary)["Frobble River"][:1] == ("Frobble River",)
+
+
+def test_strict_names_the_unknown_river_and_the_line_that_places_it():
+    ann = _annotate("The Frobble River burst its banks near the village on Sunday.")
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="news/flood.md"))
+    _check_places(ann, page, strict=False)  # not strict: a note in the log, no error
+    with pytest.raises(PluginError) as err:
+        _check_places(ann, page, strict=True, glossary="glossary.yml")
+    message = str(err.value)
+    assert message.startswith("news/flood.md: unresolved places: Frobble River.")
+    assert "the glossary (glossary.yml)" in message
+    assert "- {name: Frobble River, coordinates: [LAT, LON]}" in message
+    assert "suppress:" in message
+
+
+def test_the_strict_message_without_a_glossary_names_the_option():
+    message = unresolved_message("a.md", ["Frobble River"], None)
+    assert "the plugin's glossary: option" in message
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("build_gazetteer", ROOT / "tools" / "build_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_build_adds_the_other_forms_of_a_river_name_only():
+    forms = _build_module().water_forms
+    assert forms({"name": "Thames", "feature": "river"}) == ["Thames River", "River Thames"]
+    assert forms({"name": "River Trent", "feature": "river"}) == ["Trent River"]
+    assert forms({"name": "Ohio River", "feature": "river"}) == ["River Ohio"]
+    assert forms({"name": "Red River of the North", "feature": "river"}) == []
+    assert forms({"name": "Lake Chad", "feature": "lake"}) == []
