@@ -293,9 +293,15 @@ _LONGER_NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVE
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
-    """Whether a model entity of another kind spans tokens [start, end) and more."""
-    return any(e.label_ in _LONGER_NAME_LABELS and e.start <= start and end <= e.end
-               and e.end - e.start > end - start for e in doc.ents if e.start < end and start < e.end)
+    """Whether a model entity of another kind spans tokens [start, end) and more ('the' it took in
+    front, 'the River Caldew', is no more name)."""
+    for e in doc.ents:
+        if e.label_ not in _LONGER_NAME_LABELS or not (e.start <= start and end <= e.end):
+            continue
+        first = e.start + 1 if e.start < start and doc[e.start].lower_ == "the" else e.start
+        if e.end - first > end - start:
+            return True
+    return False
 
 
 def _water_names(doc: Doc) -> list[Candidate]:

@@ -116,3 +116,9 @@ def test_the_build_adds_the_other_forms_of_a_river_name_only():
     assert forms({"name": "Ohio River", "feature": "river"}) == ["River Ohio"]
     assert forms({"name": "Red River of the North", "feature": "river"}) == []
     assert forms({"name": "Lake Chad", "feature": "lake"}) == []
+
+
+def test_a_small_river_the_model_read_as_an_organisation_is_still_a_river():
+    ann = _annotate("Floods\nWarnings were issued along the River Eden and the River Caldew on Tuesday.")
+    types = {e.name: e.type for e in ann.entities}
+    assert types["River Caldew"] == "LOC"  # not in the gazetteer: a place the glossary can pin
