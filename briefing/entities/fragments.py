@@ -32,6 +32,10 @@ DANGLING = CONNECTORS - {"al", "bin", "de"}
 # What separates two names inside one proposal: a spaced dash; or a quotation mark.
 SPACED_DASH = re.compile(r"\s[-–—]\s")
 INNER_BREAK = re.compile(r"\s[-–—]\s|\s*[\"“”]\s*")
+# A person's name the model ends at an O' surname ("Michael O'"), and the surname after it.
+IRISH_CUT = re.compile(r"(?<=\s)O['’]?$")
+IRISH_REST = re.compile(r"(?<=['’])\s?[A-Z][a-z]+|['’]\s?[A-Z][a-z]+")
+IRISH_WHOLE = re.compile(r" O['’]\s?[A-Z][a-z]+")
 # A flight number after an airline's name: 'Air France Flight 447'.
 FLIGHT = re.compile(r"\s+Flight(?:\s+\d+[A-Z]?)?$")
 # Connectors across which two proposals are one name ('Cumbria Fire and' + 'Rescue Service'); a
@@ -53,6 +57,7 @@ def mend(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
     others = [c for c in cands
               if c.source != "model" and (c.source == "glossary" or not _hyphenated_adjective(c, text))]
     model = _split_at_breaks(model, text)
+    model = _join_irish_surnames(model, text)
     model = [_airline_of_flight(c, text) for c in model]
     model = _join_at_connectors(model, doc, text)
     model = _join_adjacent(model, doc, text)
@@ -94,6 +99,25 @@ def _split_at_breaks(cands: list[Candidate], text: str) -> list[Candidate]:
             if name and name[0].isupper():
                 at = c.start + a + part.index(name)
                 out.append(replace(c, start=at, end=at + len(name)))
+    return out
+
+
+def _join_irish_surnames(cands: list[Candidate], text: str) -> list[Candidate]:
+    """'Michael O' + "' Leary", 'Declan' + " O' Leary": a person's name cut at an O' surname
+    (written with a stray space, "O' Leary") goes on to the surname, whatever the model made of it."""
+    out: list[Candidate] = []
+    skip_to = -1
+    for c in cands:
+        if c.start < skip_to:
+            continue
+        rest = None
+        if c.label == "PERSON":
+            cut = IRISH_CUT.search(text, c.start, c.end)
+            rest = (IRISH_REST if cut is not None else IRISH_WHOLE).match(text, c.end)
+        if rest is not None:
+            c = replace(c, end=rest.end())
+            skip_to = c.end
+        out.append(c)
     return out
 
 

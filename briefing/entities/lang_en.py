@@ -89,6 +89,10 @@ CORPORATE_TAIL_WORDS = ("motor", "motors", "company", "co", "corporation", "corp
 # Tail words that are the name itself when nothing else goes: "General Motors" is not "General".
 MAKER_WORDS = frozenset({"motor", "motors"})
 
+# Last words of the names of operators of vehicles ("American Airlines", "Amtrak Railways"): a model
+# code after one ("American Airlines 777") is a vehicle it operates, not a product it makes.
+OPERATOR_HEADS = frozenset({"airlines", "airways", "railways", "railroad", "lines", "cargo"})
+
 # Words after a number that make it an amount, not a model code ("737 million", "5 per cent").
 AMOUNT_WORDS = frozenset({"%", "percent", "per", "billion", "million"})
 

@@ -27,7 +27,7 @@ from .lang_en import (
     TITLE_WORDS,
     WEAK_TITLE_WORDS,
 )
-from .products import model_code_token, names_a_model
+from .products import glued_end, model_code_token, names_a_model, version_token
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -307,8 +307,8 @@ def _camel_products(doc: Doc) -> list[Candidate]:
             end = tok.i + 1
             if tok.ent_type_ and tok.ent_type_ not in NUMERIC_LABELS and tok.ent_iob_ != "O":
                 end = max(end, next(e.end for e in doc.ents if e.start <= tok.i < e.end))
-            while end < len(doc) and model_code_token(doc[end]):
-                end += 1
+            while end < len(doc) and (model_code_token(doc[end]) or version_token(doc[end])):
+                end = glued_end(doc, end + 1)
             span = doc[tok.i:end]
             out.append(Candidate(span.start_char, span.end_char, "PRODUCT", PRIORITY_RULE, "rules"))
     return out

@@ -18,6 +18,7 @@ from .lang_en import (
     FACILITY_HEADS,
     INSTITUTION_ADMIN_WORDS,
     LEADING_ARTICLES,
+    OPERATOR_HEADS,
     ORG_HEADS,
     SCHEME_HEADS,
 )
@@ -66,13 +67,22 @@ def clean(c: Candidate, text: str) -> Candidate | None:
         # 'Software Development Kit (SDK': the name ends before its acronym (``acronyms`` links it)
         end = start + len(frag[:frag.index("(")].rstrip())
         frag = text[start:end]
-    if not frag or not any(ch.isalpha() for ch in frag):
+    if not frag or not any(ch.isalpha() for ch in frag) and not _operated_model(c, frag, text):
         return None
     if not any(ch.isupper() for ch in frag) and not (c.label == "PRODUCT" and names_a_model(frag)):
         return None  # no capital, no name; but a product's model code ('787s') is one
     if "\n" in frag or text[end:end + 1] == "$":
         return None
     return replace(c, start=start, end=end)
+
+
+def _operated_model(c: Candidate, frag: str, text: str) -> bool:
+    """'an American Airlines 777': a bare model code right after an operator's name is the plane
+    (a bare number elsewhere is left to the product it abbreviates, see ``propagate``)."""
+    before = text[max(0, c.start - 30):c.start]
+    words = before.split()
+    return (c.label == "PRODUCT" and names_a_model(frag) and before.endswith(" ") and bool(words)
+            and words[-1].lower() in OPERATOR_HEADS and words[-1][:1].isupper())
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
