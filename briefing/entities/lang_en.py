@@ -136,6 +136,22 @@ APPOSITION_RETYPES = frozenset({"PERSON", "ORG", "OTHER"})
 EVENT_HEADS = frozenset({"conference", "summit", "festival", "show", "expo", "games", "olympics",
                          "championships", "marathon", "war", "cup"})
 
+# Nouns that announce a model's name ("its next model Falcon", "the nameplate Vireo"): a product.
+MODEL_NOUNS = frozenset({"model", "nameplate", "codename"})
+# Words that end the names of organisations and their businesses, beside ``ORG_HEADS``: "the Ford
+# Foundation", "the Acme Store" are no products of a company named "Ford" or "Acme".
+ORG_NAME_WORDS = frozenset({"foundation", "store", "stores", "shop", "building", "research", "labs", "lab",
+                            "bank", "media", "news", "energy", "entertainment", "pictures", "international",
+                            "global", "worldwide", "family", "brothers", "sons", "museum", "park", "plant",
+                            "factory", "headquarters", "campus", "unit", "division", "subsidiary", "board",
+                            "fund", "financial", "insurance", "health", "care", "press", "publishing",
+                            "television", "radio", "books", "academy", "administration", "government",
+                            "assembly", "parliament", "congress", "senate", "court", "party", "campaign",
+                            "army", "navy", "church", "cabinet", "commission", "movement", "alliance",
+                            "coalition", "network", "channel", "show", "times", "post", "journal", "clinic",
+                            "surgery", "practice", "pharmacy", "restaurant", "cafe", "bar", "hotel", "inn",
+                            "salon", "studio", "gallery", "theatre", "theater", "library", "market", "mall"})
+
 # Currency codes ("$99 (USD)", "249 EUR"): part of an amount, never an organisation.
 CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "AUD", "CAD", "NZD",
                             "INR", "RUB", "HKD", "SGD", "SEK", "NOK", "DKK", "KRW", "BRL", "MXN", "ZAR"})

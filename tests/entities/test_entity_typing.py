@@ -44,3 +44,47 @@ def test_irish_surname_written_with_a_space_after_the_apostrophe_is_one_name() -
     assert {"Brian O' Leary", "Declan O' Leary"} <= set(found), found
     assert found["Brian O' Leary"].type == found["Declan O' Leary"].type == "PERSON"
     assert "Leary" not in found and "Declan" not in found
+
+
+def test_makers_name_then_a_name_word_after_an_article_is_a_product() -> None:
+    text = ("Carmakers trim ranges\nVireo Corporation said sales of the Vireo Corsa fell in March. "
+            "Halvard Motors will stop making the Halvard Tempest next year.")
+    found = names(extract_entities(text))
+    assert found["Vireo Corsa"].type == found["Halvard Tempest"].type == "PRODUCT", found
+    assert found["Vireo Corporation"].type == found["Halvard Motors"].type == "ORG"
+
+
+def test_name_after_a_person_named_alike_is_no_product() -> None:
+    text = ("Troops\nPresident Harlan spoke on Monday. No request came from the Harlan Administration, "
+            "the governor said, and Harlan did not call.")
+    found = names(extract_entities(text))
+    assert all(e.type != "PRODUCT" for e in found.values()), found
+
+
+def test_makers_name_then_an_organisation_word_stays_an_organisation() -> None:
+    text = ("Grant for schools\nThe Kestrel Foundation gave money to schools, Kestrel said on Monday. "
+            "Kestrel makes cars.")
+    found = names(extract_entities(text))
+    assert found["Kestrel Foundation"].type == "ORG", found
+
+
+def test_company_name_modifying_a_noun_is_no_product() -> None:
+    text = ("Bid in doubt\nThe ruling imperils the Halden Sorvik and Tarn Aviation plan to build "
+            "planes in Leeds. Halden said it would appeal.")
+    found = names(extract_entities(text))
+    assert found.get("Halden Sorvik") is None or found["Halden Sorvik"].type != "PRODUCT", found
+
+
+def test_names_listed_with_a_sure_product_are_products() -> None:
+    text = ("New players\nIn addition to the iWidget Classic, Ember and Flux, the firm announced a "
+            "new iWidget touch on Tuesday.")
+    found = names(extract_entities(text))
+    assert found["Ember"].type == "PRODUCT", found
+    assert found["Flux"].type == "PRODUCT", found
+
+
+def test_noun_announcing_a_model_makes_a_product() -> None:
+    text = ("Plant to stay open\nThe money will be used to build Kestrel's next model Osprey in Geelong, "
+            "Kestrel said.")
+    found = names(extract_entities(text))
+    assert found["Osprey"].type == "PRODUCT", found
