@@ -11,6 +11,9 @@ Vireo Corsa', 'Ember', 'model Osprey'). The sentence often says better, in one o
   which the model left out, is one;
 - a noun that announces a model: 'its next model Osprey'.
 
+And a name the model reads as a place, that the gazetteer knows as none and that opens an
+organisation's name in the text ('Zephyrjet' beside 'Zephyrjet Airways'), is that organisation.
+
 Rules run after the candidates competed (``spans.resolve``) and before further mentions are found
 (``propagate``), so that later mentions take the corrected type.
 """
@@ -50,11 +53,14 @@ def types_in_context(cands: list[Candidate], doc: Doc, text: str) -> list[Candid
     people = {w for c in cands if c.label == "PERSON" for w in text[c.start:c.end].split()}
     # Companies the text names alone, and never as (part of) a person ('President Trump' is no maker).
     org_words = {_short_form(text[c.start:c.end]) for c in cands if c.label == "ORG"} - {None} - people
+    org_names = [text[c.start:c.end].split() for c in cands if c.label == "ORG"]
+    org_firsts = {words[0] for words in org_names if len(words) > 1}
     out = []
     for c, span in zip(cands, spans, strict=True):
         if span is not None and len(span) and c.source != "glossary":
             c = _maker_product(c, span, org_words)
             c = _introduced_model(c, span)
+            c = _unknown_place(c, span, org_firsts)
         out.append(c)
     return _coordinated_products(out, doc)
 
@@ -106,6 +112,18 @@ def _notable_place(name: str) -> bool:
     except ImportError:  # pragma: no cover
         return False
     return any(not p.alias and p.prior >= NOTABLE_PLACE for p in gazetteer().lookup(name))
+
+
+def _unknown_place(c: Candidate, span: Span, org_firsts: set[str]) -> Candidate:
+    """'AirTran' read as a town, beside 'AirTran Airways': a word the gazetteer knows as no place
+    at all, that opens an organisation's name in the same text, is that organisation's short name."""
+    if c.label != "GPE" or len(span) != 1 or span.text not in org_firsts:
+        return c
+    try:  # the gazetteer is optional for entity recognition (another part of the project)
+        from briefing.geo.gazetteer import gazetteer
+    except ImportError:  # pragma: no cover
+        return c
+    return c if gazetteer().lookup(span.text) else replace(c, label="ORG")
 
 
 def _introduced_model(c: Candidate, span: Span) -> Candidate:

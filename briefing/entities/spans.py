@@ -138,15 +138,17 @@ def _scheme(c: Candidate, span) -> Candidate:
 
 
 def _organisation(c: Candidate, span) -> Candidate:
-    """'Volunteer Fire Department' read as a PERSON: no person's name ends in 'Department'; and
+    """'Volunteer Fire Department' read as a PERSON: no person's name ends in 'Department' (and the
+    full name outvotes its short form read as a surname); and
     'Saturn Corporation', 'Kestrel Ltd' are companies whatever the model read ('Saturn' a product)."""
     if len(span) < 2 or not span[-1].text[:1].isupper():
         return c
     last = span[-1].lower_.rstrip(".")
     if last in CORPORATE_SUFFIXES:  # the legal form outvotes the lone name's readings
         return replace(c, label="ORG", weight=max(c.weight, 2.0))
-    if c.label == "PERSON" and span[-1].is_title and last in ORG_HEADS:
-        return replace(c, label="ORG")
+    if c.label in ("PERSON", "ORG") and span[-1].is_title and last in ORG_HEADS:
+        # The full name outvotes a short form read as a surname ('Douglas' of 'Douglas Aircraft')
+        return replace(c, label="ORG", weight=max(c.weight, 2.0))
     return c
 
 

@@ -88,3 +88,40 @@ def test_noun_announcing_a_model_makes_a_product() -> None:
             "Kestrel said.")
     found = names(extract_entities(text))
     assert found["Osprey"].type == "PRODUCT", found
+
+
+def test_name_read_as_a_place_that_opens_an_airlines_name_is_the_airline() -> None:
+    text = ("Last jet delivered\nThe last jet was built for Aerovia Airways in ceremonies. It ended the "
+            "era for Aerovia, the firm said.")
+    found = names(extract_entities(text))
+    assert found["Aerovia"].type == "ORG", found
+
+
+def test_full_name_ending_in_an_organisation_word_outvotes_a_surname_reading() -> None:
+    text = ("Boeing delivers final 717, ending Douglas era\nThe plant was the original home of Douglas "
+            "Aircraft. The last jet left on Tuesday.")
+    found = names(extract_entities(text))
+    assert found["Douglas Aircraft"].type == "ORG", found
+
+
+def test_name_in_apposition_to_an_organisation_noun_is_found() -> None:
+    text = ("Carmaker to cut jobs at Vostra\nThe carmaker said it would cut 5,000 jobs at its Italian "
+            "division, Vostra. The firm wants to reduce costs at Vostra by a third.")
+    found = names(extract_entities(text))
+    assert found["Vostra"].type == "ORG", found
+    assert len(found["Vostra"].mentions) == 3
+
+
+def test_air_and_a_place_name_an_airline() -> None:
+    text = ("Airlines order jets\nThe carriers Air Malta and Flybe ordered ten jets. The Air Force "
+            "said nothing.")
+    found = names(extract_entities(text))
+    assert found["Air Malta"].type == "ORG", found
+    assert "Malta" not in found
+
+
+def test_person_in_apposition_to_a_vague_noun_stays_a_person() -> None:
+    text = ("Leaders meet\nThe talks were held in 2009. The general's successor, Zardovic, pledged to "
+            "hold elections, and Zardovic met President Ivan Zardovic's aides.")
+    found = extract_entities(text)
+    assert all(e.type != "PRODUCT" for e in found), [(e.name, e.type) for e in found]
