@@ -22,7 +22,16 @@ from typing import TYPE_CHECKING
 
 from .aliases import FALLBACK_REGIONS
 from .candidate import Candidate
-from .lang_en import CONNECTORS, CURRENCY_CODES, TITLE_MODIFIERS, TITLE_WORDS
+from .lang_en import (
+    CONNECTORS,
+    CORPORATE_SUFFIXES,
+    CORPORATE_TAIL_WORDS,
+    CURRENCY_CODES,
+    ORG_HEADS,
+    ORG_NAME_WORDS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -32,6 +41,10 @@ DANGLING = CONNECTORS - {"al", "bin", "de"}
 # What separates two names inside one proposal: a spaced dash; or a quotation mark.
 SPACED_DASH = re.compile(r"\s[-–—]\s")
 INNER_BREAK = re.compile(r"\s[-–—]\s|\s*[\"“”]\s*")
+# A possessive inside a proposal, between two capitalised words ("Computer's Mac").
+INNER_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\s+(?=[A-Z])")
+# Last words of names that carry their possessive ("Moody's Investors Service", "Lloyd's Bank").
+OWN_POSSESSIVE_ENDS = ORG_HEADS | ORG_NAME_WORDS | frozenset(CORPORATE_TAIL_WORDS + CORPORATE_SUFFIXES)
 # A person's name the model ends at an O' surname ("Michael O'"), and the surname after it.
 IRISH_CUT = re.compile(r"(?<=\s)O['’]?$")
 IRISH_REST = re.compile(r"(?<=['’])\s?[A-Z][a-z]+|['’]\s?[A-Z][a-z]+")
@@ -58,6 +71,7 @@ def mend(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
               if c.source != "model" and (c.source == "glossary" or not _hyphenated_adjective(c, text))]
     model = _split_at_breaks(model, text)
     model = _join_irish_surnames(model, text)
+    model = _split_at_possessives(model, text)
     model = [_airline_of_flight(c, text) for c in model]
     model = _join_at_connectors(model, doc, text)
     model = _join_adjacent(model, doc, text)
@@ -100,6 +114,30 @@ def _split_at_breaks(cands: list[Candidate], text: str) -> list[Candidate]:
                 at = c.start + a + part.index(name)
                 out.append(replace(c, start=at, end=at + len(name)))
     return out
+
+
+def _split_at_possessives(cands: list[Candidate], text: str) -> list[Candidate]:
+    """'Vireo Computer's Glide OS': a possessive inside a proposal ends the owner's name; what
+    follows is another name. A name whose possessive is its own stays whole: 'Moody's Investors
+    Service', 'Lloyd's Bank' (an organisation word ends it), 'People's Republic of China' (its owner
+    is an ordinary word)."""
+    out: list[Candidate] = []
+    for c in cands:
+        frag = text[c.start:c.end]
+        m = INNER_POSSESSIVE.search(frag)
+        if m is None or not _owner_and_name(frag[:m.start()], frag[m.end():]):
+            out.append(c)
+            continue
+        out.append(replace(c, end=c.start + m.start()))
+        out.append(replace(c, start=c.start + m.end(), name=None, aliases=()))
+    return out
+
+
+def _owner_and_name(owner: str, rest: str) -> bool:
+    """Whether 'owner's rest' is two names, not one that carries its possessive."""
+    if not rest[:1].isupper() or rest.split()[-1].lower().rstrip(".") in OWN_POSSESSIVE_ENDS:
+        return False
+    return " " in owner or not _common_word(owner.lower())  # not 'People's Republic of China'
 
 
 def _join_irish_surnames(cands: list[Candidate], text: str) -> list[Candidate]:

@@ -93,6 +93,9 @@ MAKER_WORDS = frozenset({"motor", "motors"})
 # code after one ("American Airlines 777") is a vehicle it operates, not a product it makes.
 OPERATOR_HEADS = frozenset({"airlines", "airways", "railways", "railroad", "lines", "cargo"})
 
+# Ordinals a headline opens with ("First Airbus A380 delivered"): no part of a product's name.
+ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "final", "last", "latest", "next"})
+
 # Words after a number that make it an amount, not a model code ("737 million", "5 per cent").
 AMOUNT_WORDS = frozenset({"%", "percent", "per", "billion", "million"})
 

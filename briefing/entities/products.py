@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .candidate import PRIORITY_RULE, Candidate
-from .lang_en import AMOUNT_WORDS, OPERATOR_HEADS
+from .lang_en import AMOUNT_WORDS, OPERATOR_HEADS, ORDINAL_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -38,6 +38,16 @@ def with_model_code(c: Candidate, span) -> Candidate:
         end += 1  # "Boeing 787 Dreamliner": the nickname is part of the name
     return replace(c, end=doc[end - 1].idx + len(doc[end - 1].text), label="PRODUCT", priority=PRIORITY_RULE,
                    source="rules")
+
+
+def without_ordinal(c: Candidate, span: Span) -> Candidate:
+    """'First Airbus A380 delivered': an ordinal opening a maker's name and a model code is the
+    headline's word ('the first A380'), not part of the product's name."""
+    if len(span) < 3 or span[0].lower_ not in ORDINAL_WORDS or not span[0].is_title:
+        return c
+    if not any(model_code_token(t) for t in span[2:]) or not span[1].text[:1].isupper():
+        return c
+    return replace(c, start=span[1].idx, label="PRODUCT", priority=PRIORITY_RULE, source="rules")
 
 
 def _model_nickname(tok: Token) -> bool:

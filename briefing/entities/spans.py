@@ -22,7 +22,7 @@ from .lang_en import (
     ORG_HEADS,
     SCHEME_HEADS,
 )
-from .products import names_a_model, with_model_code
+from .products import names_a_model, with_model_code, without_ordinal
 from .rules import is_cap
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -118,7 +118,9 @@ def retype(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
         if span is None or not len(span):
             out.append(c)
             continue
+        c = without_ordinal(c, span)
         c = with_model_code(c, span)
+        c = _legal_form(c, span)
         c = _organisation(c, span)
         c = _group_name(c, span)
         c = _event(c, span)
@@ -135,6 +137,18 @@ def _scheme(c: Candidate, span) -> Candidate:
     if len(span) < 2 or c.label in ("OTHER", "EVENT", "PRODUCT") or span[-1].lower_ not in SCHEME_HEADS:
         return c
     return replace(c, label="OTHER") if span[-1].is_title else c
+
+
+def _legal_form(c: Candidate, span) -> Candidate:
+    """'Chrysler LLC Jim Press': the model ends the company before its legal form; the form is the
+    company's ('Chrysler LLC'), not the start of the next name."""
+    doc = span.doc
+    if c.label != "ORG" or span.end >= len(doc) or span[-1].whitespace_ != " ":
+        return c
+    nxt = doc[span.end]
+    if nxt.text.rstrip(".").lower() not in CORPORATE_SUFFIXES or not nxt.text[:1].isupper():
+        return c
+    return replace(c, end=nxt.idx + len(nxt.text), label="ORG")
 
 
 def _organisation(c: Candidate, span) -> Candidate:

@@ -125,3 +125,30 @@ def test_person_in_apposition_to_a_vague_noun_stays_a_person() -> None:
             "hold elections, and Zardovic met President Ivan Zardovic's aides.")
     found = extract_entities(text)
     assert all(e.type != "PRODUCT" for e in found), [(e.name, e.type) for e in found]
+
+
+def test_ordinal_opening_a_headline_is_no_part_of_the_product() -> None:
+    text = ("First Vireo V200 delivered\nThe first V200 airliner, made by Vireo, was handed to its "
+            "buyer on Monday.")
+    found = names(extract_entities(text))
+    assert "Vireo V200" in found and found["Vireo V200"].type == "PRODUCT", found
+    assert not any(n.startswith("First") for n in found)
+
+
+def test_legal_form_after_a_company_goes_on_the_company() -> None:
+    text = ("Sales slow\nIt is too early to see a trend, said the chairman of Halvard LLC Tom Reid. "
+            "Sales fell in May.")
+    found = names(extract_entities(text))
+    assert "Halvard LLC" in found and found["Halvard LLC"].type == "ORG", found
+    assert found["Tom Reid"].type == "PERSON"
+
+
+def test_possessive_inside_a_proposal_separates_owner_and_name() -> None:
+    text = ("Reactions\nUsers are buzzing about the newest version of Vireo Computer's Glide OS, "
+            "version 10.4. The People's Republic of China said nothing. Moody's Investors Service "
+            "rated the firm.")
+    entities = extract_entities(text)
+    found = names(entities)
+    assert "Vireo Computer" in found, found
+    assert not any("Computer's" in n for n in found)
+    assert {"People's Republic of China", "Moody's Investors Service"} <= surfaces(entities)
