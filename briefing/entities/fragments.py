@@ -43,6 +43,12 @@ SPACED_DASH = re.compile(r"\s[-–—]\s")
 INNER_BREAK = re.compile(r"\s[-–—]\s|\s*[\"“”]\s*")
 # A possessive inside a proposal, between two capitalised words ("Computer's Mac").
 INNER_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\s+(?=[A-Z])")
+# Places carry their possessives ("Martha's Vineyard", "Queen's Park", "Prince George's County").
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Words that open a saint's name: "St. Paul's Church" carries its possessive.
+SAINTS = frozenset({"st", "saint", "ste", "san", "santa"})
+# Plurals without an s, whose possessive belongs to an institution's name ("Women's Institute").
+PLURAL_OWNERS = frozenset({"people", "peoples", "women", "men", "children", "folk"})
 # Last words of names that carry their possessive ("Moody's Investors Service", "Lloyd's Bank").
 OWN_POSSESSIVE_ENDS = ORG_HEADS | ORG_NAME_WORDS | frozenset(CORPORATE_TAIL_WORDS + CORPORATE_SUFFIXES)
 # A person's name the model ends at an O' surname ("Michael O'"), and the surname after it.
@@ -119,12 +125,12 @@ def _split_at_breaks(cands: list[Candidate], text: str) -> list[Candidate]:
 def _split_at_possessives(cands: list[Candidate], text: str) -> list[Candidate]:
     """'Vireo Computer's Glide OS': a possessive inside a proposal ends the owner's name; what
     follows is another name. A name whose possessive is its own stays whole: 'Moody's Investors
-    Service', 'Lloyd's Bank' (an organisation word ends it), 'People's Republic of China' (its owner
-    is an ordinary word)."""
+    Service', 'Lloyd's Bank' (an organisation word ends it), 'Dunn's Automotive' (a one-word owner:
+    shops, mills and farms are named so), 'St. Paul's Church', 'Democratic People's Republic'."""
     out: list[Candidate] = []
     for c in cands:
         frag = text[c.start:c.end]
-        m = INNER_POSSESSIVE.search(frag)
+        m = INNER_POSSESSIVE.search(frag) if c.label not in PLACE_LABELS else None
         if m is None or not _owner_and_name(frag[:m.start()], frag[m.end():]):
             out.append(c)
             continue
@@ -137,7 +143,10 @@ def _owner_and_name(owner: str, rest: str) -> bool:
     """Whether 'owner's rest' is two names, not one that carries its possessive."""
     if not rest[:1].isupper() or rest.split()[-1].lower().rstrip(".") in OWN_POSSESSIVE_ENDS:
         return False
-    return " " in owner or not _common_word(owner.lower())  # not 'People's Republic of China'
+    words = owner.lower().split()
+    if len(words) < 2 or words[0].rstrip(".") in SAINTS:
+        return False  # 'Dunn's Automotive', 'Mundy's Mill', 'St. John's Cemetery': one name
+    return words[-1] not in PLURAL_OWNERS  # not 'Democratic People's Republic'
 
 
 def _join_irish_surnames(cands: list[Candidate], text: str) -> list[Candidate]:

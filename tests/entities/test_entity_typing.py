@@ -146,9 +146,10 @@ def test_legal_form_after_a_company_goes_on_the_company() -> None:
 def test_possessive_inside_a_proposal_separates_owner_and_name() -> None:
     text = ("Reactions\nUsers are buzzing about the newest version of Vireo Computer's Glide OS, "
             "version 10.4. The People's Republic of China said nothing. Moody's Investors Service "
-            "rated the firm.")
+            "rated the firm, and the Federation of Women's Clubs met in Leeds.")
     entities = extract_entities(text)
     found = names(entities)
     assert "Vireo Computer" in found, found
     assert not any("Computer's" in n for n in found)
-    assert {"People's Republic of China", "Moody's Investors Service"} <= surfaces(entities)
+    assert {"People's Republic of China", "Moody's Investors Service",
+            "Federation of Women's Clubs"} <= surfaces(entities)
