@@ -22,7 +22,16 @@ from typing import TYPE_CHECKING
 
 from .aliases import FALLBACK_REGIONS
 from .candidate import Candidate
-from .lang_en import CONNECTORS, CURRENCY_CODES, TITLE_MODIFIERS, TITLE_WORDS
+from .lang_en import (
+    CONNECTORS,
+    CORPORATE_SUFFIXES,
+    CORPORATE_TAIL_WORDS,
+    CURRENCY_CODES,
+    ORG_HEADS,
+    ORG_NAME_WORDS,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -32,6 +41,20 @@ DANGLING = CONNECTORS - {"al", "bin", "de"}
 # What separates two names inside one proposal: a spaced dash; or a quotation mark.
 SPACED_DASH = re.compile(r"\s[-–—]\s")
 INNER_BREAK = re.compile(r"\s[-–—]\s|\s*[\"“”]\s*")
+# A possessive inside a proposal, between two capitalised words ("Computer's Mac").
+INNER_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\s+(?=[A-Z])")
+# Places carry their possessives ("Martha's Vineyard", "Queen's Park", "Prince George's County").
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Words that open a saint's name: "St. Paul's Church" carries its possessive.
+SAINTS = frozenset({"st", "saint", "ste", "san", "santa"})
+# Plurals without an s, whose possessive belongs to an institution's name ("Women's Institute").
+PLURAL_OWNERS = frozenset({"people", "peoples", "women", "men", "children", "folk"})
+# Last words of names that carry their possessive ("Moody's Investors Service", "Lloyd's Bank").
+OWN_POSSESSIVE_ENDS = ORG_HEADS | ORG_NAME_WORDS | frozenset(CORPORATE_TAIL_WORDS + CORPORATE_SUFFIXES)
+# A person's name the model ends at an O' surname ("Michael O'"), and the surname after it.
+IRISH_CUT = re.compile(r"(?<=\s)O['’]?$")
+IRISH_REST = re.compile(r"(?<=['’])\s?[A-Z][a-z]+|['’]\s?[A-Z][a-z]+")
+IRISH_WHOLE = re.compile(r" O['’]\s?[A-Z][a-z]+")
 # A flight number after an airline's name: 'Air France Flight 447'.
 FLIGHT = re.compile(r"\s+Flight(?:\s+\d+[A-Z]?)?$")
 # Connectors across which two proposals are one name ('Cumbria Fire and' + 'Rescue Service'); a
@@ -53,6 +76,8 @@ def mend(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
     others = [c for c in cands
               if c.source != "model" and (c.source == "glossary" or not _hyphenated_adjective(c, text))]
     model = _split_at_breaks(model, text)
+    model = _join_irish_surnames(model, text)
+    model = _split_at_possessives(model, text)
     model = [_airline_of_flight(c, text) for c in model]
     model = _join_at_connectors(model, doc, text)
     model = _join_adjacent(model, doc, text)
@@ -94,6 +119,52 @@ def _split_at_breaks(cands: list[Candidate], text: str) -> list[Candidate]:
             if name and name[0].isupper():
                 at = c.start + a + part.index(name)
                 out.append(replace(c, start=at, end=at + len(name)))
+    return out
+
+
+def _split_at_possessives(cands: list[Candidate], text: str) -> list[Candidate]:
+    """'Vireo Computer's Glide OS': a possessive inside a proposal ends the owner's name; what
+    follows is another name. A name whose possessive is its own stays whole: 'Moody's Investors
+    Service', 'Lloyd's Bank' (an organisation word ends it), 'Dunn's Automotive' (a one-word owner:
+    shops, mills and farms are named so), 'St. Paul's Church', 'Democratic People's Republic'."""
+    out: list[Candidate] = []
+    for c in cands:
+        frag = text[c.start:c.end]
+        m = INNER_POSSESSIVE.search(frag) if c.label not in PLACE_LABELS else None
+        if m is None or not _owner_and_name(frag[:m.start()], frag[m.end():]):
+            out.append(c)
+            continue
+        out.append(replace(c, end=c.start + m.start()))
+        out.append(replace(c, start=c.start + m.end(), name=None, aliases=()))
+    return out
+
+
+def _owner_and_name(owner: str, rest: str) -> bool:
+    """Whether 'owner's rest' is two names, not one that carries its possessive."""
+    if not rest[:1].isupper() or rest.split()[-1].lower().rstrip(".") in OWN_POSSESSIVE_ENDS:
+        return False
+    words = owner.lower().split()
+    if len(words) < 2 or words[0].rstrip(".") in SAINTS:
+        return False  # 'Dunn's Automotive', 'Mundy's Mill', 'St. John's Cemetery': one name
+    return words[-1] not in PLURAL_OWNERS  # not 'Democratic People's Republic'
+
+
+def _join_irish_surnames(cands: list[Candidate], text: str) -> list[Candidate]:
+    """'Michael O' + "' Leary", 'Declan' + " O' Leary": a person's name cut at an O' surname
+    (written with a stray space, "O' Leary") goes on to the surname, whatever the model made of it."""
+    out: list[Candidate] = []
+    skip_to = -1
+    for c in cands:
+        if c.start < skip_to:
+            continue
+        rest = None
+        if c.label == "PERSON":
+            cut = IRISH_CUT.search(text, c.start, c.end)
+            rest = (IRISH_REST if cut is not None else IRISH_WHOLE).match(text, c.end)
+        if rest is not None:
+            c = replace(c, end=rest.end())
+            skip_to = c.end
+        out.append(c)
     return out
 
 

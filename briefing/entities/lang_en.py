@@ -89,6 +89,13 @@ CORPORATE_TAIL_WORDS = ("motor", "motors", "company", "co", "corporation", "corp
 # Tail words that are the name itself when nothing else goes: "General Motors" is not "General".
 MAKER_WORDS = frozenset({"motor", "motors"})
 
+# Last words of the names of operators of vehicles ("American Airlines", "Amtrak Railways"): a model
+# code after one ("American Airlines 777") is a vehicle it operates, not a product it makes.
+OPERATOR_HEADS = frozenset({"airlines", "airways", "railways", "railroad", "lines", "cargo"})
+
+# Ordinals a headline opens with ("First Airbus A380 delivered"): no part of a product's name.
+ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "final", "last", "latest", "next"})
+
 # Words after a number that make it an amount, not a model code ("737 million", "5 per cent").
 AMOUNT_WORDS = frozenset({"%", "percent", "per", "billion", "million"})
 
@@ -134,6 +141,22 @@ APPOSITION_RETYPES = frozenset({"PERSON", "ORG", "OTHER"})
 # whatever the model read in its capitals.
 EVENT_HEADS = frozenset({"conference", "summit", "festival", "show", "expo", "games", "olympics",
                          "championships", "marathon", "war", "cup"})
+
+# Nouns that announce a model's name ("its next model Falcon", "the nameplate Vireo"): a product.
+MODEL_NOUNS = frozenset({"model", "nameplate", "codename"})
+# Words that end the names of organisations and their businesses, beside ``ORG_HEADS``: "the Ford
+# Foundation", "the Acme Store" are no products of a company named "Ford" or "Acme".
+ORG_NAME_WORDS = frozenset({"foundation", "store", "stores", "shop", "building", "research", "labs", "lab",
+                            "bank", "media", "news", "energy", "entertainment", "pictures", "international",
+                            "global", "worldwide", "family", "brothers", "sons", "museum", "park", "plant",
+                            "factory", "headquarters", "campus", "unit", "division", "subsidiary", "board",
+                            "fund", "financial", "insurance", "health", "care", "press", "publishing",
+                            "television", "radio", "books", "academy", "administration", "government",
+                            "assembly", "parliament", "congress", "senate", "court", "party", "campaign",
+                            "army", "navy", "church", "cabinet", "commission", "movement", "alliance",
+                            "coalition", "network", "channel", "show", "times", "post", "journal", "clinic",
+                            "surgery", "practice", "pharmacy", "restaurant", "cafe", "bar", "hotel", "inn",
+                            "salon", "studio", "gallery", "theatre", "theater", "library", "market", "mall"})
 
 # Currency codes ("$99 (USD)", "249 EUR"): part of an amount, never an organisation.
 CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "AUD", "CAD", "NZD",

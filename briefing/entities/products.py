@@ -11,13 +11,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .candidate import PRIORITY_RULE, Candidate
-from .lang_en import AMOUNT_WORDS
+from .lang_en import AMOUNT_WORDS, OPERATOR_HEADS, ORDINAL_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
 
 MODEL_CODE = re.compile(r"^[A-Z]{0,3}-?\d[\w-]*$")
+VERSION = re.compile(r"^\d+(?:\.\d+){1,3}$")
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
@@ -26,15 +27,27 @@ def with_model_code(c: Candidate, span) -> Candidate:
     if c.label not in ("ORG", "PRODUCT"):
         return c
     doc = span.doc
+    if operator_name(span):
+        return c  # "American Airlines 777": the airline flies the plane, it does not make it
     end = span.end
-    while end < len(doc) and model_code_token(doc[end]):
-        end += 1
+    while end < len(doc) and (model_code_token(doc[end]) or c.label == "PRODUCT" and version_token(doc[end])):
+        end = glued_end(doc, end + 1)
     if end == span.end:
         return c
     if end < len(doc) and _model_nickname(doc[end]):
         end += 1  # "Boeing 787 Dreamliner": the nickname is part of the name
     return replace(c, end=doc[end - 1].idx + len(doc[end - 1].text), label="PRODUCT", priority=PRIORITY_RULE,
                    source="rules")
+
+
+def without_ordinal(c: Candidate, span: Span) -> Candidate:
+    """'First Airbus A380 delivered': an ordinal opening a maker's name and a model code is the
+    headline's word ('the first A380'), not part of the product's name."""
+    if len(span) < 3 or span[0].lower_ not in ORDINAL_WORDS or not span[0].is_title:
+        return c
+    if not any(model_code_token(t) for t in span[2:]) or not span[1].text[:1].isupper():
+        return c
+    return replace(c, start=span[1].idx, label="PRODUCT", priority=PRIORITY_RULE, source="rules")
 
 
 def _model_nickname(tok: Token) -> bool:
@@ -81,6 +94,37 @@ def product_codes(cands: list[Candidate], text: str) -> dict[str, Candidate]:
                 shared.add(code)
             out.setdefault(code, c)
     return {code: c for code, c in out.items() if code not in shared}
+
+
+def glued_end(doc: Doc, end: int) -> int:
+    """The end of a model code the tokenizer cut at a letter or a hyphen ('A400' + 'M', '737' + '-' +
+    '800'): letters, digits and inner hyphens written without a space go on the code."""
+    while end < len(doc) and doc[end - 1].whitespace_ == "":
+        tok = doc[end]
+        if tok.text.isalnum():
+            end += 1
+        elif (tok.text == "-" and tok.whitespace_ == "" and end + 1 < len(doc)
+              and doc[end + 1].text.isalnum()):
+            end += 2
+        else:
+            break
+    return end
+
+
+def operator_name(span: Span) -> bool:
+    """Whether a name ends with a word for an operator of vehicles ('American Airlines'): a model
+    code after it is the operator's plane or train, the name is no maker of it."""
+    return span[-1].lower_ in OPERATOR_HEADS and span[-1].text[:1].isupper()
+
+
+def version_token(tok: Token) -> bool:
+    """A version number after a product's name ('iPod Software 1.1.1', 'iPhone 3.0'); the model
+    reads '1.1.1' as a time, but a time has one separator at most."""
+    if not VERSION.match(tok.text) or tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    amount = nxt is not None and nxt.lower_ in AMOUNT_WORDS
+    return tok.text.count(".") >= 2 or tok.ent_type_ != "TIME" and not amount
 
 
 def model_code_token(tok: Token) -> bool:

@@ -28,6 +28,7 @@ from .candidate import NUMERIC_LABELS, Candidate
 from .crosscheck import mark_place_readings
 from .fragments import mend
 from .identities import group_candidates
+from .kinds import types_in_context
 from .products import product_codes
 from .propagate import propagate
 from .proposals import glossary_candidates, model_candidates
@@ -62,6 +63,7 @@ def extract_entities(text: str, doc: Doc | None = None, glossary: Glossary | Non
     cands = resolve(cands)
     cands = retype(cands, doc, text)
     cands = resolve(cands)
+    cands = types_in_context(cands, doc, text)
     acronyms = acronym_links(cands, text)
     values = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NUMERIC_LABELS]
     products = product_codes(cands, text)

@@ -30,7 +30,7 @@ from .lang_en import (
     WATER_SUFFIXES,
     WEAK_TITLE_WORDS,
 )
-from .products import model_code_token, names_a_model
+from .products import glued_end, model_code_token, names_a_model, version_token
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -53,6 +53,8 @@ def rule_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[in
     cands += _defined_acronyms(doc)
     cands += _storms(doc)
     cands += _introduced_organisations(doc)
+    cands += _appositive_names(doc)
+    cands += _airlines(doc)
     cands += _plural_model_codes(doc)
     return cands, blocked
 
@@ -90,6 +92,43 @@ def _introduced_organisations(doc: Doc) -> list[Candidate]:
         if j > tok.i + 1 and not (j < len(doc) and is_cap(doc[j])):
             span = doc[tok.i + 1:j]
             out.append(Candidate(span.start_char, span.end_char, "ORG", PRIORITY_RULE, "rules", weight=2.0))
+    return out
+
+
+def _appositive_names(doc: Doc) -> list[Candidate]:
+    """'its Italian division, Vostra.': a capitalised name in apposition to a lower-case noun for a
+    kind of organisation is one (the model leaves such names out or reads them as places; a name it
+    reads as a person stays one, and nouns for products are too vague: 'his successor, Zardari')."""
+    out = []
+    for tok in doc[:-2]:
+        if APPOSITION_TYPES.get(tok.lower_) != "ORG" or tok.tag_ != "NN" or not tok.text.islower() \
+                or doc[tok.i + 1].text != ",":
+            continue
+        i = j = tok.i + 2
+        while j < len(doc) and j - i < 4 and is_cap(doc[j]) and doc[j].tag_ in ("NNP", "NNPS") \
+                and doc[j].ent_type_ not in NUMERIC_LABELS | {"PERSON"} and doc[j].lower_ not in TITLE_WORDS:
+            j += 1
+        if j > i and (j == len(doc) or doc[j].text in (".", ",", ";", ")") or doc[j].is_space):
+            span = doc[i:j]  # the text says what the name is: that outvotes the capitals read elsewhere
+            out.append(Candidate(span.start_char, span.end_char, "ORG", PRIORITY_RULE, "rules", weight=3.0))
+    return out
+
+
+def _airlines(doc: Doc) -> list[Candidate]:
+    """'Air China', 'Air Malta': 'Air' and a country or a city name an airline (an ORG), not the
+    place the model reads in the second word."""
+    out = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.text != "Air" or nxt.ent_type_ != "GPE" or nxt.ent_iob_ != "B" or not nxt.is_title:
+            continue
+        end = nxt.i + 1
+        while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ == "I":
+            end += 1
+        if end < len(doc) and is_cap(doc[end]):
+            continue  # 'Air Canada Centre', 'Air China Cargo': a longer name, left to the model
+        last = doc[end - 1]
+        out.append(Candidate(tok.idx, last.idx + len(last.text), "ORG", PRIORITY_RULE, "rules"))
     return out
 
 
@@ -374,8 +413,8 @@ def _camel_products(doc: Doc) -> list[Candidate]:
             end = tok.i + 1
             if tok.ent_type_ and tok.ent_type_ not in NUMERIC_LABELS and tok.ent_iob_ != "O":
                 end = max(end, next(e.end for e in doc.ents if e.start <= tok.i < e.end))
-            while end < len(doc) and model_code_token(doc[end]):
-                end += 1
+            while end < len(doc) and (model_code_token(doc[end]) or version_token(doc[end])):
+                end = glued_end(doc, end + 1)
             span = doc[tok.i:end]
             out.append(Candidate(span.start_char, span.end_char, "PRODUCT", PRIORITY_RULE, "rules"))
     return out

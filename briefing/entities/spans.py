@@ -19,10 +19,11 @@ from .lang_en import (
     FACILITY_TAILS,
     INSTITUTION_ADMIN_WORDS,
     LEADING_ARTICLES,
+    OPERATOR_HEADS,
     ORG_HEADS,
     SCHEME_HEADS,
 )
-from .products import names_a_model, with_model_code
+from .products import names_a_model, with_model_code, without_ordinal
 from .rules import is_cap
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,13 +68,22 @@ def clean(c: Candidate, text: str) -> Candidate | None:
         # 'Software Development Kit (SDK': the name ends before its acronym (``acronyms`` links it)
         end = start + len(frag[:frag.index("(")].rstrip())
         frag = text[start:end]
-    if not frag or not any(ch.isalpha() for ch in frag):
+    if not frag or not any(ch.isalpha() for ch in frag) and not _operated_model(c, frag, text):
         return None
     if not any(ch.isupper() for ch in frag) and not (c.label == "PRODUCT" and names_a_model(frag)):
         return None  # no capital, no name; but a product's model code ('787s') is one
     if "\n" in frag or text[end:end + 1] == "$":
         return None
     return replace(c, start=start, end=end)
+
+
+def _operated_model(c: Candidate, frag: str, text: str) -> bool:
+    """'an American Airlines 777': a bare model code right after an operator's name is the plane
+    (a bare number elsewhere is left to the product it abbreviates, see ``propagate``)."""
+    before = text[max(0, c.start - 30):c.start]
+    words = before.split()
+    return (c.label == "PRODUCT" and names_a_model(frag) and before.endswith(" ") and bool(words)
+            and words[-1].lower() in OPERATOR_HEADS and words[-1][:1].isupper())
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -109,7 +119,9 @@ def retype(cands: list[Candidate], doc: Doc, text: str) -> list[Candidate]:
         if span is None or not len(span):
             out.append(c)
             continue
+        c = without_ordinal(c, span)
         c = with_model_code(c, span)
+        c = _legal_form(c, span)
         c = _organisation(c, span)
         c = _group_name(c, span)
         c = _event(c, span)
@@ -128,16 +140,30 @@ def _scheme(c: Candidate, span) -> Candidate:
     return replace(c, label="OTHER") if span[-1].is_title else c
 
 
+def _legal_form(c: Candidate, span) -> Candidate:
+    """'Chrysler LLC Jim Press': the model ends the company before its legal form; the form is the
+    company's ('Chrysler LLC'), not the start of the next name."""
+    doc = span.doc
+    if c.label != "ORG" or span.end >= len(doc) or span[-1].whitespace_ != " ":
+        return c
+    nxt = doc[span.end]
+    if nxt.text.rstrip(".").lower() not in CORPORATE_SUFFIXES or not nxt.text[:1].isupper():
+        return c
+    return replace(c, end=nxt.idx + len(nxt.text), label="ORG")
+
+
 def _organisation(c: Candidate, span) -> Candidate:
-    """'Volunteer Fire Department' read as a PERSON: no person's name ends in 'Department'; and
+    """'Volunteer Fire Department' read as a PERSON: no person's name ends in 'Department' (and the
+    full name outvotes its short form read as a surname); and
     'Saturn Corporation', 'Kestrel Ltd' are companies whatever the model read ('Saturn' a product)."""
     if len(span) < 2 or not span[-1].text[:1].isupper():
         return c
     last = span[-1].lower_.rstrip(".")
     if last in CORPORATE_SUFFIXES:  # the legal form outvotes the lone name's readings
         return replace(c, label="ORG", weight=max(c.weight, 2.0))
-    if c.label == "PERSON" and span[-1].is_title and last in ORG_HEADS:
-        return replace(c, label="ORG")
+    if c.label in ("PERSON", "ORG") and span[-1].is_title and last in ORG_HEADS:
+        # The full name outvotes a short form read as a surname ('Douglas' of 'Douglas Aircraft')
+        return replace(c, label="ORG", weight=max(c.weight, 2.0))
     return c
 
 
