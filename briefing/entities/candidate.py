@@ -48,3 +48,8 @@ class Candidate:
     @property
     def length(self) -> int:
         return self.end - self.start
+
+
+def is_cap(tok) -> bool:
+    """A capitalised word (a spaCy token): what a name is made of."""
+    return tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text)

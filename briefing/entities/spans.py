@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .candidate import Candidate
+from .candidate import Candidate, is_cap
 from .lang_en import (
     ABBREVIATIONS,
     ADMIN_WORDS,
@@ -24,7 +24,6 @@ from .lang_en import (
     SCHEME_HEADS,
 )
 from .products import names_a_model, with_model_code, without_ordinal
-from .rules import is_cap
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
