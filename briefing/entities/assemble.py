@@ -62,6 +62,22 @@ def build_entity(group: Group, text: str, doc: Doc, glossary: Glossary | None) -
                   mentions=mentions, link=entry.link if entry is not None else None, source=source)
 
 
+def merge_namesakes(entities: list[Entity]) -> list[Entity]:
+    """One entity per name and type: two identities that came out with the same name ('A330' of
+    'A330-300E' and of 'A330s') are one thing, kept where the first is, with both's mentions."""
+    first: dict[tuple[str, str], Entity] = {}
+    out = []
+    for e in entities:
+        kept = first.setdefault((e.name, e.type), e)
+        if kept is e:
+            out.append(e)
+            continue
+        kept.mentions = sorted(set(kept.mentions) | set(e.mentions))
+        kept.aliases += [a for a in e.aliases if a not in kept.aliases and a != kept.name]
+        kept.description = kept.description or e.description
+    return out
+
+
 def _is_plural_of(form: str, entry: GlossaryEntry) -> bool:
     return any(form in (n + "s", n + "es") for n in entry.names)
 

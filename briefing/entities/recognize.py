@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from briefing.model import Entity
 
 from .acronyms import acronym_links
-from .assemble import build_entity
+from .assemble import build_entity, merge_namesakes
 from .candidate import NUMERIC_LABELS, Candidate
 from .crosscheck import mark_place_readings
 from .fragments import mend
@@ -76,7 +76,7 @@ def extract_entities(text: str, doc: Doc | None = None, glossary: Glossary | Non
     for c in cands:
         c.surface = strip_possessive(text[c.start:c.end])
     groups = group_candidates(cands, text, glossary, acronyms, products)
-    entities = [build_entity(g, text, doc, glossary) for g in groups]
+    entities = merge_namesakes([build_entity(g, text, doc, glossary) for g in groups])
     if glossary is not None:
         entities = [e for e in entities if not glossary.is_suppressed(e.name, article)]
     taken: set[str] = set()

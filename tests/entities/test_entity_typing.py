@@ -153,3 +153,11 @@ def test_possessive_inside_a_proposal_separates_owner_and_name() -> None:
     assert not any("Computer's" in n for n in found)
     assert {"People's Republic of China", "Moody's Investors Service",
             "Federation of Women's Clubs"} <= surfaces(entities)
+
+
+def test_one_entity_per_name_when_two_forms_come_out_the_same() -> None:
+    text = ("Fleet\nThe airline will receive six new A330-300E aircraft from 2009. It already flies eight "
+            "long-haul A330s, and some of the A330s will be replaced.")
+    found = [e for e in extract_entities(text) if e.name == "A330"]
+    assert len(found) == 1, [(e.name, e.id) for e in extract_entities(text)]
+    assert len(found[0].mentions) == 3 and "A330s" in found[0].aliases
