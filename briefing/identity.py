@@ -62,8 +62,25 @@ def _key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = "".join(ch if ch.isalnum() else " " for ch in text.replace("'", "").replace("’", ""))
-    words = text.split()
+    words = _join_initials(text.split())  # "U.S. Senate" and "US Senate" are one name
     return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+
+
+def _join_initials(words: list[str]) -> list[str]:
+    """["u", "s", "senate"] -> ["us", "senate"]: a run of single letters is one abbreviation."""
+    out: list[str] = []
+    run = ""
+    for w in words:
+        if len(w) == 1 and w.isalpha():
+            run += w
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(w)
+    if run:
+        out.append(run)
+    return out
 
 
 def _kind(entity: Entity) -> str:
@@ -74,11 +91,13 @@ def _names(node: _Node) -> dict[str, bool]:
     """The names an entity answers to, for joining: name -> whether it is a main name (its own
     name, its place's) rather than an alias. A person's one-word aliases (surnames) are left out,
     and so is the place's name when the entity's name only contains it: "East Texas", placed on
-    Texas, is part of Texas, not another name for it ("NYC", placed on New York City, is)."""
+    Texas, is part of Texas, not another name for it ("NYC", placed on New York City, is). Only a
+    place answers to its place's name: the US Senate and the INS, both placed at their seat in the
+    United States, are not one organisation called "United States"."""
     e = node.entity
     own = _key(e.name)
     names = {own: True}
-    if node.place is not None:
+    if node.place is not None and _kind(e) == "PLACE":  # an organisation at its seat is not the seat
         place = _key(node.place.name)
         if not _contains(own, place) and own.split()[0] not in _PARTS:
             names[place] = True
@@ -219,7 +238,7 @@ def _qualified(base: str, first: _Node, taken: set[str]) -> str:
     """A second identity's id: the place's own name when it says more ("washington-dc" beside
     Washington state's "washington"), else the base with the place's country or the entity's type
     ("paris-us", "jordan-person"); a number only when even that is taken."""
-    place = first.place
+    place = first.place if _kind(first.entity) == "PLACE" else None  # an organisation is not its seat
     if place is not None:
         own = slugify(place.name)
         if own and own != base and own not in taken:

@@ -178,3 +178,22 @@ def test_a_built_site_has_one_map_entry_per_identity(tmp_path):
     assert 'id="bf-e-new-york-city"' in rally and "entities/new-york-city.html" in rally
     tornado = (root / "site" / "briefings" / "2025-03-05-tornado.html").read_text(encoding="utf-8")
     assert 'id="bf-e-paris-us"' in tornado
+
+
+def test_organisations_at_one_seat_are_not_one_organisation():
+    def seated(uri: str, date: str, eid: str, name: str) -> BriefingRef:
+        ref = _hand(uri, date, (eid, name, "ORG", []))
+        ref.annotations.places.append(Place(eid, "United States", 39.8, -98.6, "country", "US", "gazetteer"))
+        return ref
+
+    ids = site_ids([seated("a.md", "2025-01-01", "us-senate", "U.S. Senate"),
+                    seated("b.md", "2025-01-02", "us-census-bureau", "U.S. Census Bureau"),
+                    seated("c.md", "2025-01-03", "us-senate", "U.S. Senate"),
+                    seated("d.md", "2025-01-04", "us-senate", "US Senate")])
+    assert ids["a.md"]["us-senate"] != ids["b.md"]["us-census-bureau"]
+    assert ids["a.md"]["us-senate"] == ids["c.md"]["us-senate"] == "us-senate"  # one name still joins
+    twin = _hand("e.md", "2025-01-05", ("us-senate", "US Senate", "PERSON", []))  # a clash: by type
+    twin.annotations.places.append(Place("us-senate", "United States", 39.8, -98.6, "country", "US", "gazetteer"))
+    assert site_ids([seated("a.md", "2025-01-01", "us-senate", "U.S. Senate"), twin])["e.md"]["us-senate"] \
+        == "us-senate-person"  # not "united-states", its seat
+    assert ids["d.md"]["us-senate"] == "us-senate"  # initials written without stops: the same name
