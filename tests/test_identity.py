@@ -193,7 +193,8 @@ def test_organisations_at_one_seat_are_not_one_organisation():
     assert ids["a.md"]["us-senate"] != ids["b.md"]["us-census-bureau"]
     assert ids["a.md"]["us-senate"] == ids["c.md"]["us-senate"] == "us-senate"  # one name still joins
     twin = _hand("e.md", "2025-01-05", ("us-senate", "US Senate", "PERSON", []))  # a clash: by type
-    twin.annotations.places.append(Place("us-senate", "United States", 39.8, -98.6, "country", "US", "gazetteer"))
+    twin.annotations.places.append(
+        Place("us-senate", "United States", 39.8, -98.6, "country", "US", "gazetteer"))
     assert site_ids([seated("a.md", "2025-01-01", "us-senate", "U.S. Senate"), twin])["e.md"]["us-senate"] \
         == "us-senate-person"  # not "united-states", its seat
     assert ids["d.md"]["us-senate"] == "us-senate"  # initials written without stops: the same name
