@@ -139,7 +139,8 @@ def render_panels(
         '<h2 id="bf-h-map">Places</h2>' + render_places(ann) + "</section>"
         '<section class="bf-panel bf-panel-timeline" aria-labelledby="bf-h-timeline" data-search-exclude>'
         '<h2 id="bf-h-timeline">Timeline</h2>'
-        + render_timeline(ann, linked=linked, map_prefix=MAP_PREFIX)
+        + render_timeline(ann, linked=linked, map_prefix=MAP_PREFIX,
+                          place_of={i: p.entity for p, ids in distinct_places(ann) for i in ids})
         + "</section>"
         f'<div class="bf-tips" hidden>{tips}</div>' + data_script(client_data(ann, entity_urls, tiles))
     )

@@ -43,10 +43,14 @@ def _date_html(ev: Event) -> str:
     return f'<time class="bf-tl-date" datetime="{html.escape(stamp or "")}">{html.escape(label)}</time>'
 
 
-def _event_item(ev: Event, ann: Annotations, map_prefix: str, linked: set[str], names: dict[str, str]) -> str:
+def _event_item(ev: Event, map_prefix: str, linked: set[str], names: dict[str, str],
+                place_of: dict[str, str] | None) -> str:
+    # Each place once, as the places list names it (a demonym or a seated body stands for its place).
+    places = list(dict.fromkeys(ev.places if place_of is None else
+                                (place_of[p] for p in ev.places if p in place_of)))
     bits = [
         f'<li class="bf-tl-event{" bf-tl-approx" if ev.approximate else ""}" id="bf-ev-{html.escape(ev.id)}"'
-        f' data-places="{html.escape(" ".join(ev.places))}">'
+        f' data-places="{html.escape(" ".join(places))}">'
     ]
     if ev.earliest:
         bits.append(_date_html(ev))
@@ -56,7 +60,7 @@ def _event_item(ev: Event, ann: Annotations, map_prefix: str, linked: set[str], 
     links = []
     if ev.id in linked:
         links.append(f'<a class="bf-tl-link" href="#{event_anchor(ev)}">in the text</a>')
-    for pid in ev.places:
+    for pid in places:
         links.append(
             f'<a class="bf-tl-place" href="#{map_prefix}-{html.escape(pid)}" '
             f'data-place="{html.escape(pid)}">{html.escape(names.get(pid, pid))}</a>'
@@ -67,8 +71,10 @@ def _event_item(ev: Event, ann: Annotations, map_prefix: str, linked: set[str], 
     return "".join(bits)
 
 
-def render_timeline(ann: Annotations, *, linked: set[str], map_prefix: str = "bf-place") -> str:
-    """An ordered list of dated events, then the undated ones apart."""
+def render_timeline(ann: Annotations, *, linked: set[str], map_prefix: str = "bf-place",
+                    place_of: dict[str, str] | None = None) -> str:
+    """An ordered list of dated events, then the undated ones apart. ``place_of``: each placed
+    entity's entry in the places list, so that every place link lands on an entry that is there."""
     names = {e.id: e.name for e in ann.entities}
     dated = [ev for ev in ann.events if ev.earliest]
     undated = [ev for ev in ann.events if not ev.earliest]
@@ -77,13 +83,13 @@ def render_timeline(ann: Annotations, *, linked: set[str], map_prefix: str = "bf
     out = []
     if dated:
         out.append('<ol class="bf-timeline">')
-        out += [_event_item(ev, ann, map_prefix, linked, names) for ev in dated]
+        out += [_event_item(ev, map_prefix, linked, names, place_of) for ev in dated]
         out.append("</ol>")
     if undated:
         out.append(
             '<details class="bf-undated"><summary>Also reported, undated '
             f'({len(undated)})</summary><ul class="bf-timeline bf-timeline-undated">'
         )
-        out += [_event_item(ev, ann, map_prefix, linked, names) for ev in undated]
+        out += [_event_item(ev, map_prefix, linked, names, place_of) for ev in undated]
         out.append("</ul></details>")
     return "\n".join(out)
