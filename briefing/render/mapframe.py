@@ -90,9 +90,18 @@ def _point(marker: MapMarker) -> Box:
     return (marker.lon, marker.lat, marker.lon, marker.lat)
 
 
+# A region (a county, "the Lake District") whose point lies this close to the story's towns is
+# around them: it has no outline to measure, and its 8-degree minimum would frame half a country.
+REGION_REACH_KM = 120.0
+
+
 def _containers(markers: list[MapMarker], weights: list[float], width: int, height: int) -> set[int]:
-    """Countries much wider than the weighted finer places inside them, and weighing less."""
-    out = set()
+    """Countries much wider than the weighted finer places inside them, and weighing less; and
+    regions around the weighted towns near them, weighing less than those towns together."""
+    out = {i for i, m in enumerate(markers) if m.kind == "region" and weights[i] < sum(
+        weights[j] for j, o in enumerate(markers)
+        if o.kind in ("city", "address", "admin1") and weights[j] > 0
+        and _distance_km(m.lat, m.lon, o.lat, o.lon) <= REGION_REACH_KM)}
     for i, marker in enumerate(markers):
         shape = _shape_box(marker)
         if shape is None:

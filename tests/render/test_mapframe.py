@@ -183,6 +183,20 @@ def test_a_country_around_the_towns_neither_widens_the_frame_nor_points_away() -
     assert 'data-place="us"' not in svg and "bf-map-focus" in svg
 
 
+def test_a_county_around_the_towns_does_not_widen_the_frame() -> None:
+    # "repairs across Cumbria" in a story of four towns: the county has no outline, and its
+    # minimum extent as a region would frame half of Britain with the towns piled in one spot.
+    cumbria = MapMarker("cumbria", "Cumbria", 54.527, -3.114, "region", 4.0)
+    towns = [MapMarker("carlisle", "Carlisle", 54.895, -2.938, "city", 6.0),
+             MapMarker("penrith", "Penrith", 54.664, -2.753, "city", 2.0),
+             MapMarker("keswick", "Keswick", 54.599, -3.133, "city", 2.0)]
+    layout = article_layout((cumbria, *towns))
+    assert layout.view.north - layout.view.south < 2.5
+    assert all(inside(layout.view, m) for m in (cumbria, *towns))
+    alone = article_layout((MapMarker("cumbria", "Cumbria", 54.527, -3.114, "region", 4.0),))
+    assert alone.view.north - alone.view.south > 2.5  # named alone, a region is still framed wide
+
+
 def test_places_all_far_apart_are_all_shown() -> None:
     cities = [
         MapMarker("paris", "Paris", 48.857, 2.352, "city"),
