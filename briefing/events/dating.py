@@ -80,8 +80,11 @@ def is_comparison(text: str, s_start: int, t: TimeExpression) -> bool:
     """A date a comparison is made with: "compared with 2008", "its first loss since 1992"."""
     if _COMPARED.search(text, max(s_start, t.start - 24), t.start):
         return True
-    if re.search(r"\bsince\s*$", text[max(s_start, t.start - 8) : t.start], re.I):
-        return bool(_SUPERLATIVE.search(text, s_start, t.start))
+    # "since 1992", or "since Storm Desmond in December 2015": the date of what it is measured from
+    # (not "since 1992 on Thursday": another date in between ends the phrase).
+    since = re.search(r"\bsince\b[^.;:,\d]{0,40}$", text[max(s_start, t.start - 48) : t.start], re.I)
+    if since:
+        return bool(_SUPERLATIVE.search(text, s_start, max(s_start, t.start - 48) + since.start()))
     return False
 
 

@@ -182,3 +182,15 @@ def test_saying_now_what_happened_months_ago_stays_two_events():
     )
     assert {e.earliest for e in ann.events} == {"2025-06-12", "2025-02-01"}, [
         (e.summary, e.earliest) for e in ann.events]
+
+
+def test_the_date_a_first_since_is_measured_from_dates_nothing(tmp_path):
+    path = tmp_path / "kendal.txt"
+    path.write_text("News\nKendal floods again\nKENDAL, Cumbria, Thursday 13 March 2025 — Roads were closed "
+                    "around Sedbergh on Thursday. The River Kent flooded parts of Kendal for the first time "
+                    "since Storm Desmond in December 2015.\n", encoding="utf-8")
+    ann = annotate_document(read_seed(path).document)
+    flood = by_text(ann, "River Kent flooded")
+    assert flood.earliest == "2025-03-13", (flood.earliest, flood.label)
+    ann = annotate_text("Results\nGM posted its first annual loss since 1992 on Thursday.", "2006-01-27")
+    assert by_text(ann, "posted").earliest == "2006-01-26"  # another date ends the 'since' phrase
