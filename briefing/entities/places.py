@@ -44,7 +44,7 @@ def region_names(doc: Doc) -> list[Candidate]:
                 if tuple(t.lower_ for t in doc[i:i + size]) in index:
                     found = size
                     break
-        if found and _inside_longer_name(doc, i, i + found):
+        if found and (_inside_longer_name(doc, i, i + found) or _runs_on(doc, i + found)):
             i += found
         elif found:
             span = doc[i:i + found]
@@ -54,6 +54,17 @@ def region_names(doc: Doc) -> list[Candidate]:
         else:
             i += 1
     return out
+
+
+def _runs_on(doc: Doc, end: int) -> bool:
+    """'Thames Valley District School Board', 'Gulf War': a capitalised name word right after the
+    region's name (not a date's, nor in the title-case headline) makes it part of a longer name."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    headline = "\n" not in doc.text[: nxt.idx]
+    return (nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start and not headline
+            and nxt.ent_type_ not in ("DATE", "TIME", "GPE", "LOC") and doc[end - 1].whitespace_ != "")
 
 
 # Model entities that, reaching past a region's name, make it part of another name: 'Thames

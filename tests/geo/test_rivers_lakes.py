@@ -122,3 +122,13 @@ def test_a_small_river_the_model_read_as_an_organisation_is_still_a_river():
     ann = _annotate("Floods\nWarnings were issued along the River Eden and the River Caldew on Tuesday.")
     types = {e.name: e.type for e in ann.entities}
     assert types["River Caldew"] == "LOC"  # not in the gazetteer: a place the glossary can pin
+
+
+def test_a_region_or_river_name_running_on_into_a_longer_name_is_no_place():
+    from briefing.entities import extract_entities
+
+    for text, word in (("Schools\nStaff at Thames Valley said pupils were safe.", "Thames"),
+                       ("Health\nSahara Valley Clinic opened.", "Sahara")):
+        assert word not in {e.name for e in extract_entities(text)}
+    names = {e.name for e in extract_entities("Talks\nLeaders met in Europe Monday.")}
+    assert "Europe" in names  # a weekday after it ends the name
