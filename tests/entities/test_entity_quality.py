@@ -5,15 +5,8 @@ from __future__ import annotations
 
 from briefing.entities import extract_entities
 from briefing.entities.glossary import glossary_from_data
-from briefing.model import Entity
 
-
-def names(entities: list[Entity]) -> dict[str, Entity]:
-    return {e.name: e for e in entities}
-
-
-def surfaces(entities: list[Entity]) -> set[str]:
-    return {m.text for e in entities for m in e.mentions}
+from .named import names, surfaces
 
 
 def test_sentence_initial_common_noun_is_no_entity() -> None:

@@ -4,15 +4,8 @@ Invented sentences, real spaCy."""
 from __future__ import annotations
 
 from briefing.entities import extract_entities
-from briefing.model import Entity
 
-
-def names(entities: list[Entity]) -> dict[str, Entity]:
-    return {e.name: e for e in entities}
-
-
-def surfaces(entities: list[Entity]) -> set[str]:
-    return {m.text for e in entities for m in e.mentions}
+from .named import names, surfaces
 
 
 def test_model_code_cut_by_the_tokenizer_stays_whole() -> None:
