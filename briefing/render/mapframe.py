@@ -15,7 +15,8 @@ text: ``render/mapfocus.py``), and grown only as far as is cheap:
 3. A country around the story's towns ("the UK" of a story in Carlisle: much wider than they
    are, and less weighty than they are together) is their container: its shape neither starts
    nor widens the frame, and when its centre lies outside the view it gets no marker (the
-   frame is inside it: it is highlighted and listed).
+   frame is inside it: it is highlighted and listed). A region near the towns ("across Cumbria")
+   is their container too: it has no outline, and its minimum extent would frame half a country.
 4. Every other place outside the view becomes an edge marker: an arrow on the frame's border
    pointing the way, with its name, direction and distance; it stays in the list of places.
 
@@ -95,13 +96,18 @@ def _point(marker: MapMarker) -> Box:
 REGION_REACH_KM = 120.0
 
 
+def _weight_near(region: MapMarker, markers: list[MapMarker], weights: list[float]) -> float:
+    """The weight of the towns (and divisions) within REGION_REACH_KM of a region's point."""
+    return sum(w for o, w in zip(markers, weights, strict=True)
+               if o.kind in ("city", "address", "admin1") and w > 0
+               and _distance_km(region.lat, region.lon, o.lat, o.lon) <= REGION_REACH_KM)
+
+
 def _containers(markers: list[MapMarker], weights: list[float], width: int, height: int) -> set[int]:
     """Countries much wider than the weighted finer places inside them, and weighing less; and
     regions around the weighted towns near them, weighing less than those towns together."""
-    out = {i for i, m in enumerate(markers) if m.kind == "region" and weights[i] < sum(
-        weights[j] for j, o in enumerate(markers)
-        if o.kind in ("city", "address", "admin1") and weights[j] > 0
-        and _distance_km(m.lat, m.lon, o.lat, o.lon) <= REGION_REACH_KM)}
+    out = {i for i, m in enumerate(markers)
+           if m.kind == "region" and weights[i] < _weight_near(m, markers, weights)}
     for i, marker in enumerate(markers):
         shape = _shape_box(marker)
         if shape is None:

@@ -60,6 +60,11 @@ def distinct_places(ann: Annotations) -> list[tuple[Place, list[str]]]:
     return out
 
 
+def place_entries(ann: Annotations) -> dict[str, str]:
+    """Each placed entity -> the entity whose entry in the places list it stands under."""
+    return {i: p.entity for p, ids in distinct_places(ann) for i in ids}
+
+
 def place_markers(ann: Annotations) -> list[MapMarker]:
     """One marker per place; the label is the entity's canonical name, the weight frames the map."""
     weights = place_weights(ann)
@@ -140,7 +145,7 @@ def render_panels(
         '<section class="bf-panel bf-panel-timeline" aria-labelledby="bf-h-timeline" data-search-exclude>'
         '<h2 id="bf-h-timeline">Timeline</h2>'
         + render_timeline(ann, linked=linked, map_prefix=MAP_PREFIX,
-                          place_of={i: p.entity for p, ids in distinct_places(ann) for i in ids})
+                          place_of=place_entries(ann))
         + "</section>"
         f'<div class="bf-tips" hidden>{tips}</div>' + data_script(client_data(ann, entity_urls, tiles))
     )
