@@ -103,7 +103,8 @@ AMOUNT_WORDS = frozenset({"%", "percent", "per", "billion", "million"})
 FACILITY_HEADS = frozenset({"airport", "hospital", "stadium", "bridge", "station", "prison", "tower",
                             "palace", "cathedral", "mosque", "church", "temple", "arena", "base",
                             "embassy", "consulate", "dam", "tunnel", "highway", "square", "terminal",
-                            "racecourse"})
+                            "racecourse", "basilica", "chapel", "abbey", "shrine", "synagogue",
+                            "monastery"})
 # Heads that make a place's name run on into a facility's ("West Coast Main Line", "Settle Railway"); alone
 # after a name they need the place before them, so they are not FACILITY_HEADS ("Eden Line" ...).
 FACILITY_TAILS = frozenset({"line", "railway", "motorway", "bypass", "viaduct", "pier"})

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .candidate import Candidate, is_cap
+from .fragments import SAINTS
 from .lang_en import (
     ABBREVIATIONS,
     ADMIN_WORDS,
@@ -199,6 +200,9 @@ def _with_facility_tail(c: Candidate, span):
     if c.label not in ("GPE", "LOC"):
         return c, span
     doc, end = span.doc, span.end
+    if _saints_building(span):
+        whole = doc[span.start : end + 2]
+        return replace(c, end=whole.end_char, label="FAC"), whole
     tail = []
     while end + len(tail) < len(doc) and len(tail) < 2:
         tok = doc[end + len(tail)]
@@ -212,6 +216,18 @@ def _with_facility_tail(c: Candidate, span):
             whole = doc[span.start : tok.i + 1]
             return replace(c, end=tok.idx + len(tok), label="FAC"), whole
     return c, span
+
+
+def _saints_building(span) -> bool:
+    """'St. Peter' + "'s Basilica", 'St. Mary' + "'s Hospital": a saint's name, its possessive and a
+    building's head are the building (the model stops at the saint, and a town shares the saint's
+    name). Only a saint's: 'Britain's Heathrow Airport' is Britain and the airport."""
+    doc, end = span.doc, span.end
+    if span[0].lower_.rstrip(".") not in SAINTS or end + 1 >= len(doc):
+        return False
+    pos, head = doc[end], doc[end + 1]
+    return pos.lower_ in ("'s", "’s") and head.is_title and head.lower_ in FACILITY_HEADS and (
+        end + 2 >= len(doc) or not doc[end + 2].is_title)
 
 
 def _admin_area(c: Candidate, span, text: str) -> Candidate:

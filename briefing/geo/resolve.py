@@ -48,6 +48,7 @@ W_TOP_COUNTRY = 2.0    # ... and is the article's main country
 W_ADMIN1 = 2.5         # the candidate's state/province is mentioned elsewhere
 W_NEAR = 1.0           # within NEAR_KM of another place of the article
 NEAR_KM = 150.0
+CLOSE_KM = 50.0        # ... and once more within CLOSE_KM for a town or county: the next one along
 # A city this big (a metropolis: New York, Los Angeles) is named by national and foreign news
 # alike, so its state is no sign that the story is local there: its choice does not vote for its
 # first-level division ('Boston' beside 'New York City' is still Boston, Massachusetts).
@@ -55,6 +56,10 @@ METROPOLIS = 3_000_000
 # A town below this prior (log10 population ~ 4: 10,000 people) must be near the article's
 # other places or written as a place (see _stray).
 STRAY_PRIOR = 4.0
+# A facility (the model's FAC: 'Heathrow', 'Washington Square') that the gazetteer only knows as a
+# town below this prior (log10 population 5: 100,000 people) is that town only near the article's
+# other places: an airport, a square or a park shares its name with towns far away.
+FACILITY_PRIOR = 5.0
 # Each other name of the article that *could* lie in the candidate's state ('Paris' and 'Henry
 # County' meet in Tennessee), up to SHARED_CAP of them, looking at each name's first
 # SHARED_CANDIDATES readings: the readings that keep a local story in one state win.
@@ -99,6 +104,7 @@ def resolve_places(entities: list[Entity], text: str, coverage: Sequence[str] = 
     gaz = gazetteer()
     items = [_item(gaz, e, text) for e in entities if e.type in PLACE_TYPES]
     items = [it for it in items if it.candidates]
+    _hint_from_lists(items, text)
     own = {it.entity.id for it in items}
     seated = [e for e in entities if e.type in ("ORG", "EVENT") or (e.type == "FAC" and e.id not in own)]
     seats = [it for it in (seat_item(gaz, e, text) for e in seated) if it is not None]
@@ -177,17 +183,55 @@ def _item(gaz: Gazetteer, entity: Entity, text: str) -> _Item:
     return item
 
 
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+")
+
+
+def _hint_from_lists(items: list[_Item], text: str) -> None:
+    """'California or Washington', 'Armenia and Georgia': names listed together are of one level.
+
+    A name whose first reading is a state (or a country), listed next to an ambiguous one, lends
+    it that level as a kind hint, as 'Washington state' would; a list of cities says nothing
+    ('New York and Washington'), nor does a name that already carries a designator.
+    """
+    at = sorted((m.start, m.end, it) for it in items for m in it.entity.mentions)
+    for (_, a_end, a), (b_start, _, b) in zip(at, at[1:], strict=False):
+        if a is b or not _LIST_GAP.fullmatch(text[a_end:b_start]):
+            continue
+        for one, other in ((a, b), (b, a)):
+            level = _sure_level(other)
+            if one.kind_hint is None and level is not None:
+                one.kind_hint = level
+
+
+def _sure_level(item: _Item) -> str | None:
+    """'admin1' or 'country' when the name's best reading by far is one ('California', 'Iraq')."""
+    if not item.candidates or item.kind_hint is not None:
+        return None
+    top = item.candidates[0]
+    if top.alias or top.kind not in ("admin1", "country"):
+        return None
+    if any(c.kind != top.kind and top.prior - c.prior < CLOSE_CALL for c in item.candidates[1:]):
+        return None
+    return top.kind
+
+
 def _stray(item: _Item, placed: list[_Item], text: str) -> bool:
     """A village far from all the article's other places, never written as a place, is a name.
 
     'Notre Dame won 91-89', 'his brother Tyler': the model's GPE or FAC matched a hamlet. When
     the article places other things, none of them in the village's state nor near it, and no
-    mention of it reads 'in X', 'X police', 'X, State', it stays off the map.
+    mention of it reads 'in X', 'X police', 'X, State', it stays off the map. A facility's name
+    ('Heathrow airport' in a story from London, 'Washington Square' in one from New Orleans)
+    matched to a town of up to 100,000 people far from the story is the facility, whatever
+    its words: the gazetteer has no airports, squares or parks.
     """
     from briefing.geo.toponyms import reads_as_place_at
 
     c = item.choice
-    if c is None or c.kind != "city" or c.prior >= STRAY_PRIOR or item.entity.source != "model":
+    facility = item.entity.type == "FAC"
+    if c is None or c.kind != "city" or item.entity.source != "model":
+        return False
+    if c.prior >= (FACILITY_PRIOR if facility else STRAY_PRIOR):
         return False
     others = [o.choice for o in placed if o is not item and o.choice is not None]
     if not others or item.qualifiers or item.kind_hint:
@@ -196,7 +240,8 @@ def _stray(item: _Item, placed: list[_Item], text: str) -> bool:
         return False
     if any(_km(c.lat, c.lon, o.lat, o.lon) < NEAR_KM for o in others if o.kind != "country"):
         return False
-    return not any(reads_as_place_at(text, m) for m in item.entity.mentions)
+    # 'at Heathrow airport' reads as a place whatever the facility is: only a town's words count
+    return facility or not any(reads_as_place_at(text, m) for m in item.entity.mentions)
 
 
 def _qualifier_candidates(gaz: Gazetteer, phrase: str) -> list[Candidate]:
@@ -313,9 +358,13 @@ def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) ->
         score += W_ADMIN1 if c.kind != "admin1" else W_ADMIN1 / 2
     if c.kind in ("city", "region", "admin1") and c.admin1:
         score += W_SHARED * min(ctx.shared.get((c.country, c.admin1), 0), SHARED_CAP)
-    if c.kind in ("city", "region") and any(_km(c.lat, c.lon, la, lo) < NEAR_KM for la, lo in ctx.points
-                                            if (la, lo) != (c.lat, c.lon)):
-        score += W_NEAR
+    if c.kind in ("city", "region"):
+        near = min((_km(c.lat, c.lon, la, lo) for la, lo in ctx.points if (la, lo) != (c.lat, c.lon)),
+                   default=math.inf)
+        if near < NEAR_KM:
+            score += W_NEAR
+            if near < CLOSE_KM and (c.kind == "city" or c.feature == "ADM2"):
+                score += W_NEAR
     return score
 
 

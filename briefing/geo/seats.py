@@ -51,13 +51,30 @@ def seat_item(gaz: Gazetteer, entity: Entity, text: str) -> _Item | None:
                 return None  # 'DWTC' names no Dubai: the tooltip of every mention must show its place
             seat = Entity(entity.id, name, "GPE", mentions=entity.mentions)
             item = _item(gaz, seat, text)
-            item.candidates = [c for c in item.candidates if not c.alias and c.kind in _SEAT_KINDS]
+            item.candidates = [c for c in item.candidates if not c.alias and c.kind in _SEAT_KINDS
+                               and (not _on_one_site(entity.name, name) or c.kind == "city"
+                                    or c.feature == "ADM2")]
             item.entity = entity
             return item if item.candidates else None
     return None
 
 
 _SEAT_KINDS = ("city", "admin1", "country", "region")
+# What a body on one site calls itself ('Florida Atlantic University', 'Leeds General Infirmary').
+_SITE_WORDS = frozenset("""university college school academy institute hospital infirmary museum library
+    zoo airport prison jail stadium arena""".split())
+def _on_one_site(name: str, seat: str) -> bool:
+    """A campus, hospital or museum stands in one town: a state's or country's centre is no seat
+    for it ('Florida Atlantic University' is hundreds of kilometres from Florida's), a town or
+    county is ('Liverpool Academy', 'Laurel County High School'). The state's own university
+    ('University of Utah', 'Ohio State University') is the state's, as its name says; a body
+    that only has a school in its name ('Muscogee County School District') is no site.
+    """
+    words = name.split()
+    head = normalize(words[-1])
+    led = len(words) > 2 and normalize(words[0]) in _SITE_WORDS and words[1] == "of"
+    seat = re.sub(r" State$", "", seat)  # 'Ohio State' of 'Ohio State University' is Ohio
+    return (head in _SITE_WORDS or led) and name not in (f"University of {seat}", f"{seat} State University")
 # What an event held in a place calls itself after the place's name ('Boston Marathon').
 _EVENT_WORDS = frozenset("""marathon cup open games show festival fair conference summit championship
     championships derby regatta expo olympics classic""".split())

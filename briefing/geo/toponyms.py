@@ -10,12 +10,12 @@ a given occurrence means the place. Each rule here asks the text for that, as a 
   notable place or one written with its state);
 - a **party and home town** after a legislator's name ('Sen. Ray Miller, D-Columbus', '(R-Ocilla)',
   'D-S.C.') is a place;
-- a PERSON, ORG or NORP whose whole name is a gazetteer town, county, state or country becomes a
+- a PERSON, ORG, NORP, FAC or PRODUCT whose whole name is a gazetteer town, county, state or country becomes a
   GPE when one of its mentions reads as a place ('of X', 'in X', 'X man', 'X police', 'X, Ga.',
-  '420 Augusta St., X', 'Kerala and X') and the place is plausible for the article: notable on
-  its own, in a state or country the article's other places lie in, or in the state written
-  after it. A name that is another person's surname in the article stays a
-  person ('Sen. Ben Nelson ... said Nelson');
+  '420 Augusta St., X', 'Kerala and X', 'X and other towns') and the place is plausible for the
+  article: notable on its own, in a state or country the article's other places lie in, or in the
+  state written after it. A name that is another person's surname in the article stays a person
+  ('Sen. Ben Nelson ... said Nelson');
 - a place mention that stops short of a longer place name ('Africa' of 'South Africa', 'Baja'
   and 'California') becomes the longer name when the gazetteer knows it as a country, division,
   region or notable city.
@@ -38,7 +38,7 @@ from briefing.model import Entity, Mention
 # places are.
 NOTABLE = 5.0
 _PLACE_KINDS = ("city", "admin1", "country", "region")
-_RETYPED = ("PERSON", "ORG", "NORP", "FAC")
+_RETYPED = ("PERSON", "ORG", "NORP", "FAC", "PRODUCT")
 ANYWHERE = "*"  # (country, ANYWHERE) in a context: every division of the country (a coverage area)
 
 # Words before a mention that make it a place ('of Nelson', 'in Glen Carbon').
@@ -394,4 +394,11 @@ def _locative(text: str, m: Mention) -> bool:
     word = _WORD.match(after.lstrip())
     if word and after[:1] == " " and word.group(0).lower().rstrip(".") in _AFTER:
         return True
+    if _OTHER_PLACES.match(after):
+        return True  # 'Qamishli and other towns'
     return bool(_qualifier(text, m))
+
+
+# 'X and other towns', 'X or other cities': the name is one of the kind the list goes on with.
+_OTHER_PLACES = re.compile(r",?\s+(?:and|or)\s+(?:other|nearby|neighbouring|neighboring|surrounding)\s+"
+                           r"(?:towns|cities|villages|communities|countries|states|provinces|regions|areas)\b")
