@@ -26,6 +26,10 @@ EVENT_NOUNS = {
 # two statements are never one event.
 REPORTING_VERBS = {"announce", "say", "report", "state", "tell", "confirm", "claim", "declare", "add", "note",
                    "comment", "reply", "warn"}
+# Subordinators of a clause that says when its head happened, and whether that date is only
+# approximate for the head: "cut jobs when sales collapsed in January" happened in January; "resigned
+# after the board voted on Monday", on Monday or just after. ("before" and "until" say when it did not.)
+TIME_CLAUSE_MARKS = {"when": False, "as": False, "while": False, "once": False, "after": True}
 # After these a date belongs to the thing it follows ("the budget for 2026"), not to the clause.
 THING_PREPOSITIONS = {"for", "of", "from", "to", "until", "between", "since"}
 

@@ -10,10 +10,11 @@ _SUMMARY_DEPS = ("nsubj", "nsubjpass", "csubj", "agent", "dobj", "attr", "prt", 
                  "ccomp", "xcomp", "prep", "acomp", "oprd", "dative", "advmod", "npadvmod")
 
 
-def clause_summary(trig, floor: int, sent, text: str) -> str:
+def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
     """The clause of ``trig`` as the article words it: from its subject to its last word, verbatim,
-    cut at a word boundary with an ellipsis."""
-    keep = {trig.i}
+    cut at a word boundary with an ellipsis. ``clause``, a "when ..." clause of ``trig`` that dates it,
+    is told too: the date the reader sees is in the words."""
+    keep = {trig.i} | ({t.i for t in clause.subtree} if clause is not None else set())
     for child in trig.children:
         if child.dep_ in ("prep", "advmod", "npadvmod", "advcl") and child.i < trig.i:
             continue  # "According to the statement, ...", "In early October, ...": the setting, not the news

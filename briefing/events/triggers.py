@@ -17,6 +17,7 @@ from .lang_en import (
     REPORTING_VERBS,
     STATE_VERBS,
     THING_PREPOSITIONS,
+    TIME_CLAUSE_MARKS,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -78,6 +79,23 @@ def find_trigger(tokens, sent) -> tuple[object, int] | None:
     if root.pos_ in ("VERB", "AUX") and lemma(root) not in STATE_VERBS:
         return root, depth  # a sentence-level date ("In August, forces killed ...") dates the root
     return None
+
+
+def time_clause_head(trig) -> tuple[object, bool] | None:
+    """ "Acme cut 500 jobs when sales collapsed in January": a clause that says when its head happened
+    dates the head, so the sentence tells one happening, dated as the clause is. The head and whether
+    that date is only approximate for it ("resigned after the board voted on Monday"); None when
+    ``trig`` is no such clause or its head tells no happening."""
+    if trig.dep_ != "advcl" or trig.head.i == trig.i:  # (spaCy makes a new Token on each access: no "is")
+        return None
+    first = trig.left_edge
+    if first.lower_ not in TIME_CLAUSE_MARKS or first.head.i != trig.i or first.dep_ not in (
+            "mark", "advmod"):
+        return None
+    head = trig.head
+    if head.pos_ not in ("VERB", "AUX") or lemma(head) in STATE_VERBS:
+        return None
+    return head, TIME_CLAUSE_MARKS[first.lower_]
 
 
 def main_happening(root):

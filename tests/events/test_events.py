@@ -194,3 +194,29 @@ def test_the_date_a_first_since_is_measured_from_dates_nothing(tmp_path):
     assert flood.earliest == "2025-03-13", (flood.earliest, flood.label)
     ann = annotate_text("Results\nGM posted its first annual loss since 1992 on Thursday.", "2006-01-27")
     assert by_text(ann, "posted").earliest == "2006-01-26"  # another date ends the 'since' phrase
+
+
+def test_a_when_clause_dates_its_head_and_the_sentence_tells_one_happening():
+    ann = annotate_text("Jobs\nAcme Corp cut 500 jobs when sales collapsed in January.", "2025-03-12")
+    assert len(ann.events) == 1, [(e.summary, e.earliest) for e in ann.events]
+    ev = ann.events[0]
+    assert (ev.earliest, ev.latest) == ("2025-01-01", "2025-01-31")
+    assert ev.summary == "Acme Corp cut 500 jobs when sales collapsed in January"  # who, and the date's words
+    ann = annotate_text("Storm\nWhen the storm hit on Monday, Acme Corp closed its plant.", "2025-03-12")
+    assert [(e.earliest, e.summary) for e in ann.events] == [
+        ("2025-03-10", "When the storm hit on Monday, Acme Corp closed its plant")]
+
+
+def test_an_after_clause_dates_its_head_approximately_and_its_own_date_wins():
+    ann = annotate_text("Resignation\nThe mayor resigned after the council voted on Monday.", "2025-03-12")
+    assert [(e.earliest, e.approximate) for e in ann.events] == [("2025-03-10", True)]
+    ann = annotate_text("Plant\nAcme Corp closed its plant on Friday when the storm hit on Monday.",
+                        "2025-03-12")
+    assert [(e.earliest, e.approximate) for e in ann.events] == [("2025-03-07", False)]
+
+
+def test_a_before_clause_does_not_date_its_head():
+    ann = annotate_text("Shares\nAcme Corp sold its shares before the market crashed in January.",
+                        "2025-03-12")
+    assert not any(e.earliest == "2025-01-01" and "sold" in e.summary for e in ann.events), [
+        (e.summary, e.earliest) for e in ann.events]
