@@ -1,13 +1,24 @@
 """Summaries: a verbatim span of the article (the clause from its subject to its last word),
-shortened only at a word boundary, with an ellipsis."""
+shortened only at a word boundary, and then always with an ellipsis.
+
+A summary is shortened when it stops before its sentence does without a pause there (the clause is
+one of several, "Boeing will begin production in 2006…") or when it is longer than
+``_SUMMARY_WORDS``. A shortened summary never ends on a word that promises the words cut ("the",
+"of", "and"), nor parts a number from its scale ("$40…" of "$40 billion").
+"""
 
 from __future__ import annotations
 
 import re
 
+from .lang_en import DANGLING_WORDS, NUMBER_WORDS
+
 _SUMMARY_WORDS = 20
+_MIN_WORDS = 3  # a cut backs off dangling words, but never below this many
 _SUMMARY_DEPS = ("nsubj", "nsubjpass", "csubj", "agent", "dobj", "attr", "prt", "auxpass", "aux", "neg",
                  "ccomp", "xcomp", "prep", "acomp", "oprd", "dative", "advmod", "npadvmod")
+_EDGE_PUNCT = ",;:—–-"
+_WORD_EDGES = "\"'“”‘’()[],;:.!?"
 
 
 def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
@@ -33,16 +44,45 @@ def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ")%":
         tokens = tokens[:-1]
     if not tokens:
-        return text[max(floor, sent.start_char) : sent.end_char].strip()
-    clause = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
-    if clause.endswith(".") and not clause.endswith("..") and tokens[-1].i + 1 >= sent.end - 1:
-        clause = clause[:-1]  # the sentence's full stop, stuck to its last word ("£40m.")
-    return shorten(" ".join(clause.split()) if "\n" in clause else clause)
+        return shorten(" ".join(text[max(floor, sent.start_char) : sent.end_char].split()))
+    clause_text = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    if clause_text.endswith(".") and not clause_text.endswith("..") and tokens[-1].i + 1 >= sent.end - 1:
+        clause_text = clause_text[:-1]  # the sentence's full stop, stuck to its last word ("£40m.")
+    clause_text = " ".join(clause_text.split()) if "\n" in clause_text else clause_text
+    nxt = tokens[-1].i + 1
+    goes_on = nxt < sent.end and not (doc[nxt].is_punct or doc[nxt].is_space)
+    return shorten(clause_text, cut=goes_on)
 
 
-def shorten(text: str, words: int = _SUMMARY_WORDS) -> str:
-    """``text`` cut after ``words`` words, at a word boundary, with an ellipsis; else unchanged."""
+def shorten(text: str, words: int = _SUMMARY_WORDS, *, cut: bool = False) -> str:
+    """``text`` cut after ``words`` words, at a word boundary, with an ellipsis; else unchanged.
+    ``cut``: ``text`` is already a shortened span (its sentence goes on), so it ends with one too.
+    Before the ellipsis: no dangling word, no number parted from its scale, no trailing comma."""
     spans = list(re.finditer(r"\S+", text))
-    if len(spans) <= words:
+    if not spans or len(spans) <= words and not cut:
         return text
-    return text[: spans[words - 1].end()].rstrip(",;:—–-") + "…"
+    n = min(len(spans), words)
+    if n < len(spans) and _parts_number(spans[n - 1].group(), spans[n].group()):
+        n += 1  # "US$40 billion": the scale goes with its number
+        if n == len(spans) and not cut:
+            return text
+    while n > _MIN_WORDS and _dangles(spans[n - 1].group(), spans[n].group() if n < len(spans) else None):
+        n -= 1
+    return text[: spans[n - 1].end()].rstrip(_EDGE_PUNCT) + "…"
+
+
+def _dangles(word: str, following: str | None) -> bool:
+    """Would a summary cut after ``word`` (``following`` being the next word) end mid-phrase?"""
+    bare = word.strip(_WORD_EDGES).lower()
+    if word.endswith((",", ";", ":")) and bare not in DANGLING_WORDS:
+        return False  # the text pauses there: a clean place to cut
+    if bare in DANGLING_WORDS:
+        return True
+    return following is not None and _parts_number(word, following)
+
+
+def _parts_number(word: str, following: str) -> bool:
+    """Does a cut between ``word`` and ``following`` part a number from its scale ("$40 | billion")?"""
+    bare = word.strip(_WORD_EDGES)
+    return bool(re.search(r"\d$", bare)) and not bare.endswith((",", ";")) and (
+        following.strip(_WORD_EDGES).lower() in NUMBER_WORDS)

@@ -220,3 +220,33 @@ def test_a_before_clause_does_not_date_its_head():
                         "2025-03-12")
     assert not any(e.earliest == "2025-01-01" and "sold" in e.summary for e in ann.events), [
         (e.summary, e.earliest) for e in ann.events]
+
+
+def test_a_cut_never_ends_on_a_word_that_promises_more_nor_parts_a_number():
+    from briefing.events import shorten
+
+    assert shorten("Sales of the new model rose in the first quarter of the year", words=8) == (
+        "Sales of the new model rose…")  # not "rose in the…"
+    assert shorten("Acme won a contract worth US$40 billion from the air force", words=6) == (
+        "Acme won a contract worth US$40 billion…")  # not "US$40…"
+    whole = "Acme won a contract worth US$40 billion"
+    assert shorten(whole, words=6) == whole
+    assert shorten("The plant's output, which fell, is now rising", words=6) == (
+        "The plant's output, which fell…")
+    assert shorten("Acme closed the plant", cut=True) == "Acme closed the plant…"
+
+
+def test_a_clause_that_stops_before_its_sentence_does_ends_with_an_ellipsis():
+    ann = annotate_text("Plans\nThe carmaker will begin production in 2026 and the first cars should reach "
+                        "dealers in 2028.", "2025-03-12")
+    begin = by_text(ann, "will begin production in 2026")
+    assert begin.summary == "The carmaker will begin production in 2026…"
+    reach = by_text(ann, "should reach dealers")
+    assert reach.summary == "the first cars should reach dealers in 2028"  # its sentence ends there
+    text = ann.text
+    for ev in ann.events:
+        span = ev.summary.removesuffix("…")
+        assert span in text
+        words = span.split()
+        assert ev.summary.endswith("…") or text[ev.sentence[0] : ev.sentence[1]].rstrip(". ").endswith(span)
+        assert words[-1].lower() not in {"the", "of", "and", "to", "a"}
