@@ -17,6 +17,8 @@ _SUMMARY_WORDS = 20
 _MIN_WORDS = 3  # a cut backs off dangling words, but never below this many
 _SUMMARY_DEPS = ("nsubj", "nsubjpass", "csubj", "agent", "dobj", "attr", "prt", "auxpass", "aux", "neg",
                  "ccomp", "xcomp", "prep", "acomp", "oprd", "dative", "advmod", "npadvmod")
+_SHARES_SUBJECT = ("conj", "xcomp", "advcl")
+_SUBJECT_REACH = 8
 _EDGE_PUNCT = ",;:—–-"
 _WORD_EDGES = "\"'“”‘’()[],;:.!?"
 
@@ -33,10 +35,9 @@ def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
             keep.update(t.i for t in child.subtree)
     if trig.dep_ in ("acl", "relcl") and trig.head.i not in keep:
         keep.update(t.i for t in trig.head.subtree if t.i < trig.i)  # "... which was founded"
-    if trig.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in trig.children):
-        subj = next((c for c in trig.head.children if c.dep_.startswith("nsubj")), None)
-        if subj is not None:  # "X arrived and signed": the shared subject tells who
-            keep.update(t.i for t in subj.subtree)
+    subj = _controller_subject(trig)
+    if subj is not None:  # "X arrived and signed", "X plans to build": the shared subject tells who
+        keep.update(t.i for t in subj.subtree)
     doc = trig.doc
     tokens = [doc[i] for i in sorted(keep) if sent.start <= i < sent.end and doc[i].idx >= floor]
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
@@ -52,6 +53,35 @@ def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
     nxt = tokens[-1].i + 1
     goes_on = nxt < sent.end and not (doc[nxt].is_punct or doc[nxt].is_space)
     return shorten(clause_text, cut=goes_on)
+
+
+def _controller_subject(trig):
+    """The subject ``trig`` shares with the verb it hangs from, when it has none of its own: "X
+    arrived and signed", "X plans to build a plant", "X cut jobs, citing falling sales". Beyond a
+    coordination, only a near one (within ``_SUBJECT_REACH`` tokens before ``trig``, the whole within
+    the summary's length): a far one would fill the summary with the words between."""
+    if _own_subject(trig) is not None:
+        return None
+    node, subj = trig, None
+    for _ in range(3):
+        if node.dep_ not in _SHARES_SUBJECT or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = _own_subject(node)
+        if subj is not None:
+            break
+    if subj is None or subj.i > trig.i:
+        return None
+    if trig.dep_ != "conj" and (trig.i - subj.right_edge.i > _SUBJECT_REACH
+                                or trig.right_edge.i - subj.left_edge.i >= _SUMMARY_WORDS):
+        return None  # (nor one that would push the clause's own words past the cut)
+    return subj
+
+
+def _own_subject(verb):
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
 
 
 def shorten(text: str, words: int = _SUMMARY_WORDS, *, cut: bool = False) -> str:

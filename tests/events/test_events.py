@@ -250,3 +250,13 @@ def test_a_clause_that_stops_before_its_sentence_does_ends_with_an_ellipsis():
         words = span.split()
         assert ev.summary.endswith("…") or text[ev.sentence[0] : ev.sentence[1]].rstrip(". ").endswith(span)
         assert words[-1].lower() not in {"the", "of", "and", "to", "a"}
+
+
+def test_a_clause_without_its_own_subject_keeps_the_near_subject_it_shares():
+    ann = annotate_text("Launch\nThe carmaker is preparing to launch a small van in 2027.", "2025-03-12")
+    launch = next(e for e in ann.events if e.earliest == "2027-01-01")
+    assert launch.summary == "The carmaker is preparing to launch a small van in 2027"  # who launches
+    ann = annotate_text("Sale\nThe board of the carmaker, led by its new chairman Tom Hadley of Leeds, "
+                        "agreed on Monday to sell the old plant in 2027.", "2025-03-12")
+    sale = next(e for e in ann.events if e.earliest == "2027-01-01")
+    assert sale.summary.endswith("in 2027")  # a far subject would push the clause's own date past the cut
