@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def np_head(tok):
     """The head noun of the noun phrase ``tok`` modifies ("1990" -> "defences" in "the 1990 flood
     defences")."""
-    while tok.dep_ in ("compound", "amod", "nummod", "nmod", "poss") and tok.head is not tok:
+    while tok.dep_ in ("compound", "amod", "nummod", "nmod", "poss") and tok.head != tok:
         tok = tok.head
     return tok
 
@@ -36,10 +36,10 @@ def find_trigger(tokens, sent) -> tuple[object, int] | None:
     """The verb (or event noun) a time expression dates, and how far up the parse it is; None when
     the expression modifies a thing rather than a happening."""
     first, last = tokens[0].i, tokens[-1].i
-    head = next((t for t in tokens if t.head.i < first or t.head.i > last or t.head is t), tokens[0])
-    while head.dep_ == "conj" and head.head is not head:
+    head = next((t for t in tokens if t.head.i < first or t.head.i > last or t.head == t), tokens[0])
+    while head.dep_ == "conj" and head.head != head:
         head = head.head  # "on Saturday and Sunday": Sunday hangs where Saturday does
-    if head.head is head:  # the expression is the sentence's root ("Monday, 12 March")
+    if head.head == head:  # the expression is the sentence's root ("Monday, 12 March")
         return None
     node, dep, prep, depth = head.head, head.dep_, None, 1
     if dep in ("compound", "amod", "nummod", "nmod", "poss", "quantmod") and node.pos_ == "PROPN":
@@ -72,7 +72,7 @@ def find_trigger(tokens, sent) -> tuple[object, int] | None:
         elif node.pos_ == "ADJ":
             if prep in COMPARISON_PREPOSITIONS:
                 return None  # "the busiest since May"
-        if node.head is node:
+        if node.head == node:
             break
         node, depth = node.head, depth + 1
     root = sent.root
@@ -128,7 +128,7 @@ def tense_of(trig) -> str:
         if any(c.lower_ in LONG_AGO for c in trig.children if c.dep_ == "advmod"):
             return "pluperfect"
     auxes = [c for c in trig.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < trig.i]
-    if trig.tag_ == "VB" and trig.dep_ in ("xcomp", "ccomp", "conj", "advcl") and trig.head is not trig:
+    if trig.tag_ == "VB" and trig.dep_ in ("xcomp", "ccomp", "conj", "advcl") and trig.head != trig:
         if any(a.lower_ == "to" for a in auxes):
             return "other"  # "plans to build": the plan is the event, not the building
     if any(a.tag_ == "MD" or a.lower_ in FUTURE_AUXILIARIES for a in auxes):
@@ -146,7 +146,7 @@ def tense_of(trig) -> str:
         return "past"
     if any(t in ("VBZ", "VBP") for t in tags):
         return "present"
-    if trig.tag_ == "VBG" and not auxes and trig.head is trig:
+    if trig.tag_ == "VBG" and not auxes and trig.head == trig:
         return "present"  # a headline: "Boeing pushing back 737 replacement"
     return "other"
 

@@ -260,3 +260,11 @@ def test_a_clause_without_its_own_subject_keeps_the_near_subject_it_shares():
                         "agreed on Monday to sell the old plant in 2027.", "2025-03-12")
     sale = next(e for e in ann.events if e.earliest == "2027-01-01")
     assert sale.summary.endswith("in 2027")  # a far subject would push the clause's own date past the cut
+
+
+def test_a_headline_in_the_progressive_tells_the_articles_day():
+    # (spaCy makes a new Token on every access: a root is found by "==", never by "is")
+    ann = annotate_text("Acme Corp pushing back launch of its new van\nAcme Corp said the van was late.",
+                        "2025-03-12")
+    head = by_text(ann, "pushing back launch")
+    assert head.earliest == "2025-03-12"
