@@ -148,6 +148,10 @@ def tense_of(trig) -> str:
         return "present"
     if trig.tag_ == "VBG" and not auxes and trig.head == trig:
         return "present"  # a headline: "Boeing pushing back 737 replacement"
+    verbless = trig.head == trig or (  # a headline without a verb of its own: "Van launch delayed"
+        trig.dep_ == "acl" and trig.head.dep_ == "ROOT" and trig.head.pos_ not in ("VERB", "AUX"))
+    if trig.tag_ == "VBN" and not auxes and verbless:
+        return "perfect"  # a headline's passive: "Test flight delayed after accident" (has been delayed)
     return "other"
 
 

@@ -268,3 +268,10 @@ def test_a_headline_in_the_progressive_tells_the_articles_day():
                         "2025-03-12")
     head = by_text(ann, "pushing back launch")
     assert head.earliest == "2025-03-12"
+
+
+def test_a_headline_in_the_bare_passive_tells_the_articles_day():
+    ann = annotate_text("Acme Corp van launch delayed after accident\nAcme Corp said the van was late.",
+                        "2025-03-12")
+    head = by_text(ann, "delayed after accident")
+    assert (head.earliest, head.approximate) == ("2025-03-12", False)  # "has been delayed"
