@@ -21,6 +21,7 @@ from .triggers import (
     find_trigger,
     main_happening,
     reports_dated_clause,
+    simple_present,
     tense_of,
     time_clause_head,
 )
@@ -89,6 +90,8 @@ def extract_events(
                 and not reports_dated_clause(root, told_now)):
             c = event_candidate(root, sent, s_start, root_ents, place_ids, text)
             c.tense = tense_of(root)
+            if c.tense == "present" and s_start != 0 and simple_present(root):
+                c.tense = "habitual"  # "Ryanair owns a stake in Aer Lingus": no day of its own
             pending.append(c)
     events = merge_retellings(dated)
     anchor_relative(text, events, pending)

@@ -155,6 +155,19 @@ def tense_of(trig) -> str:
     return "other"
 
 
+def simple_present(trig) -> bool:
+    """ "Ryanair owns a stake", "The plane is built with four engines": the simple present of a
+    body sentence tells a state or a habit, no happening on the article's day (a statement, "says",
+    is made then; a headline's present tells the news)."""
+    if lemma(trig) in REPORTING_VERBS:
+        return False
+    auxes = [c for c in trig.children if c.dep_ in ("aux", "auxpass") and c.i < trig.i]
+    if trig.tag_ in ("VBZ", "VBP"):
+        return not auxes
+    return trig.tag_ == "VBN" and bool(auxes) and all(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP")
+                                                      for a in auxes)
+
+
 def reports_dated_clause(root, dated: set[int]) -> bool:
     """ "Network Rail said floodwater closed the line on Tuesday": the saying is how the happening is
     known, not a second happening; the dated clause it reports (token indices ``dated``) is the

@@ -275,3 +275,12 @@ def test_a_headline_in_the_bare_passive_tells_the_articles_day():
                         "2025-03-12")
     head = by_text(ann, "delayed after accident")
     assert (head.earliest, head.approximate) == ("2025-03-12", False)  # "has been delayed"
+
+
+def test_the_simple_present_of_a_body_sentence_is_a_state_not_the_articles_day():
+    ann = annotate_text("Acme Air buys ten jets\nAcme Air owns a stake in Bolt Airways. The Acme fleet is "
+                        "built around one model. Acme Air says the jets will arrive soon.", "2025-03-12")
+    assert by_text(ann, "owns a stake").earliest is None
+    assert by_text(ann, "is built around").earliest is None
+    assert by_text(ann, "says the jets").earliest == "2025-03-12"  # a statement is made on its day
+    assert by_text(ann, "buys ten jets").earliest == "2025-03-12"  # a headline's present tells the news
