@@ -91,7 +91,7 @@ def extract_events(
             c = event_candidate(root, sent, s_start, root_ents, place_ids, text)
             c.tense = tense_of(root)
             if c.tense == "present" and s_start != 0 and simple_present(root):
-                c.tense = "habitual"  # "Ryanair owns a stake in Aer Lingus": no day of its own
+                c.tense = "habitual"  # "Acme owns a stake in a bakery": no day of its own
             pending.append(c)
     events = merge_retellings(dated)
     anchor_relative(text, events, pending)

@@ -74,7 +74,7 @@ DATE_CONJUNCTIONS = ("and", "or", "to", "through", "until", "-", "–")
 
 # Words a shortened summary must not end on before its ellipsis: they promise words that were cut
 # (determiners, prepositions, conjunctions, auxiliaries waiting for their verb: "sales rose in the…",
-# "the plan is…"). And the words that belong with the number before them ("$40 billion"): a cut never
+# "the plan is…"). And the words that belong with the number before them ("$12 billion"): a cut never
 # parts them.
 DANGLING_WORDS = {
     "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",

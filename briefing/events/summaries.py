@@ -2,9 +2,9 @@
 shortened only at a word boundary, and then always with an ellipsis.
 
 A summary is shortened when it stops before its sentence does without a pause there (the clause is
-one of several, "Boeing will begin production in 2006…") or when it is longer than
+one of several, "The council will open a library in 2027…") or when it is longer than
 ``_SUMMARY_WORDS``. A shortened summary never ends on a word that promises the words cut ("the",
-"of", "and"), nor parts a number from its scale ("$40…" of "$40 billion").
+"of", "and"), nor parts a number from its scale ("$12…" of "$12 billion").
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def shorten(text: str, words: int = _SUMMARY_WORDS, *, cut: bool = False) -> str
         return text
     n = min(len(spans), words)
     if n < len(spans) and _parts_number(spans[n - 1].group(), spans[n].group()):
-        n += 1  # "US$40 billion": the scale goes with its number
+        n += 1  # "US$12 billion": the scale goes with its number
         if n == len(spans) and not cut:
             return text
     while n > _MIN_WORDS and _dangles(spans[n - 1].group(), spans[n].group() if n < len(spans) else None):
@@ -112,7 +112,7 @@ def _dangles(word: str, following: str | None) -> bool:
 
 
 def _parts_number(word: str, following: str) -> bool:
-    """Does a cut between ``word`` and ``following`` part a number from its scale ("$40 | billion")?"""
+    """Does a cut between ``word`` and ``following`` part a number from its scale ("$12 | billion")?"""
     bare = word.strip(_WORD_EDGES)
     return bool(re.search(r"\d$", bare)) and not bare.endswith((",", ";")) and (
         following.strip(_WORD_EDGES).lower() in NUMBER_WORDS)

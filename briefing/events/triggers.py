@@ -151,12 +151,12 @@ def tense_of(trig) -> str:
     verbless = trig.head == trig or (  # a headline without a verb of its own: "Van launch delayed"
         trig.dep_ == "acl" and trig.head.dep_ == "ROOT" and trig.head.pos_ not in ("VERB", "AUX"))
     if trig.tag_ == "VBN" and not auxes and verbless:
-        return "perfect"  # a headline's passive: "Test flight delayed after accident" (has been delayed)
+        return "perfect"  # a headline's passive: "Bridge reopening postponed after flood" (has been)
     return "other"
 
 
 def simple_present(trig) -> bool:
-    """ "Ryanair owns a stake", "The plane is built with four engines": the simple present of a
+    """ "Acme owns a stake in a bakery", "The bridge is made of oak": the simple present of a
     body sentence tells a state or a habit, no happening on the article's day (a statement, "says",
     is made then; a headline's present tells the news)."""
     if lemma(trig) in REPORTING_VERBS:

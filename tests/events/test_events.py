@@ -227,9 +227,9 @@ def test_a_cut_never_ends_on_a_word_that_promises_more_nor_parts_a_number():
 
     assert shorten("Sales of the new model rose in the first quarter of the year", words=8) == (
         "Sales of the new model rose…")  # not "rose in the…"
-    assert shorten("Acme won a contract worth US$40 billion from the air force", words=6) == (
-        "Acme won a contract worth US$40 billion…")  # not "US$40…"
-    whole = "Acme won a contract worth US$40 billion"
+    assert shorten("Acme won a contract worth US$12 billion from the city council", words=6) == (
+        "Acme won a contract worth US$12 billion…")  # not "US$12…"
+    whole = "Acme won a contract worth US$12 billion"
     assert shorten(whole, words=6) == whole
     assert shorten("The plant's output, which fell, is now rising", words=6) == (
         "The plant's output, which fell…")
@@ -237,12 +237,12 @@ def test_a_cut_never_ends_on_a_word_that_promises_more_nor_parts_a_number():
 
 
 def test_a_clause_that_stops_before_its_sentence_does_ends_with_an_ellipsis():
-    ann = annotate_text("Plans\nThe carmaker will begin production in 2026 and the first cars should reach "
-                        "dealers in 2028.", "2025-03-12")
-    begin = by_text(ann, "will begin production in 2026")
-    assert begin.summary == "The carmaker will begin production in 2026…"
-    reach = by_text(ann, "should reach dealers")
-    assert reach.summary == "the first cars should reach dealers in 2028"  # its sentence ends there
+    ann = annotate_text("Plans\nThe council will open a new library in 2026 and the first readers "
+                        "should borrow books in 2028.", "2025-03-12")
+    begin = by_text(ann, "will open a new library in 2026")
+    assert begin.summary == "The council will open a new library in 2026…"
+    reach = by_text(ann, "should borrow books")
+    assert reach.summary == "the first readers should borrow books in 2028"  # its sentence ends there
     text = ann.text
     for ev in ann.events:
         span = ev.summary.removesuffix("…")
@@ -253,9 +253,9 @@ def test_a_clause_that_stops_before_its_sentence_does_ends_with_an_ellipsis():
 
 
 def test_a_clause_without_its_own_subject_keeps_the_near_subject_it_shares():
-    ann = annotate_text("Launch\nThe carmaker is preparing to launch a small van in 2027.", "2025-03-12")
+    ann = annotate_text("Launch\nThe bakery is hoping to open a second shop in 2027.", "2025-03-12")
     launch = next(e for e in ann.events if e.earliest == "2027-01-01")
-    assert launch.summary == "The carmaker is preparing to launch a small van in 2027"  # who launches
+    assert launch.summary == "The bakery is hoping to open a second shop in 2027"  # who launches
     ann = annotate_text("Sale\nThe board of the carmaker, led by its new chairman Tom Hadley of Leeds, "
                         "agreed on Monday to sell the old plant in 2027.", "2025-03-12")
     sale = next(e for e in ann.events if e.earliest == "2027-01-01")
@@ -271,16 +271,17 @@ def test_a_headline_in_the_progressive_tells_the_articles_day():
 
 
 def test_a_headline_in_the_bare_passive_tells_the_articles_day():
-    ann = annotate_text("Acme Corp van launch delayed after accident\nAcme Corp said the van was late.",
-                        "2025-03-12")
-    head = by_text(ann, "delayed after accident")
-    assert (head.earliest, head.approximate) == ("2025-03-12", False)  # "has been delayed"
+    ann = annotate_text("Acme Corp bridge reopening postponed after flood\n"
+                        "Acme Corp said the bridge was shut.", "2025-03-12")
+    head = by_text(ann, "postponed after flood")
+    assert (head.earliest, head.approximate) == ("2025-03-12", False)  # "has been postponed"
 
 
 def test_the_simple_present_of_a_body_sentence_is_a_state_not_the_articles_day():
-    ann = annotate_text("Acme Air buys ten jets\nAcme Air owns a stake in Bolt Airways. The Acme fleet is "
-                        "built around one model. Acme Air says the jets will arrive soon.", "2025-03-12")
+    ann = annotate_text("Acme Rail orders forty trams\nAcme Rail owns a stake in Bolt Bakeries. The Acme "
+                        "depot is built around one yard. Acme Rail says the trams will arrive soon.",
+                        "2025-03-12")
     assert by_text(ann, "owns a stake").earliest is None
     assert by_text(ann, "is built around").earliest is None
-    assert by_text(ann, "says the jets").earliest == "2025-03-12"  # a statement is made on its day
-    assert by_text(ann, "buys ten jets").earliest == "2025-03-12"  # a headline's present tells the news
+    assert by_text(ann, "says the trams").earliest == "2025-03-12"  # a statement is made on its day
+    assert by_text(ann, "orders forty trams").earliest == "2025-03-12"  # a headline's present tells the news
