@@ -13,12 +13,16 @@ How an event gets its date, and why:
    nearest wins; coordinated ones ("Saturday and Sunday") give their span.
    A date in a clause the sentence only mentions (a relative clause, "three
    days after the worst flooding since 2015") dates that clause, never the
-   clause that reports the event.
+   clause that reports the event. A clause that says when its head happened ("cut 500 jobs when
+   sales collapsed in January", "resigned after the board voted on Monday") dates the head: the
+   sentence gives one entry, dated as the clause is (approximately for "after").
 3. A reported happening without a time expression happened at or just
    before publication: it is anchored to the article's date, exactly for the
-   present and the present perfect ("Airbus has confirmed"), approximately
-   ("by 12 March 2025") for the simple past. The past perfect and the future
-   say "some other time" and stay undated.
+   present and the present perfect ("Airbus has confirmed", a headline's
+   "Launch delayed"), approximately ("by 12 March 2025") for the simple past.
+   The past perfect and the future say "some other time" and stay undated; so
+   does the simple present of a body sentence ("Acme owns a stake in a bakery"), a
+   state, unless it is a statement ("says").
 4. "days before the airstrikes" is anchored to the event it names, and marked
    approximate.
 5. Retellings of one happening (same verb, shared participants, same days)
@@ -26,7 +30,9 @@ How an event gets its date, and why:
    collapse: two statements are two events.
 
 A summary is a verbatim span of the article (the clause from its subject to
-its last word), shortened only at a word boundary, with an ellipsis.
+its last word; a clause without a subject of its own keeps the near one it
+shares, "Acme plans to build ..."), shortened only at a word boundary, and
+then always with an ellipsis, never after a dangling "the", "of" or "and".
 
 Modules: ``extract`` (the stage), ``triggers`` (which clause a date dates, tense),
 ``participants`` (who takes part, pronouns), ``dating`` (dates and anchors),

@@ -35,8 +35,11 @@ class Candidate:
     tense: str = "other"
 
 
-def event_candidate(trig, sent, start: int, ents: list[str], place_ids: set[str], text: str) -> Candidate:
-    """``trig``'s event in ``sent`` (its words from ``start``, after any dateline). ``sent`` and
+def event_candidate(
+    trig, sent, start: int, ents: list[str], place_ids: set[str], text: str, clause=None
+) -> Candidate:
+    """``trig``'s event in ``sent`` (its words from ``start``, after any dateline), its summary also
+    telling ``clause`` (the "when ..." clause that dates it) when given. ``sent`` and
     ``text`` are passed in: ``Token.sent`` and ``Doc.text`` rebuild from the whole Doc on every call,
     which made a long article quadratic."""
     keywords = {lemma(trig)} | {
@@ -46,7 +49,7 @@ def event_candidate(trig, sent, start: int, ents: list[str], place_ids: set[str]
         start=start, end=sent.end_char, trigger=trig.i, lemma=lemma(trig), earliest=None, latest=None,
         value=None, mod=None, approximate=False,
         full_clause=any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children),
-        summary=clause_summary(trig, start, sent, text), entities=ents,
+        summary=clause_summary(trig, start, sent, text, clause), entities=ents,
         places=[e for e in ents if e in place_ids],
         keywords=keywords,
     )

@@ -40,12 +40,14 @@ NEWS_DAYS = 3  # how far before the article's date the day of its story may lie
 
 def dated_candidate(
     trig, found: list[tuple[int, TimeExpression]], sent, start: int, ents: list[str], place_ids: set[str],
-    text: str,
+    text: str, clause=None,
 ) -> Candidate:
-    """The event of ``trig``, dated by the expression nearest to it (coordinated ones: their span)."""
+    """The event of ``trig``, dated by the expression nearest to it (coordinated ones: their span);
+    ``clause``: a "when ..." clause that dates it, told in its summary. ``found`` is left sorted,
+    nearest first."""
     found.sort(key=lambda x: (x[0], x[1].end - x[1].start))
     depth, t = found[0]
-    c = event_candidate(trig, sent, start, ents, place_ids, text)
+    c = event_candidate(trig, sent, start, ents, place_ids, text, clause)
     tx = t.timex
     first, last = tx.bounds(t.mod)  # type: ignore[misc]
     label = tx.label(t.mod)

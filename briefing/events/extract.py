@@ -21,7 +21,9 @@ from .triggers import (
     find_trigger,
     main_happening,
     reports_dated_clause,
+    simple_present,
     tense_of,
+    time_clause_head,
 )
 
 _BOILERPLATE = re.compile(r"\b(?:" + "|".join(re.escape(b) for b in BOILERPLATE) + r")\b|©", re.I)
@@ -48,6 +50,7 @@ def extract_events(
             continue
         ents = sentence_participants(by_position, spacy_doc, s_start, sent.end_char)
         by_trigger: dict[int, list[tuple[int, TimeExpression]]] = {}
+        time_clauses: dict[int, tuple[object, bool]] = {}  # head -> the "when ..." clause dating it
         for t in by_position.times_in(s_start, sent.end_char):
             if t.timex.bounds(t.mod) is None:
                 continue
@@ -56,13 +59,21 @@ def extract_events(
             if found is None or is_comparison(text, s_start, t):
                 continue
             trig = complement_of_present_report(found[0], t, article_day)
-            if trig is not None:
-                by_trigger.setdefault(trig.i, []).append((found[1], t))
+            if trig is None:
+                continue
+            depth, head = found[1], time_clause_head(trig)
+            if head is not None:  # "cut jobs when sales collapsed in January": one happening, then
+                time_clauses[head[0].i] = (trig, head[1])
+                trig, depth = head[0], depth + 1
+            by_trigger.setdefault(trig.i, []).append((depth, t))
         told_now: set[int] = set()  # clauses dated within the news days: the story being reported
         for i, found in by_trigger.items():
             trig = spacy_doc[i]
             participants = with_referent(ents, trig, by_position)
-            c = dated_candidate(trig, found, sent, s_start, participants, place_ids, text)
+            clause, after = time_clauses.get(i, (None, False))
+            c = dated_candidate(trig, found, sent, s_start, participants, place_ids, text, clause)
+            if after and clause is not None and _inside(found[0][1], clause):
+                c.approximate = True  # "resigned after the board voted on Monday": then or just after
             if c.earliest:
                 dated.append(c)
                 if article_day and c.latest and 0 <= (article_day - _parse_day(c.latest)).days <= NEWS_DAYS:
@@ -79,6 +90,8 @@ def extract_events(
                 and not reports_dated_clause(root, told_now)):
             c = event_candidate(root, sent, s_start, root_ents, place_ids, text)
             c.tense = tense_of(root)
+            if c.tense == "present" and s_start != 0 and simple_present(root):
+                c.tense = "habitual"  # "Acme owns a stake in a bakery": no day of its own
             pending.append(c)
     events = merge_retellings(dated)
     anchor_relative(text, events, pending)
@@ -92,6 +105,11 @@ def extract_events(
     bounded = [c for c in bounded if c.start not in told]  # "plans to fix it by 2027": the plan tells it
     events.sort(key=lambda c: (c.earliest or "", c.latest or "", c.minutes, c.start))
     return to_events(events + pending + bounded)
+
+
+def _inside(t: TimeExpression, clause) -> bool:
+    """Does the time expression lie in the words of ``clause``?"""
+    return clause.left_edge.idx <= t.start < clause.right_edge.idx + len(clause.right_edge)
 
 
 def _datelines(text: str, body_start: int) -> list[Dateline]:

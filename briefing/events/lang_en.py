@@ -26,6 +26,10 @@ EVENT_NOUNS = {
 # two statements are never one event.
 REPORTING_VERBS = {"announce", "say", "report", "state", "tell", "confirm", "claim", "declare", "add", "note",
                    "comment", "reply", "warn"}
+# Subordinators of a clause that says when its head happened, and whether that date is only
+# approximate for the head: "cut jobs when sales collapsed in January" happened in January; "resigned
+# after the board voted on Monday", on Monday or just after. ("before" and "until" say when it did not.)
+TIME_CLAUSE_MARKS = {"when": False, "as": False, "while": False, "once": False, "after": True}
 # After these a date belongs to the thing it follows ("the budget for 2026"), not to the clause.
 THING_PREPOSITIONS = {"for", "of", "from", "to", "until", "between", "since"}
 
@@ -67,3 +71,19 @@ COMPARISON_PHRASES = ("compared to", "compared with", "up from", "down from", "t
                       "vs", "vs.")
 # Words that join two dates into one span: "Saturday and Sunday", "Monday to Wednesday".
 DATE_CONJUNCTIONS = ("and", "or", "to", "through", "until", "-", "–")
+
+# Words a shortened summary must not end on before its ellipsis: they promise words that were cut
+# (determiners, prepositions, conjunctions, auxiliaries waiting for their verb: "sales rose in the…",
+# "the plan is…"). And the words that belong with the number before them ("$12 billion"): a cut never
+# parts them.
+DANGLING_WORDS = {
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "both", "either", "neither", "each", "every", "such", "very", "not",
+    "and", "or", "but", "nor", "so", "yet", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+    "into", "onto", "about", "as", "than", "over", "under", "after", "before", "between", "which", "who",
+    "whom", "whose", "where", "when", "while", "if", "because", "although", "whether", "since",
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "i", "we", "you", "he", "she", "it", "they",
+}
+NUMBER_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "m", "bn", "percent", "%"}

@@ -32,7 +32,7 @@ def sentence_participants(by_position: ByPosition, spacy_doc, start: int, end: i
 
 
 def _takes_part(tok) -> bool:
-    if tok.dep_ not in ("compound", "poss", "nmod") or tok.head is tok:
+    if tok.dep_ not in ("compound", "poss", "nmod") or tok.head == tok:
         return True
     noun = np_head(tok.head)
     if noun.ent_type_ == "PERSON" or noun.lower_ in ROLE_NOUNS:
@@ -45,7 +45,7 @@ _COREF_REACH = 2000  # characters back to look for the name
 
 def _subject(trig):
     subj = next((c for c in trig.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None and trig.dep_ in ("conj", "xcomp", "advcl") and trig.head is not trig:
+    if subj is None and trig.dep_ in ("conj", "xcomp", "advcl") and trig.head != trig:
         return _subject(trig.head)  # "X arrived and signed", "X plans to build"
     return subj
 

@@ -1,19 +1,33 @@
 """Summaries: a verbatim span of the article (the clause from its subject to its last word),
-shortened only at a word boundary, with an ellipsis."""
+shortened only at a word boundary, and then always with an ellipsis.
+
+A summary is shortened when it stops before its sentence does without a pause there (the clause is
+one of several, "The council will open a library in 2027…") or when it is longer than
+``_SUMMARY_WORDS``. A shortened summary never ends on a word that promises the words cut ("the",
+"of", "and"), nor parts a number from its scale ("$12…" of "$12 billion").
+"""
 
 from __future__ import annotations
 
 import re
 
+from .lang_en import DANGLING_WORDS, NUMBER_WORDS
+
 _SUMMARY_WORDS = 20
+_MIN_WORDS = 3  # a cut backs off dangling words, but never below this many
 _SUMMARY_DEPS = ("nsubj", "nsubjpass", "csubj", "agent", "dobj", "attr", "prt", "auxpass", "aux", "neg",
                  "ccomp", "xcomp", "prep", "acomp", "oprd", "dative", "advmod", "npadvmod")
+_SHARES_SUBJECT = ("conj", "xcomp", "advcl")
+_SUBJECT_REACH = 8
+_EDGE_PUNCT = ",;:—–-"
+_WORD_EDGES = "\"'“”‘’()[],;:.!?"
 
 
-def clause_summary(trig, floor: int, sent, text: str) -> str:
+def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
     """The clause of ``trig`` as the article words it: from its subject to its last word, verbatim,
-    cut at a word boundary with an ellipsis."""
-    keep = {trig.i}
+    cut at a word boundary with an ellipsis. ``clause``, a "when ..." clause of ``trig`` that dates it,
+    is told too: the date the reader sees is in the words."""
+    keep = {trig.i} | ({t.i for t in clause.subtree} if clause is not None else set())
     for child in trig.children:
         if child.dep_ in ("prep", "advmod", "npadvmod", "advcl") and child.i < trig.i:
             continue  # "According to the statement, ...", "In early October, ...": the setting, not the news
@@ -21,10 +35,9 @@ def clause_summary(trig, floor: int, sent, text: str) -> str:
             keep.update(t.i for t in child.subtree)
     if trig.dep_ in ("acl", "relcl") and trig.head.i not in keep:
         keep.update(t.i for t in trig.head.subtree if t.i < trig.i)  # "... which was founded"
-    if trig.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in trig.children):
-        subj = next((c for c in trig.head.children if c.dep_.startswith("nsubj")), None)
-        if subj is not None:  # "X arrived and signed": the shared subject tells who
-            keep.update(t.i for t in subj.subtree)
+    subj = _controller_subject(trig)
+    if subj is not None:  # "X arrived and signed", "X plans to build": the shared subject tells who
+        keep.update(t.i for t in subj.subtree)
     doc = trig.doc
     tokens = [doc[i] for i in sorted(keep) if sent.start <= i < sent.end and doc[i].idx >= floor]
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
@@ -32,16 +45,74 @@ def clause_summary(trig, floor: int, sent, text: str) -> str:
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ")%":
         tokens = tokens[:-1]
     if not tokens:
-        return text[max(floor, sent.start_char) : sent.end_char].strip()
-    clause = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
-    if clause.endswith(".") and not clause.endswith("..") and tokens[-1].i + 1 >= sent.end - 1:
-        clause = clause[:-1]  # the sentence's full stop, stuck to its last word ("£40m.")
-    return shorten(" ".join(clause.split()) if "\n" in clause else clause)
+        return shorten(" ".join(text[max(floor, sent.start_char) : sent.end_char].split()))
+    clause_text = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    if clause_text.endswith(".") and not clause_text.endswith("..") and tokens[-1].i + 1 >= sent.end - 1:
+        clause_text = clause_text[:-1]  # the sentence's full stop, stuck to its last word ("£40m.")
+    clause_text = " ".join(clause_text.split()) if "\n" in clause_text else clause_text
+    nxt = tokens[-1].i + 1
+    goes_on = nxt < sent.end and not (doc[nxt].is_punct or doc[nxt].is_space)
+    return shorten(clause_text, cut=goes_on)
 
 
-def shorten(text: str, words: int = _SUMMARY_WORDS) -> str:
-    """``text`` cut after ``words`` words, at a word boundary, with an ellipsis; else unchanged."""
+def _controller_subject(trig):
+    """The subject ``trig`` shares with the verb it hangs from, when it has none of its own: "X
+    arrived and signed", "X plans to build a plant", "X cut jobs, citing falling sales". Beyond a
+    coordination, only a near one (within ``_SUBJECT_REACH`` tokens before ``trig``, the whole within
+    the summary's length): a far one would fill the summary with the words between."""
+    if _own_subject(trig) is not None:
+        return None
+    node, subj = trig, None
+    for _ in range(3):
+        if node.dep_ not in _SHARES_SUBJECT or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = _own_subject(node)
+        if subj is not None:
+            break
+    if subj is None or subj.i > trig.i:
+        return None
+    if trig.dep_ != "conj" and (trig.i - subj.right_edge.i > _SUBJECT_REACH
+                                or trig.right_edge.i - subj.left_edge.i >= _SUMMARY_WORDS):
+        return None  # (nor one that would push the clause's own words past the cut)
+    return subj
+
+
+def _own_subject(verb):
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+
+
+def shorten(text: str, words: int = _SUMMARY_WORDS, *, cut: bool = False) -> str:
+    """``text`` cut after ``words`` words, at a word boundary, with an ellipsis; else unchanged.
+    ``cut``: ``text`` is already a shortened span (its sentence goes on), so it ends with one too.
+    Before the ellipsis: no dangling word, no number parted from its scale, no trailing comma."""
     spans = list(re.finditer(r"\S+", text))
-    if len(spans) <= words:
+    if not spans or len(spans) <= words and not cut:
         return text
-    return text[: spans[words - 1].end()].rstrip(",;:—–-") + "…"
+    n = min(len(spans), words)
+    if n < len(spans) and _parts_number(spans[n - 1].group(), spans[n].group()):
+        n += 1  # "US$12 billion": the scale goes with its number
+        if n == len(spans) and not cut:
+            return text
+    while n > _MIN_WORDS and _dangles(spans[n - 1].group(), spans[n].group() if n < len(spans) else None):
+        n -= 1
+    return text[: spans[n - 1].end()].rstrip(_EDGE_PUNCT) + "…"
+
+
+def _dangles(word: str, following: str | None) -> bool:
+    """Would a summary cut after ``word`` (``following`` being the next word) end mid-phrase?"""
+    bare = word.strip(_WORD_EDGES).lower()
+    if word.endswith((",", ";", ":")) and bare not in DANGLING_WORDS:
+        return False  # the text pauses there: a clean place to cut
+    if bare in DANGLING_WORDS:
+        return True
+    return following is not None and _parts_number(word, following)
+
+
+def _parts_number(word: str, following: str) -> bool:
+    """Does a cut between ``word`` and ``following`` part a number from its scale ("$12 | billion")?"""
+    bare = word.strip(_WORD_EDGES)
+    return bool(re.search(r"\d$", bare)) and not bare.endswith((",", ";")) and (
+        following.strip(_WORD_EDGES).lower() in NUMBER_WORDS)

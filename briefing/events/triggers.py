@@ -17,6 +17,7 @@ from .lang_en import (
     REPORTING_VERBS,
     STATE_VERBS,
     THING_PREPOSITIONS,
+    TIME_CLAUSE_MARKS,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def np_head(tok):
     """The head noun of the noun phrase ``tok`` modifies ("1990" -> "defences" in "the 1990 flood
     defences")."""
-    while tok.dep_ in ("compound", "amod", "nummod", "nmod", "poss") and tok.head is not tok:
+    while tok.dep_ in ("compound", "amod", "nummod", "nmod", "poss") and tok.head != tok:
         tok = tok.head
     return tok
 
@@ -35,10 +36,10 @@ def find_trigger(tokens, sent) -> tuple[object, int] | None:
     """The verb (or event noun) a time expression dates, and how far up the parse it is; None when
     the expression modifies a thing rather than a happening."""
     first, last = tokens[0].i, tokens[-1].i
-    head = next((t for t in tokens if t.head.i < first or t.head.i > last or t.head is t), tokens[0])
-    while head.dep_ == "conj" and head.head is not head:
+    head = next((t for t in tokens if t.head.i < first or t.head.i > last or t.head == t), tokens[0])
+    while head.dep_ == "conj" and head.head != head:
         head = head.head  # "on Saturday and Sunday": Sunday hangs where Saturday does
-    if head.head is head:  # the expression is the sentence's root ("Monday, 12 March")
+    if head.head == head:  # the expression is the sentence's root ("Monday, 12 March")
         return None
     node, dep, prep, depth = head.head, head.dep_, None, 1
     if dep in ("compound", "amod", "nummod", "nmod", "poss", "quantmod") and node.pos_ == "PROPN":
@@ -71,13 +72,30 @@ def find_trigger(tokens, sent) -> tuple[object, int] | None:
         elif node.pos_ == "ADJ":
             if prep in COMPARISON_PREPOSITIONS:
                 return None  # "the busiest since May"
-        if node.head is node:
+        if node.head == node:
             break
         node, depth = node.head, depth + 1
     root = sent.root
     if root.pos_ in ("VERB", "AUX") and lemma(root) not in STATE_VERBS:
         return root, depth  # a sentence-level date ("In August, forces killed ...") dates the root
     return None
+
+
+def time_clause_head(trig) -> tuple[object, bool] | None:
+    """ "Acme cut 500 jobs when sales collapsed in January": a clause that says when its head happened
+    dates the head, so the sentence tells one happening, dated as the clause is. The head and whether
+    that date is only approximate for it ("resigned after the board voted on Monday"); None when
+    ``trig`` is no such clause or its head tells no happening."""
+    if trig.dep_ != "advcl" or trig.head.i == trig.i:  # (spaCy makes a new Token on each access: no "is")
+        return None
+    first = trig.left_edge
+    if first.lower_ not in TIME_CLAUSE_MARKS or first.head.i != trig.i or first.dep_ not in (
+            "mark", "advmod"):
+        return None
+    head = trig.head
+    if head.pos_ not in ("VERB", "AUX") or lemma(head) in STATE_VERBS:
+        return None
+    return head, TIME_CLAUSE_MARKS[first.lower_]
 
 
 def main_happening(root):
@@ -110,7 +128,7 @@ def tense_of(trig) -> str:
         if any(c.lower_ in LONG_AGO for c in trig.children if c.dep_ == "advmod"):
             return "pluperfect"
     auxes = [c for c in trig.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < trig.i]
-    if trig.tag_ == "VB" and trig.dep_ in ("xcomp", "ccomp", "conj", "advcl") and trig.head is not trig:
+    if trig.tag_ == "VB" and trig.dep_ in ("xcomp", "ccomp", "conj", "advcl") and trig.head != trig:
         if any(a.lower_ == "to" for a in auxes):
             return "other"  # "plans to build": the plan is the event, not the building
     if any(a.tag_ == "MD" or a.lower_ in FUTURE_AUXILIARIES for a in auxes):
@@ -128,9 +146,26 @@ def tense_of(trig) -> str:
         return "past"
     if any(t in ("VBZ", "VBP") for t in tags):
         return "present"
-    if trig.tag_ == "VBG" and not auxes and trig.head is trig:
+    if trig.tag_ == "VBG" and not auxes and trig.head == trig:
         return "present"  # a headline: "Boeing pushing back 737 replacement"
+    verbless = trig.head == trig or (  # a headline without a verb of its own: "Van launch delayed"
+        trig.dep_ == "acl" and trig.head.dep_ == "ROOT" and trig.head.pos_ not in ("VERB", "AUX"))
+    if trig.tag_ == "VBN" and not auxes and verbless:
+        return "perfect"  # a headline's passive: "Bridge reopening postponed after flood" (has been)
     return "other"
+
+
+def simple_present(trig) -> bool:
+    """ "Acme owns a stake in a bakery", "The bridge is made of oak": the simple present of a
+    body sentence tells a state or a habit, no happening on the article's day (a statement, "says",
+    is made then; a headline's present tells the news)."""
+    if lemma(trig) in REPORTING_VERBS:
+        return False
+    auxes = [c for c in trig.children if c.dep_ in ("aux", "auxpass") and c.i < trig.i]
+    if trig.tag_ in ("VBZ", "VBP"):
+        return not auxes
+    return trig.tag_ == "VBN" and bool(auxes) and all(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP")
+                                                      for a in auxes)
 
 
 def reports_dated_clause(root, dated: set[int]) -> bool:

@@ -194,3 +194,94 @@ def test_the_date_a_first_since_is_measured_from_dates_nothing(tmp_path):
     assert flood.earliest == "2025-03-13", (flood.earliest, flood.label)
     ann = annotate_text("Results\nGM posted its first annual loss since 1992 on Thursday.", "2006-01-27")
     assert by_text(ann, "posted").earliest == "2006-01-26"  # another date ends the 'since' phrase
+
+
+def test_a_when_clause_dates_its_head_and_the_sentence_tells_one_happening():
+    ann = annotate_text("Jobs\nAcme Corp cut 500 jobs when sales collapsed in January.", "2025-03-12")
+    assert len(ann.events) == 1, [(e.summary, e.earliest) for e in ann.events]
+    ev = ann.events[0]
+    assert (ev.earliest, ev.latest) == ("2025-01-01", "2025-01-31")
+    assert ev.summary == "Acme Corp cut 500 jobs when sales collapsed in January"  # who, and the date's words
+    ann = annotate_text("Storm\nWhen the storm hit on Monday, Acme Corp closed its plant.", "2025-03-12")
+    assert [(e.earliest, e.summary) for e in ann.events] == [
+        ("2025-03-10", "When the storm hit on Monday, Acme Corp closed its plant")]
+
+
+def test_an_after_clause_dates_its_head_approximately_and_its_own_date_wins():
+    ann = annotate_text("Resignation\nThe mayor resigned after the council voted on Monday.", "2025-03-12")
+    assert [(e.earliest, e.approximate) for e in ann.events] == [("2025-03-10", True)]
+    ann = annotate_text("Plant\nAcme Corp closed its plant on Friday when the storm hit on Monday.",
+                        "2025-03-12")
+    assert [(e.earliest, e.approximate) for e in ann.events] == [("2025-03-07", False)]
+
+
+def test_a_before_clause_does_not_date_its_head():
+    ann = annotate_text("Shares\nAcme Corp sold its shares before the market crashed in January.",
+                        "2025-03-12")
+    assert not any(e.earliest == "2025-01-01" and "sold" in e.summary for e in ann.events), [
+        (e.summary, e.earliest) for e in ann.events]
+
+
+def test_a_cut_never_ends_on_a_word_that_promises_more_nor_parts_a_number():
+    from briefing.events import shorten
+
+    assert shorten("Sales of the new model rose in the first quarter of the year", words=8) == (
+        "Sales of the new model rose…")  # not "rose in the…"
+    assert shorten("Acme won a contract worth US$12 billion from the city council", words=6) == (
+        "Acme won a contract worth US$12 billion…")  # not "US$12…"
+    whole = "Acme won a contract worth US$12 billion"
+    assert shorten(whole, words=6) == whole
+    assert shorten("The plant's output, which fell, is now rising", words=6) == (
+        "The plant's output, which fell…")
+    assert shorten("Acme closed the plant", cut=True) == "Acme closed the plant…"
+
+
+def test_a_clause_that_stops_before_its_sentence_does_ends_with_an_ellipsis():
+    ann = annotate_text("Plans\nThe council will open a new library in 2026 and the first readers "
+                        "should borrow books in 2028.", "2025-03-12")
+    begin = by_text(ann, "will open a new library in 2026")
+    assert begin.summary == "The council will open a new library in 2026…"
+    reach = by_text(ann, "should borrow books")
+    assert reach.summary == "the first readers should borrow books in 2028"  # its sentence ends there
+    text = ann.text
+    for ev in ann.events:
+        span = ev.summary.removesuffix("…")
+        assert span in text
+        words = span.split()
+        assert ev.summary.endswith("…") or text[ev.sentence[0] : ev.sentence[1]].rstrip(". ").endswith(span)
+        assert words[-1].lower() not in {"the", "of", "and", "to", "a"}
+
+
+def test_a_clause_without_its_own_subject_keeps_the_near_subject_it_shares():
+    ann = annotate_text("Launch\nThe bakery is hoping to open a second shop in 2027.", "2025-03-12")
+    launch = next(e for e in ann.events if e.earliest == "2027-01-01")
+    assert launch.summary == "The bakery is hoping to open a second shop in 2027"  # who launches
+    ann = annotate_text("Sale\nThe board of the carmaker, led by its new chairman Tom Hadley of Leeds, "
+                        "agreed on Monday to sell the old plant in 2027.", "2025-03-12")
+    sale = next(e for e in ann.events if e.earliest == "2027-01-01")
+    assert sale.summary.endswith("in 2027")  # a far subject would push the clause's own date past the cut
+
+
+def test_a_headline_in_the_progressive_tells_the_articles_day():
+    # (spaCy makes a new Token on every access: a root is found by "==", never by "is")
+    ann = annotate_text("Acme Corp pushing back launch of its new van\nAcme Corp said the van was late.",
+                        "2025-03-12")
+    head = by_text(ann, "pushing back launch")
+    assert head.earliest == "2025-03-12"
+
+
+def test_a_headline_in_the_bare_passive_tells_the_articles_day():
+    ann = annotate_text("Acme Corp bridge reopening postponed after flood\n"
+                        "Acme Corp said the bridge was shut.", "2025-03-12")
+    head = by_text(ann, "postponed after flood")
+    assert (head.earliest, head.approximate) == ("2025-03-12", False)  # "has been postponed"
+
+
+def test_the_simple_present_of_a_body_sentence_is_a_state_not_the_articles_day():
+    ann = annotate_text("Acme Rail orders forty trams\nAcme Rail owns a stake in Bolt Bakeries. The Acme "
+                        "depot is built around one yard. Acme Rail says the trams will arrive soon.",
+                        "2025-03-12")
+    assert by_text(ann, "owns a stake").earliest is None
+    assert by_text(ann, "is built around").earliest is None
+    assert by_text(ann, "says the trams").earliest == "2025-03-12"  # a statement is made on its day
+    assert by_text(ann, "orders forty trams").earliest == "2025-03-12"  # a headline's present tells the news
