@@ -62,10 +62,15 @@ def _runs_on(doc: Doc, end: int) -> bool:
     if end >= len(doc):
         return False
     nxt = doc[end]
+    if nxt.is_title and nxt.lower_ in _MOUTH_WORDS:
+        return True  # 'the Nile Delta' lies at the river's mouth, far from the river's marker
     headline = "\n" not in doc.text[: nxt.idx]
     return (nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start and not headline
             and nxt.ent_type_ not in ("DATE", "TIME", "GPE", "LOC") and doc[end - 1].whitespace_ != "")
 
+
+# A river's part named after it that is a place of its own, at the river's mouth.
+_MOUTH_WORDS = frozenset({"delta", "estuary"})
 
 # Model entities that, reaching past a region's name, make it part of another name: 'Thames
 # Water' (a company), 'Nile Rodgers' (a person), 'Danube Day' (an event).

@@ -91,3 +91,13 @@ def test_the_next_town_along_beats_one_of_the_same_name_further_off() -> None:
     got = _resolved(text, ("GPE", ("Walker County", "LaFayette", "Chattanooga", "Hamilton County")))
     assert got["LaFayette"][2] == "US"
     assert got["LaFayette"][0] == "LaFayette"
+
+
+def test_a_rivers_delta_is_not_put_on_the_rivers_marker() -> None:
+    ann = annotate_text("World\nHarvest fails\n\nFarmers in the Nile Delta said the harvest failed. "
+                        "Boats on the Nile were idle.")
+    by_name = {e.name: e for e in ann.entities}
+    assert by_name["Nile Delta"].type == "LOC"  # one name, not the river and a stray 'Delta'
+    placed = {p.entity for p in ann.places}
+    assert by_name["Nile"].id in placed
+    assert by_name["Nile Delta"].id not in placed  # the gazetteer has no delta: no marker, no guess
