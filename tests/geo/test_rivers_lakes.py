@@ -132,3 +132,22 @@ def test_a_region_or_river_name_running_on_into_a_longer_name_is_no_place():
         assert word not in {e.name for e in extract_entities(text)}
     names = {e.name for e in extract_entities("Talks\nLeaders met in Europe Monday.")}
     assert "Europe" in names  # a weekday after it ends the name
+
+
+def test_britains_local_rivers_and_lakes_are_in_the_gazetteer_and_in_britain():
+    # A county's river is 'River X' ('Kent' is a county, 'Greta' a person): both orders answer.
+    for form in ("River Lune", "Lune River", "River Kent", "River Caldew", "River Greta", "River Petteril",
+                 "River Taff", "River Lagan", "River Spey"):
+        rivers = [c for c in gazetteer().lookup(form) if c.feature == "river"]
+        assert rivers and rivers[0].country == "GB", form
+        assert 49.9 < rivers[0].lat < 60.9 and -8.2 < rivers[0].lon < 1.8, form
+    assert not any(c.feature == "river" for c in gazetteer().lookup("Kent"))
+    for name in ("Windermere", "Lake Windermere", "Ullswater", "Derwentwater", "Derwent Water", "Coniston Water"):
+        lakes = [c for c in gazetteer().lookup(name) if c.feature == "lake"]
+        assert lakes and lakes[0].country == "GB" and 54.2 < lakes[0].lat < 54.7, name
+
+
+def test_a_cumbrian_river_is_placed_near_its_town():
+    places = _places("Flooding\nThe River Lune burst its banks as the River Kent rose in Kendal.")
+    assert places["River Lune"][1:] == ("feature", "GB")
+    assert places["River Kent"][1:] == ("feature", "GB")
