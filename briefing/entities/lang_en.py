@@ -171,3 +171,11 @@ WATER_SUFFIXES = frozenset({"river"})
 WATER_NAME_STOPS = frozenset({"avenue", "road", "street", "drive", "lane", "way", "boulevard", "place",
                               "park", "island", "islands", "plate", "valley", "county", "city", "district",
                               "authority", "estates", "estate", "court", "terrace", "crossing", "house"})
+
+# Lemmas that, in a sentence with 'the Eden' (a river's bare name after 'the'), say the name is the
+# river's: what water does and where it runs ('the Lune burst its banks', 'the Greta rose').
+WATER_CONTEXT = frozenset({"bank", "banks", "burst", "flood", "floodwater", "floodwaters", "rise", "peak",
+                           "level", "swell", "swollen", "overflow", "overtop", "lap", "water", "flow",
+                           "spate", "upstream", "downstream", "confluence", "tributary", "weir", "crest",
+                           "meet", "riverbank", "source", "mouth", "estuary", "canoe", "kayak", "fish",
+                           "angler", "salmon", "trout", "wade", "rose", "risen", "rising"})
