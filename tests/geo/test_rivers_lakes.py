@@ -190,5 +190,6 @@ def test_lake_district_lakes_are_water_features_not_people_or_one_organisation()
 
 
 def test_a_town_named_like_its_lake_stays_the_town_when_written_as_one():
-    places = _places("Shops\nShops reopened on Monday, Windermere town council said, after a storm hit Kendal.")
+    places = _places("Shops\nShops reopened on Monday, Windermere town council said, after a storm "
+                     "hit Kendal.")
     assert places["Windermere"][1:] == ("city", "GB")
