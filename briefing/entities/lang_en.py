@@ -179,3 +179,7 @@ WATER_CONTEXT = frozenset({"bank", "banks", "burst", "flood", "floodwater", "flo
                            "spate", "upstream", "downstream", "confluence", "tributary", "weir", "crest",
                            "meet", "riverbank", "source", "mouth", "estuary", "canoe", "kayak", "fish",
                            "angler", "salmon", "trout", "wade", "rose", "risen", "rising"})
+
+# Words that end a street's name and never a person's ('Warwick Road', 'Botchergate Street';
+# not 'Lane', 'Way', 'Close', 'Drive': Nathan Lane, Kevin Drive are people).
+STREET_HEADS = frozenset({"road", "street", "avenue", "boulevard", "terrace", "crescent", "square"})
