@@ -193,3 +193,11 @@ def test_a_town_named_like_its_lake_stays_the_town_when_written_as_one():
     places = _places("Shops\nShops reopened on Monday, Windermere town council said, after a storm "
                      "hit Kendal.")
     assert places["Windermere"][1:] == ("city", "GB")
+
+
+def test_britains_national_parks_are_placed_in_britain():
+    places = _places("Walkers\nMountain rescue teams in the Lake District and the Peak District were "
+                     "called out, and snow closed roads on Dartmoor.")
+    assert places["Lake District"] == ("Lake District", "region", "GB")
+    assert places["Peak District"][1:] == ("region", "GB")
+    assert places["Dartmoor"][1:] == ("region", "GB")
