@@ -152,6 +152,7 @@ class SitePages:
     def _site_map(self, url: Url) -> str:
         """The map of every place, the most mentioned first, each with a few of its briefings."""
         from .render.page import render_site_map, same_place
+        from .siteconfig import coverage_of
 
         by_place: dict[tuple, tuple] = {}
         for b in self.site.briefings:  # newest first
@@ -166,7 +167,7 @@ class SitePages:
             places.append((p, [(r.title, url(r.uri)) for r in refs[:3]], len(refs), more))
         n_places, n_briefings = self._map_summary
         summary = sitepages.map_summary(n_places, n_briefings, len(places))
-        return summary + render_site_map(places, tiles=self.tiles)
+        return summary + render_site_map(places, tiles=self.tiles, coverage=coverage_of(self.options))
 
     def _with_downloads(self, view: View, url: Url) -> str:
         """A page's HTML with the links to the data exports first."""

@@ -558,7 +558,8 @@ def build(gnc_dir: Path, rg_csv: Path, ci_dir: Path, min_alt_pop: int, min_pop: 
             entry["lat"], entry["lon"] = continents[entry["name"]]  # GeoNames' own points
         slug = normalize(entry["name"]).replace(" ", "-")
         rec = [f"region:{slug}", entry["name"], float(entry["lat"]), float(entry["lon"]), entry["kind"],
-               entry.get("country"), None, int(entry.get("prior", 100000)), entry.get("feature")]
+               entry.get("country"), entry.get("admin1"),  # a feature lying in one division: its code
+               int(entry.get("prior", 100000)), entry.get("feature")]
         aliases = list(entry.get("aliases") or [])
         main = [entry["name"], *water_forms(entry)]
         b.add(rec, main, aliases)

@@ -33,6 +33,7 @@ from .lang_en import (
     ORG_HEADS,
     ORG_NAME_WORDS,
     SCHEME_HEADS,
+    STREET_HEADS,
 )
 from .products import model_code
 
@@ -61,6 +62,7 @@ def types_in_context(cands: list[Candidate], doc: Doc, text: str) -> list[Candid
             c = _maker_product(c, span, org_words)
             c = _introduced_model(c, span)
             c = _unknown_place(c, span, org_firsts)
+            c = _street_name(c, span)
         out.append(c)
     return _coordinated_products(out, doc)
 
@@ -124,6 +126,16 @@ def _unknown_place(c: Candidate, span: Span, org_firsts: set[str]) -> Candidate:
     except ImportError:  # pragma: no cover
         return c
     return c if gazetteer().lookup(span.text) else replace(c, label="ORG")
+
+
+def _street_name(c: Candidate, span: Span) -> Candidate:
+    """'Warwick Road was closed': a name the model reads as a person that ends in a word only
+    streets end in is the street (FAC), as its other mentions are."""
+    if c.label != "PERSON" or len(span) < 2 or span[-1].lower_ not in STREET_HEADS:
+        return c
+    if not all(tok.is_title for tok in span):
+        return c
+    return replace(c, label="FAC", source="rules", priority=PRIORITY_RULE)
 
 
 def _introduced_model(c: Candidate, span: Span) -> Candidate:

@@ -172,3 +172,15 @@ WATER_SUFFIXES = frozenset({"river"})
 WATER_NAME_STOPS = frozenset({"avenue", "road", "street", "drive", "lane", "way", "boulevard", "place",
                               "park", "island", "islands", "plate", "valley", "county", "city", "district",
                               "authority", "estates", "estate", "court", "terrace", "crossing", "house"})
+
+# Lemmas that, in a sentence with 'the Eden' (a river's bare name after 'the'), say the name is the
+# river's: what water does and where it runs ('the Lune burst its banks', 'the Greta rose').
+WATER_CONTEXT = frozenset({"bank", "banks", "burst", "flood", "floodwater", "floodwaters", "rise", "peak",
+                           "level", "swell", "swollen", "overflow", "overtop", "lap", "water", "flow",
+                           "spate", "upstream", "downstream", "confluence", "tributary", "weir", "crest",
+                           "meet", "riverbank", "source", "mouth", "estuary", "canoe", "kayak", "fish",
+                           "angler", "salmon", "trout", "wade", "rose", "risen", "rising"})
+
+# Words that end a street's name and never a person's ('Warwick Road', 'Botchergate Street';
+# not 'Lane', 'Way', 'Close', 'Drive': Nathan Lane, Kevin Drive are people).
+STREET_HEADS = frozenset({"road", "street", "avenue", "boulevard", "terrace", "crescent", "square"})

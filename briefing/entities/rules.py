@@ -26,7 +26,7 @@ from .lang_en import (
     TITLE_WORDS,
     WEAK_TITLE_WORDS,
 )
-from .places import region_names, water_names
+from .places import bare_rivers, region_names, water_names
 from .products import glued_end, model_code_token, names_a_model, version_token
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,6 +45,7 @@ def rule_candidates(doc: Doc, text: str) -> tuple[list[Candidate], list[tuple[in
     cands, blocked = _job_titles(doc, head_end)
     cands += region_names(doc)
     cands += water_names(doc)
+    cands += bare_rivers(doc)
     cands += _platform_products(doc)
     cands += _camel_products(doc)
     cands += _defined_acronyms(doc)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.geo.bias import AreaBias, area_bias
+from briefing.geo.features import lookup_surfaces
 from briefing.geo.gazetteer import Candidate, Gazetteer, gazetteer, normalize
 from briefing.model import PLACE_TYPES, Entity, Place, Reading
 
@@ -158,10 +159,10 @@ def _forms(name: str) -> list[tuple[str, str | None]]:
 
 
 def _item(gaz: Gazetteer, entity: Entity, text: str) -> _Item:
-    surfaces = [entity.name] + [m.text for m in entity.mentions] + list(entity.aliases)
+    surfaces = lookup_surfaces(gaz, entity)  # a river's bare mentions are no county (geo.features)
     cands: dict[str, Candidate] = {}
     kind_hint = None
-    for surface in dict.fromkeys(surfaces):
+    for surface in surfaces:
         for form, hint in _forms(surface):
             found = gaz.lookup(form)
             if found:

@@ -26,7 +26,7 @@ Nothing here places anything: the entities it makes or retypes are resolved like
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from briefing.entities.slugs import unique_slug
 from briefing.geo.bias import area_bias
@@ -43,7 +43,7 @@ ANYWHERE = "*"  # (country, ANYWHERE) in a context: every division of the countr
 
 # Words before a mention that make it a place ('of Nelson', 'in Glen Carbon').
 _BEFORE = frozenset("""in of near at from to outside inside around across throughout toward towards into
-    via downtown through""".split())
+    via downtown through between""".split())
 # Words after a mention that make it a place ('an Alexandria man', 'Roswell police').
 _AFTER = frozenset("""man woman men women boy girl boys girls teen teenager teens youth resident residents
     native natives couple family families police officers officer firefighters council councilman
@@ -98,13 +98,15 @@ def find_local_places(entities: list[Entity], text: str, quiet: tuple[tuple[int,
     area = area_bias(gazetteer(), coverage, out)
     context |= area.admin1s | area.body_admin1s | {(cc, ANYWHERE) for cc in area.countries}
     surnames = _surnames(out)
+    from briefing.geo.localtowns import every_mention, whole_towns  # it builds on this module
+    whole_towns(out, taken, text, context)
     for _ in range(2):  # a second pass: 'of Penrith and Keswick' once Penrith reads as a place
         places = [m for e in out if e.type == "GPE" for m in e.mentions]
         for e in out:
             if e.type in _RETYPED and e.source != "glossary" and _reads_as_place(e, text, context, surnames,
                                                                                   places):
                 e.type, e.place_reading = "GPE", None
-    return [e for e in out if e.mentions]
+    return every_mention([e for e in out if e.mentions], text, quiet, surnames)
 
 
 # -- new mentions ----------------------------------------------------------------------------------
@@ -247,9 +249,10 @@ def _widen_to_longer_names(entities: list[Entity], taken: set[str], text: str) -
             _claim(entities, taken, span[0], span[1], text[span[0]:span[1]], text)
 
 
-def _longer_name(text: str, m: Mention) -> tuple[int, int] | None:
+def _longer_name(text: str, m: Mention,
+                 fits: Callable[[Candidate], bool] | None = None) -> tuple[int, int] | None:
     """The widest [start, end) around ``m`` made of it and adjacent capitalised words that names a
-    prominent place, or None."""
+    prominent place (or one that ``fits``), or None."""
     before = _WORDS_BEFORE.search(text, max(0, m.start - 40), m.start)
     after = _WORDS_AFTER.match(text[m.end: m.end + 40])
     starts = [m.start]
@@ -267,7 +270,7 @@ def _longer_name(text: str, m: Mention) -> tuple[int, int] | None:
                 continue
             if normalize(text[start:end]) == own:  # 'The US' is the US: nothing longer is named
                 continue
-            if any(_prominent(c) for c in gazetteer().lookup(text[start:end])):
+            if any((fits or _prominent)(c) for c in gazetteer().lookup(text[start:end])):
                 best = (start, end)
     return best
 

@@ -48,7 +48,7 @@ from .mapview import (
     world_layout,
 )
 
-__all__ = ["article_layout", "choose_frame"]
+__all__ = ["article_layout", "choose_frame", "site_layout"]
 
 GROW = 3.0  # the frame zooms out at most this much from its heaviest place's own zoom
 DOMINANT_SHARE = 0.75  # the frame must hold this share of the weight, else it is widened
@@ -291,3 +291,49 @@ def article_layout(markers: tuple[MapMarker, ...], width: int = 720, height: int
     placed = _edges(view, placed, off)
     framed = frozenset(kept[i].id for i in frame)
     return MapLayout(view, tuple(placed), focus_countries(kept), framed)
+
+
+# The site map of a site with a coverage area: a view at least this many degrees wide around the
+# covered places (a county's towns alone would frame a valley), and a frame this share of the
+# globe's width or more is the world map (the places span it).
+SITE_MIN_EXTENT = 4.0
+SITE_WORLD_SHARE = 0.6
+
+
+def _country_box(markers: list[MapMarker]) -> list[Box]:
+    """The outline of the polygons the markers lie in (Great Britain for towns in Cumbria): the
+    covered country as the base map draws it, without its far-away islands and territories."""
+    shapes = basemap()
+    boxes = []
+    found = {shapes.polygon_at(m.lat, m.lon) for m in markers} - {None}
+    for polygon in sorted(found):
+        west, south, east, north = (v * shapes.quantum for v in shapes.polygons[polygon].bbox)
+        if east - west < 180.0:
+            boxes.append((west, south, east, north))
+    return boxes
+
+
+@lru_cache(maxsize=64)
+def site_layout(markers: tuple[MapMarker, ...], covered: frozenset[str] = frozenset(),
+                whole_country: bool = True, width: int = 720, height: int = 300) -> MapLayout:
+    """The site map: framed on the site's coverage area, else on the places present.
+
+    ``covered`` are the ids of the markers inside the site's coverage area (``coverage: [GB]``):
+    the frame holds them and, with ``whole_country`` (a country's coverage, not a division's), the
+    country's shape they lie in, so a Cumbrian site opens on Britain, not on the world. Places
+    outside the frame stay on the interactive map, a pan away. Without a coverage area (or no
+    place in it) the frame holds every place, and is the world map when they span most of it.
+    """
+    kept = usable(list(markers))
+    inside = [m for m in kept if m.id in covered] or kept
+    if not inside:
+        return world_layout((), width, height)
+    boxes = [_point(m) for m in inside]
+    if inside is not kept and whole_country:
+        boxes += _country_box(inside)
+    extent = SITE_MIN_EXTENT if inside is not kept else max(MIN_EXTENT.get(m.kind, 1.5) for m in inside)
+    view = fit_view(boxes, extent, width, height)
+    if inside is kept and view.width / view.kx >= SITE_WORLD_SHARE * 360.0:
+        return world_layout(tuple(kept), width, height)
+    placed = layout_markers(kept, view, required_labels=False)
+    return MapLayout(view, placed, focus_countries(kept), frozenset(m.id for m in inside))

@@ -21,7 +21,7 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from ..basemap import basemap as _basemap
-from .mapframe import article_layout
+from .mapframe import article_layout, site_layout
 from .mapview import LINE_HEIGHT, MapLayout, MapMarker, PlacedMarker, View, num, world_layout
 
 __all__ = ["MapMarker", "render_map_svg", "render_world_svg"]
@@ -338,3 +338,19 @@ def render_world_svg(
     Labels that would collide are left out; every marker keeps its ``<title>``.
     """
     return _svg(world_layout(tuple(markers), width, height), title=title, id_prefix=id_prefix)
+
+
+def render_site_svg(
+    markers: list[MapMarker],
+    *,
+    title: str,
+    covered: frozenset[str] = frozenset(),
+    whole_country: bool = True,
+    width: int = 720,
+    height: int = 300,
+    id_prefix: str = "bf-world-map",
+) -> str:
+    """The site map as inline SVG: framed on the coverage area's places (``covered``) or on all
+    places (``mapframe.site_layout``); labels that would collide are left out."""
+    return _svg(site_layout(tuple(markers), covered, whole_country, width, height), title=title,
+                id_prefix=id_prefix)

@@ -15,9 +15,9 @@ from ..datelabels import day_label
 from ..model import PLACE_TYPES, Annotations, Place
 from .mapdata import map_data
 from .mapfocus import place_weights
-from .mapframe import article_layout
-from .mapsvg import off_frame_text, render_map_svg, render_world_svg
-from .mapview import MapMarker, world_layout
+from .mapframe import article_layout, site_layout
+from .mapsvg import off_frame_text, render_map_svg, render_site_svg
+from .mapview import MapMarker
 from .timeline import render_timeline
 from .tooltips import TYPE_LABELS, tooltip_text
 
@@ -170,8 +170,9 @@ def render_meta(ann: Annotations, section_url: str | None = None) -> str:
     return f'<p class="bf-meta">{" ".join(bits)}</p>' if bits else ""
 
 
-def render_site_map(places: list, tiles: dict | None = None) -> str:
-    """The world map of the site's places.
+def render_site_map(places: list, tiles: dict | None = None, coverage: tuple[str, ...] = ()) -> str:
+    """The map of the site's places: framed on the site's ``coverage`` area when it has one
+    (its places, and a country's shape), else on all the places (the world when they span it).
 
     ``places`` are (Place, [(briefing title, URL), ...] newest first, total
     number of briefings, URL of the place's entity page or None), most
@@ -180,7 +181,12 @@ def render_site_map(places: list, tiles: dict | None = None) -> str:
     if not places:
         return '<p class="bf-empty">No places yet.</p>'
     markers = [MapMarker(id=p.entity, label=p.name, lat=p.lat, lon=p.lon, kind=p.kind) for p, *_ in places]
-    svg = render_world_svg(markers, title="Map of the places in all briefings", id_prefix="bf-world")
+    countries = {code.split("-")[0] for code in coverage}
+    covered = frozenset(p.entity for p, *_ in places if p.country in countries)
+    whole = bool(coverage) and all("-" not in code for code in coverage)  # a division: its places only
+    layout = site_layout(tuple(markers), covered, whole)
+    svg = render_site_svg(markers, title="Map of the places in all briefings", covered=covered,
+                          whole_country=whole, id_prefix="bf-world")
     items = []
     for p, refs, total, more in places:
         links = ", ".join(f'<a href="{html.escape(url)}">{html.escape(title)}</a>' for title, url in refs)
@@ -191,7 +197,7 @@ def render_site_map(places: list, tiles: dict | None = None) -> str:
             f'<span class="bf-place-name">{html.escape(p.name)}</span> '
             f'<span class="bf-place-meta">{html.escape(p.kind)}</span>: {links}</li>'
         )
-    interactive = map_data(world_layout(tuple(markers)))
+    interactive = map_data(layout)
     briefings = {p.entity: [{"title": title, "url": url} for title, url in refs] for p, refs, _, _ in places}
     for marker in interactive["markers"]:
         marker["briefings"] = briefings.get(marker["id"], [])

@@ -132,3 +132,72 @@ def test_a_region_or_river_name_running_on_into_a_longer_name_is_no_place():
         assert word not in {e.name for e in extract_entities(text)}
     names = {e.name for e in extract_entities("Talks\nLeaders met in Europe Monday.")}
     assert "Europe" in names  # a weekday after it ends the name
+
+
+def test_britains_local_rivers_and_lakes_are_in_the_gazetteer_and_in_britain():
+    # A county's river is 'River X' ('Kent' is a county, 'Greta' a person): both orders answer.
+    for form in ("River Lune", "Lune River", "River Kent", "River Caldew", "River Greta",
+                 "River Petteril", "River Taff", "River Lagan", "River Spey"):
+        rivers = [c for c in gazetteer().lookup(form) if c.feature == "river"]
+        assert rivers and rivers[0].country == "GB", form
+        assert 49.9 < rivers[0].lat < 60.9 and -8.2 < rivers[0].lon < 1.8, form
+    assert not any(c.feature == "river" for c in gazetteer().lookup("Kent"))
+    for name in ("Windermere", "Lake Windermere", "Ullswater", "Derwentwater", "Derwent Water",
+                 "Coniston Water"):
+        lakes = [c for c in gazetteer().lookup(name) if c.feature == "lake"]
+        assert lakes and lakes[0].country == "GB" and 54.2 < lakes[0].lat < 54.7, name
+
+
+def test_a_cumbrian_river_is_placed_near_its_town():
+    places = _places("Flooding\nThe River Lune burst its banks as the River Kent rose in Kendal.")
+    assert places["River Lune"][1:] == ("feature", "GB")
+    assert places["River Kent"][1:] == ("feature", "GB")
+
+
+def test_the_bare_river_after_its_full_name_is_the_same_river():
+    ann = _annotate("Flood alert\nThe River Eden rose through Appleby overnight. By noon the Eden had "
+                    "reached the bridge, and the Eden was still climbing at dusk.")
+    rivers = [e for e in ann.entities if e.name == "River Eden"]
+    assert len(rivers) == 1 and [m.text for m in rivers[0].mentions] == ["River Eden", "Eden", "Eden"]
+    assert not any(e.name == "Eden" for e in ann.entities)
+    assert _places(ann.document.text)["River Eden"][1:] == ("feature", "GB")
+
+
+def test_a_bare_river_in_a_sentence_about_water_is_the_river_not_the_county():
+    places = _places("Roads shut\nThe Kent burst its banks below Kendal, and the Greta flooded "
+                     "streets in Keswick.")
+    assert places["River Kent"] == ("River Kent", "feature", "GB")
+    assert places["River Greta"] == ("River Greta", "feature", "GB")
+    assert "Kent" not in places
+
+
+def test_a_bare_river_name_without_the_river_or_water_keeps_its_other_reading():
+    ann = _annotate("Visitors\nThe Eden Project welcomed visitors, and the Kent coast was busy. "
+                    "Greta Lund said the Kent team won.")
+    names = {e.name for e in ann.entities}
+    assert "River Eden" not in names and "River Kent" not in names and "River Greta" not in names
+
+
+def test_lake_district_lakes_are_water_features_not_people_or_one_organisation():
+    text = ("Lakes\nSailing on Windermere and Ullswater was halted, and the shore of Derwentwater "
+            "flooded. Coniston Water stayed calm near Kendal.")
+    types = {e.name: e.type for e in _annotate(text).entities}
+    places = _places(text)
+    for lake in ("Windermere", "Ullswater", "Derwentwater", "Coniston Water"):
+        assert types[lake] == "LOC", lake
+        assert places[lake][1:] == ("feature", "GB"), lake
+    assert "Windermere and Ullswater" not in types
+
+
+def test_a_town_named_like_its_lake_stays_the_town_when_written_as_one():
+    places = _places("Shops\nShops reopened on Monday, Windermere town council said, after a storm "
+                     "hit Kendal.")
+    assert places["Windermere"][1:] == ("city", "GB")
+
+
+def test_britains_national_parks_are_placed_in_britain():
+    places = _places("Walkers\nMountain rescue teams in the Lake District and the Peak District were "
+                     "called out, and snow closed roads on Dartmoor.")
+    assert places["Lake District"] == ("Lake District", "region", "GB")
+    assert places["Peak District"][1:] == ("region", "GB")
+    assert places["Dartmoor"][1:] == ("region", "GB")
