@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from briefing.geo.gazetteer import Gazetteer, normalize
-from briefing.geo.resolve import _DIRECTION_RE, _DIRECTIONS, _forms, _Item, _item
-from briefing.geo.toponyms import STREET_WORDS
+from briefing.geo.mentions import _DIRECTION_RE, _DIRECTIONS, _forms, _Item, _item
+from briefing.geo.placewords import STREET_WORDS
 from briefing.model import PLACE_TYPES, Entity, Place
 
 # A seat this prominent needs no support from the article (a city of 100,000, a state, a country).

@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from briefing.entities.slugs import unique_slug
 from briefing.geo.bias import area_bias
 from briefing.geo.gazetteer import Candidate, gazetteer, normalize
+from briefing.geo.placewords import STATE_WORD, listed_with_places, locative, qualifier_of
 from briefing.model import Entity, Mention
 
 # A place this prominent needs no support from the article (log10 population + kind bonus):
@@ -41,15 +42,6 @@ _PLACE_KINDS = ("city", "admin1", "country", "region")
 _RETYPED = ("PERSON", "ORG", "NORP", "FAC", "PRODUCT")
 ANYWHERE = "*"  # (country, ANYWHERE) in a context: every division of the country (a coverage area)
 
-# Words before a mention that make it a place ('of Nelson', 'in Glen Carbon').
-_BEFORE = frozenset("""in of near at from to outside inside around across throughout toward towards into
-    via downtown through between""".split())
-# Words after a mention that make it a place ('an Alexandria man', 'Roswell police').
-_AFTER = frozenset("""man woman men women boy girl boys girls teen teenager teens youth resident residents
-    native natives couple family families police officers officer firefighters council councilman
-    mayor officials official schools school area areas city town village township county parish
-    neighborhood neighbourhood community residents' businesses business home homes counties parishes
-    townships roads streets avenues""".split())
 # A dateline: paragraph (or sentence) start, an ALL-CAPS place, an optional ', State' and
 # '(AP)', then a dash or colon.
 _DATELINE = re.compile(
@@ -69,12 +61,6 @@ _PARTY = re.compile(
     r"(?:(?<=,\s)|(?<=\())(?:R|D|I|DFL|GOP|Ind)-"
     r"(?P<place>[A-Z][\w'’]*\.?(?:\s?[A-Z][\w'’]*\.?){0,2})(?=\s*[,)]|\s*$|\s+[^\sA-Z])"
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
-# The last word of a street's name ('Augusta St.', 'Collins Avenue'): a town written after it,
-# ', Alexandria', is the street's town.
-STREET_WORDS = (r"\b(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Highway|Hwy|Parkway|"
-                r"Pkwy|Pike|Court|Ct|Place|Pl|Way|Terrace|Circle|Square)\.?")
-_AFTER_STREET = re.compile(STREET_WORDS + r",\s$")
 
 
 def find_local_places(entities: list[Entity], text: str, quiet: tuple[tuple[int, int], ...] = (),
@@ -330,49 +316,25 @@ def _reads_as_place(e: Entity, text: str, context: set, surnames: set[str], plac
     if not key or key in surnames or key in gazetteer().demonyms():
         return False
     cands = _candidates(e.name)
-    qualified = {q for m in e.mentions for q in _qualifier(text, m)}
+    qualified = {q for m in e.mentions for q in qualifier_of(text, m)}
     if not any(_plausible(c, context) or _within(c, qualified) for c in cands):
         return False
-    return any(_locative(text, m) or _listed_with_places(text, m, places) for m in e.mentions)
+    return any(locative(text, m) or listed_with_places(text, m, places) for m in e.mentions)
 
 
-_STATE_WORD = re.compile(r"\s+(?:State|Province|Region|Governorate|Oblast)$")
 
 
 def _candidates(name: str) -> list[Candidate]:
     """The towns, divisions and countries called ``name`` ('Sokoto State': the state Sokoto)."""
     found = [c for c in gazetteer().lookup(name) if not c.alias and c.kind in _PLACE_KINDS]
-    stripped = _STATE_WORD.sub("", name)
+    stripped = STATE_WORD.sub("", name)
     if not found and stripped != name:
         found = [c for c in gazetteer().lookup(stripped) if not c.alias and c.kind == "admin1"]
     return found
 
 
-def _qualifier(text: str, m: Mention) -> list[Candidate]:
-    """The states and countries a ', Ga.' or ', Oaxaca, Mexico' after the mention names."""
-    q = re.match(r",\s*([A-Z][A-Za-z.]+(?:\s?[A-Z][A-Za-z.]+)?)", text[m.end: m.end + 40])
-    if not q:
-        return []
-    words = q.group(1).rstrip(",")
-    found = [c for c in gazetteer().lookup(words) if c.kind in ("admin1", "country")]
-    return found or [c for c in gazetteer().lookup(_STATE_WORD.sub("", words)) if c.kind == "admin1"]
-
-
 def _within(c: Candidate, qualifiers: set[Candidate]) -> bool:
     return any(c.country == q.country and (q.kind == "country" or c.admin1 == q.admin1) for q in qualifiers)
-
-
-_LIST_BEFORE = re.compile(r"(?:,|,?\s+(?:and|or))\s+$")
-_LIST_AFTER = re.compile(r"^(?:,|,?\s+(?:and|or))\s+")
-
-
-def _listed_with_places(text: str, m: Mention, places: list[Mention]) -> bool:
-    """'Kerala and Puducherry', 'Nitra, Presov and Kosice': a name listed next to a place is one."""
-    before = _LIST_BEFORE.search(text[max(0, m.start - 6): m.start])
-    if before and any(p.end == m.start - len(before.group(0)) for p in places):
-        return True
-    after = _LIST_AFTER.match(text[m.end: m.end + 6])
-    return bool(after and any(p.start == m.end + len(after.group(0)) for p in places))
 
 
 def _plausible(c: Candidate, context: set) -> bool:
@@ -381,27 +343,3 @@ def _plausible(c: Candidate, context: set) -> bool:
     return (c.country, c.admin1) in context or (c.country, ANYWHERE) in context
 
 
-def reads_as_place_at(text: str, m: Mention) -> bool:
-    """Whether the words around a mention say it is a place ('in X', 'X police', 'X, Ga.')."""
-    return _locative(text, m)
-
-
-def _locative(text: str, m: Mention) -> bool:
-    """'of X', 'in X', 'X man', 'X police', 'X, Ga.': the mention's own words say place."""
-    before = _WORD.findall(text[max(0, m.start - 20): m.start])
-    if before and before[-1].lower() in _BEFORE and text[m.start - 1: m.start] == " ":
-        return True
-    if _AFTER_STREET.search(text[max(0, m.start - 12): m.start]):
-        return True  # '420 Augusta St., Alexandria'
-    after = text[m.end: m.end + 30]
-    word = _WORD.match(after.lstrip())
-    if word and after[:1] == " " and word.group(0).lower().rstrip(".") in _AFTER:
-        return True
-    if _OTHER_PLACES.match(after):
-        return True  # 'Qamishli and other towns'
-    return bool(_qualifier(text, m))
-
-
-# 'X and other towns', 'X or other cities': the name is one of the kind the list goes on with.
-_OTHER_PLACES = re.compile(r",?\s+(?:and|or)\s+(?:other|nearby|neighbouring|neighboring|surrounding)\s+"
-                           r"(?:towns|cities|villages|communities|countries|states|provinces|regions|areas)\b")
