@@ -129,3 +129,41 @@ def every_mention(entities: list[Entity], text: str, quiet: tuple[tuple[int, int
         if added:
             e.mentions = sorted([*e.mentions, *added], key=lambda x: (x.start, x.end))
     return entities
+
+
+# 'north of Penrith to Carlisle', 'flooding in Appleby': a town's name right after a place word,
+# not glued to more capitalised words. The word before the preposition is lower case, so a
+# sentence's or a headline's capitals ('In Brief', 'To Let') are not taken for it.
+_AFTER_PREPOSITION = re.compile(
+    r"(?<=[a-z,] )(?:in|to|from|near|at|outside|around|towards|toward|via|into)\s+"
+    r"(?P<name>[A-Z][a-z'’]+(?:(?:-(?:upon|on|in|under|le|by)-|[ -]|\s+upon\s+)[A-Z][a-z'’]+){0,3})"
+    r"(?![\w'’-])(?![ \t]+[A-Z])")
+# Capitalised words after 'in' or 'at' that are no towns, whatever the gazetteer has ('in March').
+_CALENDAR = frozenset("""january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday christmas easter""".split())
+
+
+def towns_after_prepositions(entities: list[Entity], taken: set[str], text: str,
+                             quiet: tuple[tuple[int, int], ...], context: set) -> None:
+    """A town the model left untagged after 'in', 'to', 'from', 'near' becomes a GPE mention.
+
+    Only a town in a division where the article's other places already are ('to Carlisle' in a
+    story from Penrith), or a notable one in a country they are in: the site's coverage area
+    alone is too wide a net for a bare capitalised word, and calendar words are never towns.
+    """
+    covered = bytearray(len(text))
+    for e in entities:
+        for m in e.mentions:
+            covered[m.start:m.end] = b"\1" * (m.end - m.start)
+    for a, b in quiet:
+        covered[a:b] = b"\1" * (b - a)
+    countries = {cc for cc, admin1 in context if admin1 is not None}
+    for hit in _AFTER_PREPOSITION.finditer(text):
+        s, t_end = hit.span("name")
+        name = hit.group("name")
+        if any(covered[s:t_end]) or normalize(name) in _CALENDAR:
+            continue
+        if any((c.country, c.admin1) in context or (c.prior >= 5.0 and c.country in countries)
+               for c in gazetteer().lookup(name) if not c.alias and c.kind in ("city", "admin1")):
+            _claim(entities, taken, s, t_end, name, text)
+            covered[s:t_end] = b"\1" * (t_end - s)

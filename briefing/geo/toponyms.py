@@ -84,8 +84,9 @@ def find_local_places(entities: list[Entity], text: str, quiet: tuple[tuple[int,
     area = area_bias(gazetteer(), coverage, out)
     context |= area.admin1s | area.body_admin1s | {(cc, ANYWHERE) for cc in area.countries}
     surnames = _surnames(out)
-    from briefing.geo.localtowns import every_mention, whole_towns  # it builds on this module
+    from briefing.geo.localtowns import every_mention, towns_after_prepositions, whole_towns  # builds on this
     whole_towns(out, taken, text, context)
+    towns_after_prepositions(out, taken, text, quiet, context)
     for _ in range(2):  # a second pass: 'of Penrith and Keswick' once Penrith reads as a place
         places = [m for e in out if e.type == "GPE" for m in e.mentions]
         for e in out:

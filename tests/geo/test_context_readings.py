@@ -101,3 +101,16 @@ def test_a_rivers_delta_is_not_put_on_the_rivers_marker() -> None:
     placed = {p.entity for p in ann.places}
     assert by_name["Nile"].id in placed
     assert by_name["Nile Delta"].id not in placed  # the gazetteer has no delta: no marker, no guess
+
+
+def test_a_town_left_untagged_after_to_is_a_place_of_the_articles_area() -> None:
+    text = "PENRITH, Cumbria - The line north of Penrith to Carlisle stayed shut until May, and in March."
+    out = {e.name: e for e in find_local_places(entities(text, "Penrith"), text)}
+    assert out["Carlisle"].type == "GPE"  # Carlisle, England: where Penrith is
+    assert "March" not in out and "May" not in out  # calendar words are never towns
+
+
+def test_an_untagged_small_town_of_another_country_is_not_proposed() -> None:
+    text = "Officials in Iowa said the road to Penrith was closed."  # Penrith: England or Australia
+    out = {e.name for e in find_local_places(entities(text, "Iowa"), text)}
+    assert "Penrith" not in out
