@@ -105,12 +105,7 @@ def every_mention(entities: list[Entity], text: str, quiet: tuple[tuple[int, int
     article's people) is the same place. Only occurrences no entity has are added. Returns
     ``entities`` (changed in place).
     """
-    covered = bytearray(len(text))
-    for e in entities:
-        for m in e.mentions:
-            covered[m.start:m.end] = b"\1" * (m.end - m.start)
-    for a, b in quiet:
-        covered[a:b] = b"\1" * (b - a)
+    covered = _covered(entities, quiet, len(text))
     for e in entities:
         if e.type != "GPE" or e.source == "glossary" or normalize(e.name) in surnames:
             continue
@@ -151,12 +146,7 @@ def towns_after_prepositions(entities: list[Entity], taken: set[str], text: str,
     story from Penrith), or a notable one in a country they are in: the site's coverage area
     alone is too wide a net for a bare capitalised word, and calendar words are never towns.
     """
-    covered = bytearray(len(text))
-    for e in entities:
-        for m in e.mentions:
-            covered[m.start:m.end] = b"\1" * (m.end - m.start)
-    for a, b in quiet:
-        covered[a:b] = b"\1" * (b - a)
+    covered = _covered(entities, quiet, len(text))
     countries = {cc for cc, admin1 in context if admin1 is not None}
     for hit in _AFTER_PREPOSITION.finditer(text):
         s, t_end = hit.span("name")
@@ -167,3 +157,14 @@ def towns_after_prepositions(entities: list[Entity], taken: set[str], text: str,
                for c in gazetteer().lookup(name) if not c.alias and c.kind in ("city", "admin1")):
             _claim(entities, taken, s, t_end, name, text)
             covered[s:t_end] = b"\1" * (t_end - s)
+
+
+def _covered(entities: list[Entity], quiet: tuple[tuple[int, int], ...], size: int) -> bytearray:
+    """A flag per character of the text: already some entity's mention, or in a quiet range."""
+    covered = bytearray(size)
+    for e in entities:
+        for m in e.mentions:
+            covered[m.start:m.end] = b"\1" * (m.end - m.start)
+    for a, b in quiet:
+        covered[a:b] = b"\1" * (b - a)
+    return covered

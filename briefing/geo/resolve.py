@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from briefing.geo.bias import area_bias
 from briefing.geo.gazetteer import Candidate, Gazetteer, gazetteer, normalize
 from briefing.geo.mentions import _hint_from_lists, _Item, _item
+from briefing.geo.placewords import reads_as_place_at
 from briefing.model import PLACE_TYPES, Entity, Place, Reading
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -115,8 +116,6 @@ def _stray(item: _Item, placed: list[_Item], text: str) -> bool:
     matched to a town of up to 100,000 people far from the story is the facility, whatever
     its words: the gazetteer has no airports, squares or parks.
     """
-    from briefing.geo.placewords import reads_as_place_at
-
     c = item.choice
     facility = item.entity.type == "FAC"
     if c is None or c.kind != "city" or item.entity.source != "model":
