@@ -90,7 +90,8 @@ def extract_events(
                 and not reports_dated_clause(root, told_now)):
             c = event_candidate(root, sent, s_start, root_ents, place_ids, text)
             c.tense = tense_of(root)
-            if c.tense == "present" and s_start != 0 and simple_present(root):
+            opening = s_start == 0  # no title line: the text's first sentence is its headline
+            if c.tense == "present" and not opening and simple_present(root):
                 c.tense = "habitual"  # "Acme owns a stake in a bakery": no day of its own
             pending.append(c)
     events = merge_retellings(dated)

@@ -24,7 +24,7 @@ from ..basemap import basemap as _basemap
 from .mapframe import article_layout, site_layout
 from .mapview import LINE_HEIGHT, MapLayout, MapMarker, PlacedMarker, View, num, world_layout
 
-__all__ = ["MapMarker", "render_map_svg", "render_world_svg"]
+__all__ = ["MapMarker", "render_map_svg", "render_site_svg", "render_world_svg"]
 
 
 # Path coordinates are integers in 1/PRECISION pixel: 0.2 px is invisible on
