@@ -11,7 +11,7 @@ from briefing.nlp import lemma
 
 from .aliases import alias_key, builtin_type
 from .candidate import Candidate
-from .identities import Group
+from .identities import Group, company_short_names
 from .lang_en import APPOSITION_RETYPES, APPOSITION_TYPES
 from .products import singular
 from .spans import strip_possessive
@@ -46,6 +46,9 @@ def build_entity(group: Group, text: str, doc: Doc, glossary: Glossary | None) -
     for form in [*surfaces, *(a for c in cands for a in c.aliases)]:
         if form != name and form not in aliases and alias_key(form) != alias_key(name):
             aliases.append(form)
+    if entry is None and etype == "ORG":  # "Ford Motor Company" is also "Ford"
+        shorter = company_short_names(name)
+        aliases += [a for a in shorter if a not in aliases and alias_key(a) != alias_key(name)]
     if entry is not None:
         aliases = [a for a in aliases if not _is_plural_of(a, entry)]
     description = entry.description if entry is not None and entry.description else None

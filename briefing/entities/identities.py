@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .aliases import alias_key, builtin_canonical
 from .candidate import Candidate
-from .lang_en import CORPORATE_SUFFIXES, CORPORATE_TAIL_WORDS, MAKER_WORDS
+from .lang_en import CORPORATE_SUFFIXES, CORPORATE_TAIL_WORDS, LEGAL_FORMS, MAKER_WORDS
 from .products import code_of, model_code
 from .spans import strip_possessive
 
@@ -119,6 +119,26 @@ def _short_name_key(c: Candidate, surface: str, key: str, form_key: dict[str, st
         c.label = "PRODUCT"  # "787 Dreamliner" read as an ORG, "Dreamliner" as a PERSON: the plane
         return code_key[code]
     return key
+
+
+# The legal form at the end of a company's written name ("General Motors Corporation", "EADS N.V.",
+# "Chrysler LLC"), and a maker's "Motor" before it ("Ford Motor Company", "Toyota Motor Corp.").
+_LEGAL_TAIL = re.compile(r"(?:,?\s+(?:" + "|".join(LEGAL_FORMS) + r")\.?)+$", re.I)
+_MOTOR_TAIL = re.compile(r"\s+Motor(?:\s+Company)?$")
+
+
+def company_short_names(name: str) -> list[str]:
+    """What else a company's full name is written as: without its legal form ("General Motors
+    Corporation" -> "General Motors"), and a "X Motor Company" as "X" ("Ford Motor Company" ->
+    "Ford Motor", "Ford"). These are its aliases, so that a briefing calling it "Ford" is about the
+    same company. "General Motors" keeps its "Motors": that is its name."""
+    if " " not in name:
+        return []
+    bare = _LEGAL_TAIL.sub("", name)
+    out = [bare] if bare != name else []
+    if _MOTOR_TAIL.search(bare):
+        out.append(_MOTOR_TAIL.sub("", bare))
+    return [n for n in out if n]
 
 
 def _company_short(key: str) -> str | None:

@@ -79,6 +79,10 @@ ABBREVIATIONS = ("Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "St")
 
 # Legal-form suffixes: "Boeing Co" and "Boeing" are one company.
 CORPORATE_SUFFIXES = ("inc", "corp", "corporation", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh")
+# The legal forms a company's written name may end with: "Ford Motor Company", "EADS N.V.".
+# ("Company" is not one of them: the Royal Shakespeare Company is no "Royal Shakespeare".)
+LEGAL_FORMS = ("inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "llc",
+               "plc", "ag", "sa", "s\\.a", "nv", "n\\.v", "gmbh", "spa", "s\\.p\\.a")
 # The words a company's full name adds to what the text calls it: "Ford Motor Company" is "Ford",
 # "Chrysler Group LLC" is "Chrysler".
 CORPORATE_TAIL_WORDS = ("motor", "motors", "company", "co", "corporation", "corp", "group", "holding",

@@ -30,9 +30,13 @@ _RELATIVE = re.compile(
     re.I,
 )
 _SUPERLATIVE = re.compile(r"\b(?:" + "|".join(SUPERLATIVES) + r")\b", re.I)
-# "compared with 2008", "up from 14% a year ago", "more than in 2005": the date of the comparison.
+# "compared with 2008", "up from 14% a year ago", "more than in 2005": the date of the comparison
+# (an amount may come between: "up from 14% a year ago", "compared with 3,500 cars in 2008").
+_AMOUNT = r"(?:%|percent|per cent|million|billion|bn|m)?(?:\s+[a-z]+){0,2}?"  # "14%", "3,500 cars"
 _COMPARED = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in COMPARISON_PHRASES)
-                       + r")(?:\s+the\s+same\s+\w+\s+(?:in|of))?\s*$", re.I)
+                       + r")(?:\s+the\s+same\s+\w+\s+(?:in|of))?"
+                       + r"(?:\s+(?:US)?[$£€]?\d[\d.,]*\s*" + _AMOUNT + r"(?:\s+(?:in|of))?)?"
+                       + r"\s*$", re.I)
 # Between two coordinated dates: "Saturday and Sunday", "Monday to Wednesday".
 _BETWEEN_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:" + "|".join(map(re.escape, DATE_CONJUNCTIONS)) + r")\s*")
 NEWS_DAYS = 3  # how far before the article's date the day of its story may lie
@@ -80,7 +84,7 @@ def _coordinated(a: TimeExpression, b: TimeExpression, text: str) -> bool:
 
 def is_comparison(text: str, s_start: int, t: TimeExpression) -> bool:
     """A date a comparison is made with: "compared with 2008", "its first loss since 1992"."""
-    if _COMPARED.search(text, max(s_start, t.start - 24), t.start):
+    if _COMPARED.search(text, max(s_start, t.start - 48), t.start):
         return True
     # "since 1992", or "since Storm Desmond in December 2015": the date of what it is measured from
     # (not "since 1992 on Thursday": another date in between ends the phrase).

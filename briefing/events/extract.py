@@ -13,7 +13,7 @@ from ..temporal.lang.en import BOILERPLATE
 from .candidate import Candidate, event_candidate, to_events
 from .dating import NEWS_DAYS, anchor_relative, anchor_to_article, dated_candidate, is_comparison, story_day
 from .lang_en import STATE_VERBS
-from .participants import sentence_participants, with_referent
+from .participants import own_participants, sentence_participants, with_referent
 from .positions import ByPosition
 from .retellings import merge_retellings
 from .triggers import (
@@ -67,6 +67,7 @@ def extract_events(
                 trig, depth = head[0], depth + 1
             by_trigger.setdefault(trig.i, []).append((depth, t))
         told_now: set[int] = set()  # clauses dated within the news days: the story being reported
+        made: list[Candidate] = []
         for i, found in by_trigger.items():
             trig = spacy_doc[i]
             participants = with_referent(ents, trig, by_position)
@@ -74,6 +75,7 @@ def extract_events(
             c = dated_candidate(trig, found, sent, s_start, participants, place_ids, text, clause)
             if after and clause is not None and _inside(found[0][1], clause):
                 c.approximate = True  # "resigned after the board voted on Monday": then or just after
+            made.append(c)
             if c.earliest:
                 dated.append(c)
                 if article_day and c.latest and 0 <= (article_day - _parse_day(c.latest)).days <= NEWS_DAYS:
@@ -85,8 +87,8 @@ def extract_events(
                 bounded.append(c)
         root = main_happening(sent.root)
         root_ents = with_referent(ents, root, by_position)
-        if (root.i not in by_trigger and sent.root.i not in by_trigger and root.pos_ in ("VERB", "AUX")
-                and lemma(root) not in STATE_VERBS and root_ents
+        if (not _told_by(root, by_trigger, spacy_doc) and sent.root.i not in by_trigger
+                and root.pos_ in ("VERB", "AUX") and lemma(root) not in STATE_VERBS and root_ents
                 and not reports_dated_clause(root, told_now)):
             c = event_candidate(root, sent, s_start, root_ents, place_ids, text)
             c.tense = tense_of(root)
@@ -94,6 +96,9 @@ def extract_events(
             if c.tense == "present" and not opening and simple_present(root):
                 c.tense = "habitual"  # "Acme owns a stake in a bakery": no day of its own
             pending.append(c)
+            made.append(c)
+        if len(made) > 1:
+            own_participants(made, by_position, spacy_doc, s_start, sent.end_char)
     events = merge_retellings(dated)
     anchor_relative(text, events, pending)
     for c in list(pending):
@@ -106,6 +111,13 @@ def extract_events(
     bounded = [c for c in bounded if c.start not in told]  # "plans to fix it by 2027": the plan tells it
     events.sort(key=lambda c: (c.earliest or "", c.latest or "", c.minutes, c.start))
     return to_events(events + pending + bounded)
+
+
+def _told_by(root, by_trigger: dict, spacy_doc) -> bool:
+    """Is the sentence's happening already dated: itself, or the verb it goes on in ("has been
+    attempting to take over Aer Lingus since December": one attempt, since December)?"""
+    return root.i in by_trigger or any(
+        spacy_doc[i].dep_ == "xcomp" and spacy_doc[i].head.i == root.i for i in by_trigger)
 
 
 def _inside(t: TimeExpression, clause) -> bool:

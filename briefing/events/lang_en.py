@@ -52,6 +52,8 @@ ROLE_NOUNS = {
 # organisation or a product; "the company" -> an organisation; "the plane" -> a product.
 PERSON_PRONOUNS = {"he", "she"}
 THING_PRONOUNS = {"it"}
+# A possessive pronoun points back as its pronoun does: "its sales rose" are the company's.
+POSSESSIVE_PRONOUNS = {"its": "it", "his": "he", "her": "she"}
 DEFINITE_DETERMINERS = ("the", "this")
 ORG_NOUNS = {
     "company", "firm", "automaker", "carmaker", "airframer", "manufacturer", "maker", "airline", "carrier",

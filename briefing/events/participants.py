@@ -3,16 +3,22 @@ name a pronoun or a description subject ("he", "the company") points back to."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .lang_en import (
     DEFINITE_DETERMINERS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
     PRODUCT_NOUNS,
     ROLE_NOUNS,
     THING_PRONOUNS,
 )
 from .positions import ByPosition
 from .triggers import np_head
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .candidate import Candidate
 
 _ACTOR_TYPES = {"ORG", "PERSON", "PRODUCT", "OTHER"}  # places and peoples stay with every event they qualify
 
@@ -55,7 +61,10 @@ def _referent(trig, by_position: ByPosition) -> str | None:
     subj = _subject(trig)
     if subj is None:
         return None
-    word = subj.lower_
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ in POSSESSIVE_PRONOUNS:
+        subj = owner  # "its sales rose 43%": the sales are the company's
+    word = POSSESSIVE_PRONOUNS.get(subj.lower_, subj.lower_)
     definite = any(c.lower_ in DEFINITE_DETERMINERS for c in subj.children)
     if word in PERSON_PRONOUNS:
         kinds: tuple[str, ...] = ("PERSON",)
@@ -86,3 +95,43 @@ def _referent(trig, by_position: ByPosition) -> str | None:
 def with_referent(ents: list[str], trig, by_position: ByPosition) -> list[str]:
     ref = _referent(trig, by_position)
     return ents + [ref] if ref and ref not in ents else ents
+
+
+def own_participants(made: list[Candidate], by_position: ByPosition, spacy_doc, start: int, end: int) -> None:
+    """Several happenings in one sentence: a name goes with the one whose clause it is in ("Boeing
+    will begin production in 2006 and the aircraft should enter service in 2008": Boeing begins
+    production; it does not enter service). A name outside every one's clause stays with all, and
+    the one a pronoun subject stands for stays with its clause ("it saw a 45% drop")."""
+    owner: dict[int, set[int]] = {}  # token -> the happenings whose clause it heads
+    for c in made:
+        for i in _clause_heads(spacy_doc[c.trigger]):
+            owner.setdefault(i, set()).add(c.trigger)
+    governed: dict[str, set[int]] = {}  # entity -> the happenings its mentions are in (-1: none)
+    for i, m in by_position.spans_in(start, end):
+        span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
+        tok, found = (span.root if span is not None else None), {-1}
+        while tok is not None:
+            if tok.i in owner:
+                found = owner[tok.i]
+                break
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        governed.setdefault(by_position.entities[i].id, set()).update(found)
+    for c in made:
+        ref = _referent(spacy_doc[c.trigger], by_position)
+        keep = [e for e in c.entities
+                if e not in governed or -1 in governed[e] or c.trigger in governed[e] or e == ref]
+        if keep:  # (a clause with no names of its own is told by the sentence's: "airstrikes conducted
+            c.entities, c.places = keep, [p for p in c.places if p in keep]  # on Monday" of "X said that")
+
+
+def _clause_heads(trig) -> set[int]:
+    """The trigger and the verbs whose subject it shares ("recovered ... and re-entered the market in
+    2010", "plans to build"): a name of theirs is a name of its."""
+    heads = {trig.i}
+    while trig.dep_ in ("conj", "xcomp") and trig.head.i != trig.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+        trig = trig.head
+        heads.add(trig.i)
+    return heads

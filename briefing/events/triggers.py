@@ -36,6 +36,10 @@ def find_trigger(tokens, sent) -> tuple[object, int] | None:
     """The verb (or event noun) a time expression dates, and how far up the parse it is; None when
     the expression modifies a thing rather than a happening."""
     first, last = tokens[0].i, tokens[-1].i
+    for tok in tokens:  # "an improvement from 2008, when the company posted a loss": the clause of then
+        told = next((c for c in tok.children if c.dep_ == "relcl" and _when_clause(c)), None)
+        if told is not None:
+            return told, 1
     head = next((t for t in tokens if t.head.i < first or t.head.i > last or t.head == t), tokens[0])
     while head.dep_ == "conj" and head.head != head:
         head = head.head  # "on Saturday and Sunday": Sunday hangs where Saturday does
@@ -55,7 +59,7 @@ def find_trigger(tokens, sent) -> tuple[object, int] | None:
         elif node.pos_ in ("VERB", "AUX"):
             if prep == "for" and depth == 2:
                 return None  # "issued warnings for Saturday": the date of what is meant, not of the issuing
-            if lemma(node) not in STATE_VERBS:
+            if lemma(node) not in STATE_VERBS or _dated_state(node):
                 return node, depth
             # a state verb ("is due in May"): the date goes with the verb that governs it
         elif node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -79,6 +83,19 @@ def find_trigger(tokens, sent) -> tuple[object, int] | None:
     if root.pos_ in ("VERB", "AUX") and lemma(root) not in STATE_VERBS:
         return root, depth  # a sentence-level date ("In August, forces killed ...") dates the root
     return None
+
+
+def _when_clause(verb) -> bool:
+    """A relative clause opened by "when" ("2008, when the company posted a loss")."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.lower_ == "when" and c.dep_ == "advmod" and c.i < verb.i for c in verb.children)
+
+
+def _dated_state(verb) -> bool:
+    """ "The first flight of the 777 was in 1994": "be" with a happening for its subject tells when the
+    happening was. (Other states stay undated: "Ford had a $34bn debt at the end of 2009".)"""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return lemma(verb) == "be" and subj is not None and lemma(subj) in EVENT_NOUNS
 
 
 def time_clause_head(trig) -> tuple[object, bool] | None:
