@@ -25,7 +25,8 @@ EVENT_NOUNS = {
 # Speech about a happening is not the happening: never an anchor for "days before the strikes", and
 # two statements are never one event.
 REPORTING_VERBS = {"announce", "say", "report", "state", "tell", "confirm", "claim", "declare", "add", "note",
-                   "comment", "reply", "warn"}
+                   "comment", "reply", "warn", "outline", "describe", "explain", "stress", "emphasize",
+                   "emphasise", "mention", "insist", "argue", "admit", "deny", "predict", "estimate"}
 # Subordinators of a clause that says when its head happened, and whether that date is only
 # approximate for the head: "cut jobs when sales collapsed in January" happened in January; "resigned
 # after the board voted on Monday", on Monday or just after. ("before" and "until" say when it did not.)

@@ -91,3 +91,10 @@ def test_a_company_is_also_called_by_its_name_without_its_legal_form():
     names = {e.name: e.aliases for e in ann.entities}
     assert "Ford" in names.get("Ford Motor Company", []), names
     assert "General Motors" in names.get("General Motors Corporation", []), names
+
+
+def test_what_a_speaker_goes_on_to_say_is_dated_on_the_day_he_spoke():
+    ann = annotate_text("Plan\nThe rescue plan was outlined by Akio Toyoda at a press conference in Tokyo on "
+                        "Monday. He stated that the plan would save 3,000 jobs.", "2025-03-12")
+    stated = _with(ann, "He stated")
+    assert (stated.earliest, stated.approximate) == ("2025-03-10", True), _events(ann)  # not "by 12 March"
