@@ -161,8 +161,9 @@ def site_ids(refs: Iterable[BriefingRef]) -> dict[str, dict[str, str]]:
     for i, n in enumerate(nodes):
         for name, main in sorted(_names(n).items()):
             by_name.setdefault((_kind(n.entity), name), []).append((i, main))
-    for (kind, _), members in sorted(by_name.items()):
-        _join_bucket(nodes, groups, kind, members)
+    for _ in range(2):  # again: an alias's holders may have become one identity under another name
+        for (kind, _), members in sorted(by_name.items()):
+            _join_bucket(nodes, groups, kind, members)
     return _assign(nodes, groups)
 
 
@@ -192,9 +193,11 @@ def _join_bucket(nodes: list[_Node], groups: _Groups, kind: str, members: list[t
     for i in named[1:]:
         groups.join(named[0], i)
     # An alias joins the entity of that name only when one identity uses it: "Ford" as the alias
-    # of both Robert Ford and the Ford Motor Company joins neither to a bare "Ford".
+    # of both Robert Ford and the Ford Motor Company joins neither to a bare "Ford"; "GM" as the
+    # alias of "General Motors" and of "General Motors Corporation", once those two are one
+    # identity, joins a briefing's bare "GM" to it.
     aliased = [i for i, main in unplaced if not main]
-    holders = {_key(nodes[i].entity.name) for i in aliased}
+    holders = {groups.find(i) for i in aliased}
     if named and len(holders) == 1 and len({groups.find(i) for i in named}) == 1:
         for i in aliased:
             groups.join(named[0], i)

@@ -150,6 +150,20 @@ def test_an_alias_two_identities_share_joins_neither():
     assert len({ids["a.md"]["robert-ford"], ids["b.md"]["ford-motor-company"], ids["c.md"]["ford"]}) == 3
 
 
+def test_an_alias_of_one_identity_under_two_names_joins_it():
+    a = _hand("a.md", "2025-01-01", ("general-motors", "General Motors", "ORG", ["GM"]))
+    b = _hand("b.md", "2025-01-02",
+              ("general-motors-corporation", "General Motors Corporation", "ORG", ["GM", "General Motors"]))
+    c = _hand("c.md", "2025-01-03", ("gm", "GM", "ORG", []))
+    for order in ([a, b, c], [c, b, a]):
+        ids = site_ids(order)
+        assert ids["a.md"]["general-motors"] == ids["b.md"]["general-motors-corporation"] == ids["c.md"]["gm"]
+    # without the name that makes the two one, "GM" stays apart (it could be either)
+    b2 = _hand("b.md", "2025-01-02", ("general-mills-corp", "General Mills Corp", "ORG", ["GM"]))
+    ids = site_ids([a, b2, c])
+    assert ids["c.md"]["gm"] not in (ids["a.md"]["general-motors"], ids["b.md"]["general-mills-corp"])
+
+
 @pytest.mark.slow
 def test_a_built_site_has_one_map_entry_per_identity(tmp_path):
     import json
