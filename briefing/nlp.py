@@ -97,10 +97,17 @@ def _register_components() -> None:
 
     @Language.component("briefing_line_breaks")
     def line_breaks(doc: Doc) -> Doc:
-        """Start a sentence after every token that contains a newline."""
+        """Start a sentence after every token that contains a newline, and never one after a
+        line's first word: after a headline without a full stop the parser alone cut the next
+        line's first word off ("Toyota | chief executive Akio Toyoda said"), and the lead sentence
+        lost its subject."""
         for tok in doc[:-1]:
             if "\n" in tok.text or "\n" in tok.whitespace_:
                 doc[tok.i + 1].is_sent_start = True
+                first = doc[tok.i + 1]
+                if (first.i + 1 < len(doc) and "\n" not in first.whitespace_ and not first.is_space
+                        and not first.is_punct):
+                    doc[first.i + 1].is_sent_start = False
         return doc
 
 

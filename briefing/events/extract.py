@@ -12,7 +12,7 @@ from ..temporal.dateline import Dateline, find_dateline, head_starts
 from ..temporal.lang.en import BOILERPLATE
 from .candidate import Candidate, event_candidate, to_events
 from .dating import NEWS_DAYS, anchor_relative, anchor_to_article, dated_candidate, is_comparison, story_day
-from .lang_en import STATE_VERBS
+from .lang_en import REPORTING_VERBS, STATE_VERBS
 from .participants import own_participants, sentence_participants, with_referent
 from .positions import ByPosition
 from .retellings import merge_retellings
@@ -26,6 +26,7 @@ from .triggers import (
     time_clause_head,
 )
 
+_MODIFIER_AFTER = re.compile(r"-[A-Za-z]")
 _BOILERPLATE = re.compile(r"\b(?:" + "|".join(re.escape(b) for b in BOILERPLATE) + r")\b|©", re.I)
 
 
@@ -52,8 +53,8 @@ def extract_events(
         by_trigger: dict[int, list[tuple[int, TimeExpression]]] = {}
         time_clauses: dict[int, tuple[object, bool]] = {}  # head -> the "when ..." clause dating it
         for t in by_position.times_in(s_start, sent.end_char):
-            if t.timex.bounds(t.mod) is None:
-                continue
+            if t.timex.bounds(t.mod) is None or _MODIFIER_AFTER.match(text, t.end):
+                continue  # (a date glued to a word qualifies a thing: "a 2009-born cow", "1990-era")
             tokens = [tok for tok in sent if tok.idx < t.end and tok.idx + len(tok) > t.start]
             found = find_trigger(tokens, sent) if tokens else None
             if found is None or is_comparison(text, s_start, t):
@@ -115,9 +116,21 @@ def extract_events(
 
 def _told_by(root, by_trigger: dict, spacy_doc) -> bool:
     """Is the sentence's happening already dated: itself, or the verb it goes on in ("has been
-    attempting to take over Aer Lingus since December": one attempt, since December)?"""
-    return root.i in by_trigger or any(
-        spacy_doc[i].dep_ == "xcomp" and spacy_doc[i].head.i == root.i for i in by_trigger)
+    attempting to take over Aer Lingus since December": one attempt, since December; "recovered
+    and re-entered the market in 2010": one entry, dated 2010)?"""
+    return root.i in by_trigger or any(_goes_on(spacy_doc[i], root) for i in by_trigger)
+
+
+def _goes_on(verb, root) -> bool:
+    """``verb`` goes on the happening of ``root``: its xcomp, or a verb joined to it without a
+    subject of its own ("recovered ... and re-entered the market in November 2010")."""
+    if verb.head.i != root.i or verb.i == root.i:
+        return False
+    if verb.dep_ == "xcomp":
+        return True
+    # (not a statement's: "Ford says it made a profit, and expects one this year" says two things)
+    return verb.dep_ == "conj" and lemma(root) not in REPORTING_VERBS and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _inside(t: TimeExpression, clause) -> bool:

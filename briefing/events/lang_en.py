@@ -22,6 +22,8 @@ EVENT_NOUNS = {
     "profits", "order", "orders", "purchase", "offer", "plan", "cut", "cuts", "merger", "takeover", "bid",
     "flight", "delivery", "recall", "layoff", "layoffs", "bailout", "loan", "loans",
 }
+# Verbs that bound a stretch of time ("the quarter ended Sept. 30"): a date with them ends the stretch.
+STRETCH_VERBS = {"end", "begin", "start", "close", "finish"}
 # Speech about a happening is not the happening: never an anchor for "days before the strikes", and
 # two statements are never one event.
 REPORTING_VERBS = {"announce", "say", "report", "state", "tell", "confirm", "claim", "declare", "add", "note",

@@ -16,6 +16,7 @@ from .lang_en import (
     PLUPERFECT_AUXILIARIES,
     REPORTING_VERBS,
     STATE_VERBS,
+    STRETCH_VERBS,
     THING_PREPOSITIONS,
     TIME_CLAUSE_MARKS,
 )
@@ -59,6 +60,8 @@ def find_trigger(tokens, sent) -> tuple[object, int] | None:
         elif node.pos_ in ("VERB", "AUX"):
             if prep == "for" and depth == 2:
                 return None  # "issued warnings for Saturday": the date of what is meant, not of the issuing
+            if _bounds_a_stretch(node):
+                return None  # "earned $5m in the quarter ended Sept. 29": the quarter's end, no happening
             if lemma(node) not in STATE_VERBS or _dated_state(node):
                 return node, depth
             # a state verb ("is due in May"): the date goes with the verb that governs it
@@ -83,6 +86,13 @@ def find_trigger(tokens, sent) -> tuple[object, int] | None:
     if root.pos_ in ("VERB", "AUX") and lemma(root) not in STATE_VERBS:
         return root, depth  # a sentence-level date ("In August, forces killed ...") dates the root
     return None
+
+
+def _bounds_a_stretch(verb) -> bool:
+    """ "the quarter ended Sept. 29", "the six months ended Aug. 12": a verb of ending or beginning
+    that qualifies a stretch of time tells where the stretch ends, not a happening."""
+    return (verb.dep_ in ("acl", "relcl") and lemma(verb) in STRETCH_VERBS and verb.head.i != verb.i
+            and verb.head.lower_ in TIME_NOUNS)
 
 
 def _when_clause(verb) -> bool:

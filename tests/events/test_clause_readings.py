@@ -98,3 +98,27 @@ def test_what_a_speaker_goes_on_to_say_is_dated_on_the_day_he_spoke():
                         "Monday. He stated that the plan would save 3,000 jobs.", "2025-03-12")
     stated = _with(ann, "He stated")
     assert (stated.earliest, stated.approximate) == ("2025-03-10", True), _events(ann)  # not "by 12 March"
+
+
+def test_a_lead_after_a_headline_without_a_full_stop_keeps_its_first_word():
+    for headline, lead in (("Plan", "Toyota chief executive Akio Toyoda outlined a rescue plan on Monday"),
+                           ("Results", "General Motors recovered from its bankruptcy in 2010")):
+        ann = annotate_text(f"{headline}\n{lead}.", "2025-03-12")
+        assert [e.summary for e in ann.events] == [lead], _events(ann)  # not "Motors recovered ..."
+
+
+def test_two_verbs_of_one_subject_dated_by_the_second_are_one_entry():
+    ann = annotate_text("Results\nChrysler recovered from its bankruptcy a year later, and re-entered the "
+                        "stock market in November 2010.", "2013-12-10")
+    assert [(e.earliest, e.latest) for e in ann.events] == [("2010-11-01", "2010-11-30")], _events(ann)
+    ann = annotate_text("Results\nFor the final quarter of 2009, Ford says it made a profit of $868 million, "
+                        "and expects to be profitable this year.", "2010-01-28")
+    assert "2010-01-28" in [e.earliest for e in ann.events], _events(ann)  # a statement, still made today
+
+
+def test_the_end_of_a_period_and_a_date_glued_to_a_word_date_no_happening():
+    ann = annotate_text("Results\nSun Microsystems earned $5.2 million in the quarter ended Sept. 29. "
+                        "A farmer sold a 2009-born cow to Tesco last week.", "2013-12-10")
+    assert not [e for e in ann.events if e.summary.startswith("the quarter ended")], _events(ann)
+    assert "2013-09-29" not in [e.earliest for e in ann.events], _events(ann)
+    assert "2009-01-01" not in [e.earliest for e in ann.events], _events(ann)
