@@ -93,7 +93,8 @@ def _parse_dct(dct: str | None) -> date | None:
 
 
 def _anchor_times(found: list[TimeExpression], ctx: Ctx) -> None:
-    """Give clock times without a day the nearest day-precise date of their sentence (else the DCT)."""
+    """Give clock times without a day the nearest day-precise date of their sentence, else the
+    story's day (``_story_day``), else the DCT."""
     for t in found:
         tx = t.timex
         if t.type != "TIME" or tx.kind != "day" or (tx.year, tx.month, tx.day) != (None, None, None):
@@ -107,8 +108,34 @@ def _anchor_times(found: list[TimeExpression], ctx: Ctx) -> None:
             dist = o.start - t.end if o.start >= t.end else (t.start - o.end) * 2
             if best is None or dist < best[0]:
                 best = (dist, X.day(ox.year, ox.month, ox.day))
+        if best is None:
+            best = _story_day(found, t, ctx)
         day = best[1] if best else (X.of_date(ctx.dct) if ctx.dct else UNKNOWN_DAY)
         t.value = tx.on_day(day).iso
+
+
+STORY_DAYS = 7  # how far before the article's date the day of its story may lie
+
+
+def _story_day(found: list[TimeExpression], t: TimeExpression, ctx: Ctx) -> tuple[int, Timex] | None:
+    """ "Voters turned out early on Tuesday. ... The precinct opened at 8 a.m.": a clock time
+    whose sentence names no day is on the day the text last named, when that day is the story's
+    (within ``STORY_DAYS`` before the article's date); else None (the article's day)."""
+    s0, s1 = ctx.sentence(t.start)
+    if any(o.type == "DATE" and s0 <= o.start < s1 for o in found):
+        return None  # "In 1990 it opened at 9 a.m.": its sentence has a time of its own
+    last = None
+    for o in found:
+        if o.start >= t.start:
+            break
+        ox = o.timex
+        if o.type == "DATE" and ox.kind == "day" and None not in (ox.year, ox.month, ox.day):
+            last = ox
+    if last is None or ctx.dct is None:
+        return None
+    if not 0 <= (ctx.dct - date(last.year, last.month, last.day)).days <= STORY_DAYS:
+        return None
+    return 0, X.day(last.year, last.month, last.day)
 
 
 def tag_times(text: str, dct: str | None) -> list[TimeExpression]:

@@ -97,6 +97,17 @@ def test_clock_times() -> None:
     assert value_of("It started at noon.", "noon") == "2024-10-30T12:00"
 
 
+def test_a_clock_time_without_a_day_is_on_the_storys_day() -> None:
+    text = ("Voters turned out early on Monday. The polls opened at 7 a.m. and closed at 8 p.m., "
+            "officials said. In 1990 they had opened at 9 a.m.")
+    found = times(text)
+    assert (found["7 a.m."][1], found["8 p.m."][1]) == ("2024-10-28T07:00", "2024-10-28T20:00")
+    assert found["9 a.m."][1] == "2024-10-30T09:00"  # its sentence has a date of its own
+    # a day long before the article is history, not the story's day
+    old = times("The plant was founded on June 1, 1990. Workers arrived at 9 a.m.")
+    assert old["9 a.m."][1] == "2024-10-30T09:00"
+
+
 # ----------------------------------------------------------------------------- calendar dates
 
 
