@@ -118,6 +118,8 @@ def _half(m: re.Match[str], ctx: Ctx) -> Result | None:
         year = None
     if not (m["y"] or m["fy"] or m["ry"]) and not m.group(0).lower().startswith("the"):
         return None
+    if not (m["y"] or m["fy"] or m["ry"]) and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+        return None  # "the last half of the '80s": a half of something else than this year
     return "DATE", X.half(year, h), None
 
 

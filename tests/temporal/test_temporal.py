@@ -168,6 +168,12 @@ def test_relative_periods(sentence: str, extent: str, value: str) -> None:
     assert value_of(sentence, extent) == value
 
 
+def test_a_half_of_something_else_is_not_this_years_half() -> None:
+    found = times("Sales rose in the last half of the '80s and in the first half.")
+    assert found["the '80s"][1] == "198" and "the last half" not in found
+    assert found["the first half"][1] == "2024-H1"
+
+
 def test_year_earlier_follows_the_quarter_discussed() -> None:
     found = times("Net income rose in the second quarter, up from a year earlier.")
     assert found["the second quarter"][1] == "2024-Q2"
