@@ -57,12 +57,14 @@ _YEAR_AS_SPAN = re.compile(r"\s+(?:ended|ending|to\s+date|before|earlier|as\s+a\
 
 
 @rule("relative", 170,
-      rf"(?i:(?:(?P<pm>{POSITION_PHRASE})[\s-]*)?(?P<rel>last|this|next|coming|past|previous|current|this\s+past|"
+      rf"(?i:(?:(?P<pm>{POSITION_PHRASE})[\s-]*(?P<inside>in\s+)?)?(?P<rel>last|this|next|coming|past|previous|current|this\s+past|"
       rf"this\s+coming|the\s+(?:past|last|coming|next|previous|current|following|preceding|prior|same|"
       rf"whole|entire|full|remainder\s+of\s+the|rest\s+of\s+the)|the|that|same)\s+(?P<u>{_REL_UNIT}))"
       rf"(?![\w-])")
 def _relative(m: re.Match[str], ctx: Ctx) -> Result | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if m["inside"] and rel != "the":
+        return None  # "earlier in the week" is this week's start; "early in last year" is no phrase of ours
     u = re.sub(r"\s+", " ", m["u"].lower())
     pm = m["pm"]
     mod = mod_of(pm)

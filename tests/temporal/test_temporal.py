@@ -162,6 +162,8 @@ def test_may_the_modal_is_not_a_month() -> None:
     ("Profits rose in the third quarter.", "the third quarter", "2024-Q3"),
     ("The choir sang over the weekend.", "the weekend", "2024-W43-WE"),
     ("Output fell in the first half of 2023.", "the first half of 2023", "2023-H1"),
+    ("Talks were scheduled earlier in the week.", "earlier in the week", "2024-W44"),
+    ("Prices fell later in the month.", "later in the month", "2024-10"),
     ("The spending covers fiscal 2025.", "fiscal 2025", "2025"),
 ])
 def test_relative_periods(sentence: str, extent: str, value: str) -> None:
