@@ -15,7 +15,7 @@ from .dating import NEWS_DAYS, anchor_relative, anchor_to_article, dated_candida
 from .lang_en import REPORTING_VERBS, STATE_VERBS
 from .participants import own_participants, sentence_participants, with_referent
 from .positions import ByPosition
-from .retellings import merge_retellings
+from .retellings import drop_echoes, merge_retellings
 from .triggers import (
     complement_of_present_report,
     find_trigger,
@@ -107,7 +107,7 @@ def extract_events(
             anchor_to_article(c, article_day, story_day(c, dated, article_day))
             pending.remove(c)
             events.append(c)
-    events = merge_retellings(events)
+    events = drop_echoes(merge_retellings(events))
     told = {c.start for c in events + pending}
     bounded = [c for c in bounded if c.start not in told]  # "plans to fix it by 2027": the plan tells it
     events.sort(key=lambda c: (c.earliest or "", c.latest or "", c.minutes, c.start))

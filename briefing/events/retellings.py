@@ -35,3 +35,32 @@ def merge_retellings(cands: list[Candidate]) -> list[Candidate]:
         merged.places = [e for e in merged.entities if e in set(twin.places) | set(c.places)]
         out[at] = merged
     return out
+
+
+def drop_echoes(cands: list[Candidate]) -> list[Candidate]:
+    """One sentence's entries whose words one tells within the other's ("We've been getting
+    donations throughout the year…" and "... getting donations throughout the year and discarding
+    throughout the year") are one entry: the one its own words date, else the longer one. Two
+    happenings with dates of their own stay two, and so do a statement and what it tells."""
+    out: list[Candidate] = []
+    for c in cands:
+        twin = next((i for i, o in enumerate(out) if o.start == c.start and _echo(o, c)), None)
+        if twin is None:
+            out.append(c)
+        elif _rank(c) > _rank(out[twin]):
+            out[twin] = c
+    return out
+
+
+def _echo(a: Candidate, b: Candidate) -> bool:
+    if a.value and b.value and (a.earliest, a.latest) != (b.earliest, b.latest):
+        return False
+    if REPORTING_VERBS & {a.lemma, b.lemma}:
+        return False  # a statement and what it tells are two ("Boeing has announced that ... begun in 2006")
+    x, y = a.summary.removesuffix("…"), b.summary.removesuffix("…")
+    return x in y or y in x
+
+
+def _rank(c: Candidate) -> tuple[bool, int]:
+    return c.value is not None, len(c.summary)
+

@@ -122,3 +122,14 @@ def test_the_end_of_a_period_and_a_date_glued_to_a_word_date_no_happening():
     assert not [e for e in ann.events if e.summary.startswith("the quarter ended")], _events(ann)
     assert "2013-09-29" not in [e.earliest for e in ann.events], _events(ann)
     assert "2009-01-01" not in [e.earliest for e in ann.events], _events(ann)
+
+
+def test_entries_one_tells_within_the_other_are_one_and_a_statement_stays():
+    ann = annotate_text("Donations\nOxfam has been getting donations throughout the year and discarding them "
+                        "throughout the year. Vanguard has seen $161 million flow out since early September.",
+                        "1989-10-13")
+    assert sorted((e.earliest, e.summary[:24]) for e in ann.events) == [
+        ("1989-01-01", "Oxfam has been getting d"), ("1989-09-01", "Vanguard has seen $161 m")], _events(ann)
+    ann = annotate_text("Jets\nBoeing has announced that the jet's development, begun two years ago, "
+                        "has been pushed back.", "2008-05-24")
+    assert "2008-05-24" in [e.earliest for e in ann.events], _events(ann)  # the announcement stays
