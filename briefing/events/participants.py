@@ -38,12 +38,28 @@ def sentence_participants(by_position: ByPosition, spacy_doc, start: int, end: i
 
 
 def _takes_part(tok) -> bool:
+    if _describes_a_person(tok):
+        return False  # "said Ms. Goodman, an industrial engineer for General Motors"
     if tok.dep_ not in ("compound", "poss", "nmod") or tok.head == tok:
         return True
     noun = np_head(tok.head)
     if noun.ent_type_ == "PERSON" or noun.lower_ in ROLE_NOUNS:
         return False  # "Ryanair CEO Michael O'Leary", "a Boeing spokesman"
     return True  # "Boeing's protest", "ISIS operatives", "US Central Command forces"
+
+
+def _describes_a_person(tok) -> bool:
+    """Is ``tok`` in an apposition that says who a person is ("Ms. Goodman, an engineer for General
+    Motors")? Its names qualify the person; they take no part. (Not past a clause of its own:
+    "Fritz Henderson, the CEO of General Motors, which filed for bankruptcy".)"""
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.dep_ == "appos" and node.head.ent_type_ == "PERSON" and node.pos_ in ("NOUN", "PROPN"):
+            return not any(w.dep_ == "relcl" for w in tok.children)
+        node = node.head
+    return False
 
 
 _COREF_REACH = 2000  # characters back to look for the name

@@ -133,3 +133,11 @@ def test_entries_one_tells_within_the_other_are_one_and_a_statement_stays():
     ann = annotate_text("Jets\nBoeing has announced that the jet's development, begun two years ago, "
                         "has been pushed back.", "2008-05-24")
     assert "2008-05-24" in [e.earliest for e in ann.events], _events(ann)  # the announcement stays
+
+
+def test_a_speakers_employer_in_apposition_takes_no_part():
+    ann = annotate_text("Show\n\"He got beat, but that's OK,\" said Ms. Goodman, an industrial engineer for "
+                        "General Motors, on Sunday.", "2009-06-04")
+    names = {e.id: e.name for e in ann.entities}
+    said = _with(ann, "said Ms. Goodman")
+    assert "General Motors" not in [names[i] for i in said.entities], _events(ann)
