@@ -26,7 +26,7 @@ from .triggers import (
     time_clause_head,
 )
 
-_MODIFIER_AFTER = re.compile(r"-[A-Za-z]")
+_MODIFIER_AFTER = re.compile(r"-[a-z]")  # "2009-born", not "May-June"
 _BOILERPLATE = re.compile(r"\b(?:" + "|".join(re.escape(b) for b in BOILERPLATE) + r")\b|©", re.I)
 
 
