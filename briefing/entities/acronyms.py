@@ -1,10 +1,12 @@
-"""Acronyms and their long forms: 'US Central Command (CENTCOM)'."""
+"""Acronyms and their long forms: 'US Central Command (CENTCOM)', and an article's 'GM' beside its
+'General Motors'."""
 
 from __future__ import annotations
 
 import re
 
 from .candidate import Candidate
+from .identities import company_short_names
 
 ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.\-]{1,11})\s*\)")
 
@@ -19,7 +21,33 @@ def acronym_links(cands: list[Candidate], text: str) -> dict[str, Candidate]:
         acronym = m.group(1)
         if sum(ch.isupper() for ch in acronym) >= 2 and initials_fit(acronym, text[c.start:c.end]):
             links.setdefault(acronym.replace(".", ""), c)
-    return links
+    return {**initials_links(cands, text), **links}
+
+
+def initials_links(cands: list[Candidate], text: str) -> dict[str, Candidate]:
+    """An organisation written in capitals ("GM", "UAW", "GAO") whose letters are the initials of
+    the capitalised words of one other organisation the article names ("General Motors", "United Auto
+    Workers union", "General Motors Corporation"): the article's short form of it, though
+    it never writes "(GM)". Two names with those initials: it is neither's."""
+    by_initials: dict[str, set[str]] = {}
+    firsts: dict[str, Candidate] = {}
+    for c in cands:
+        surface = text[c.start:c.end]
+        if c.label != "ORG" or len(surface.split()) < 2:
+            continue
+        forms = (surface, *company_short_names(surface))
+        for form in forms:
+            letters = "".join(w[0] for w in form.split() if w[:1].isupper())
+            if len(letters) >= 2:
+                by_initials.setdefault(letters, set()).add(forms[-1])  # one company, however written
+                firsts.setdefault(letters, c)
+    out: dict[str, Candidate] = {}
+    for c in cands:
+        surface = text[c.start:c.end]
+        one = len(by_initials.get(surface, ())) == 1
+        if one and c.label == "ORG" and surface.isupper() and surface.isalpha():
+            out.setdefault(surface, firsts[surface])
+    return out
 
 
 def initials_fit(acronym: str, long_form: str) -> bool:

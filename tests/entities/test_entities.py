@@ -366,3 +366,24 @@ def test_company_full_name_joins_its_short_name() -> None:
     assert "Ford" in mention_texts(ford) and ford.type == "ORG"
     gm = find(ents, "General Motors")
     assert gm is not ford and gm.name == "General Motors"
+
+
+def test_capitals_that_spell_an_organisation_s_initials_are_its_short_form():
+    from briefing.pipeline import annotate_text
+
+    ann = annotate_text("Cuts\nNorthwind Motors Corporation said on Monday that it would cut 900 jobs at its "
+                        "plant in Ohio. NM shares fell 4%. The Allied Steel Workers union said the ASW would "
+                        "strike.", "2025-03-12")
+    by_name = {e.name: e for e in ann.entities}
+    assert "NM" in by_name["Northwind Motors Corporation"].aliases and "NM" not in by_name
+    assert "ASW" in by_name["Allied Steel Workers"].aliases, [(e.name, e.aliases) for e in ann.entities]
+
+
+def test_capitals_that_spell_two_organisations_initials_are_neither_s():
+    from briefing.pipeline import annotate_text
+
+    ann = annotate_text("Cuts\nNorthwind Motors Corporation and Nordic Mining Corporation said on Monday "
+                        "that they would merge their plants in Ohio. NM shares fell 4%.", "2025-03-12")
+    companies = [e for e in ann.entities if e.name.endswith("Corporation")]
+    assert len(companies) == 2, [(x.name, x.aliases) for x in ann.entities]
+    assert all("NM" not in e.aliases for e in companies), [(x.name, x.aliases) for x in ann.entities]
