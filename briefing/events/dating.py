@@ -114,6 +114,20 @@ def story_day(c: Candidate, dated: list[Candidate], article_day: dt.date) -> dt.
     return best[1] if best else None
 
 
+def headline_twin(c: Candidate, dated: list[Candidate], article_day: dt.date) -> Candidate | None:
+    """A plain text's headline tells the story its body dates ("Boeing 787 makes maiden flight" over
+    "... made its first test flight Tuesday"): the body's dated telling of the same verb with a
+    name in common, when its day is the story's (at most ``NEWS_DAYS`` before the article's)."""
+    if c.start != 0:
+        return None
+    for d in dated:
+        if d.start == 0 or d.lemma != c.lemma or not set(d.entities) & set(c.entities) or not d.latest:
+            continue
+        if 0 <= (article_day - dt.date.fromisoformat(d.latest)).days <= NEWS_DAYS:
+            return d
+    return None
+
+
 def anchor_to_article(c: Candidate, day: dt.date, news_day: dt.date | None = None) -> None:
     """A happening reported without a date: the article's day; for the simple past, approximately,
     the day of the story the text last named (else "by" the article's day)."""

@@ -11,7 +11,15 @@ from ..nlp import lemma
 from ..temporal.dateline import Dateline, find_dateline, head_starts
 from ..temporal.lang.en import BOILERPLATE
 from .candidate import Candidate, event_candidate, to_events
-from .dating import NEWS_DAYS, anchor_relative, anchor_to_article, dated_candidate, is_comparison, story_day
+from .dating import (
+    NEWS_DAYS,
+    anchor_relative,
+    anchor_to_article,
+    dated_candidate,
+    headline_twin,
+    is_comparison,
+    story_day,
+)
 from .lang_en import REPORTING_VERBS, STATE_VERBS
 from .participants import own_participants, sentence_participants, with_referent
 from .positions import ByPosition
@@ -104,7 +112,11 @@ def extract_events(
     anchor_relative(text, events, pending)
     for c in list(pending):
         if article_day and c.tense in ("present", "perfect", "past"):
-            anchor_to_article(c, article_day, story_day(c, dated, article_day))
+            if twin := headline_twin(c, dated, article_day):
+                c.earliest, c.latest, c.value, c.mod = twin.earliest, twin.latest, twin.value, twin.mod
+                c.label, c.approximate, c.minutes = twin.label, twin.approximate, twin.minutes
+            else:
+                anchor_to_article(c, article_day, story_day(c, dated, article_day))
             pending.remove(c)
             events.append(c)
     events = drop_echoes(merge_retellings(events))

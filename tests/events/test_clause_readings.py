@@ -141,3 +141,19 @@ def test_a_speakers_employer_in_apposition_takes_no_part():
     names = {e.id: e.name for e in ann.entities}
     said = _with(ann, "said Ms. Goodman")
     assert "General Motors" not in [names[i] for i in said.entities], _events(ann)
+
+
+def test_a_headline_is_dated_as_its_body_dates_the_same_happening():
+    ann = annotate_text("Zephyr jet makes maiden flight\nNordwing's newest aircraft, the Zephyr jet, made "
+                        "its first test flight on Tuesday in Tromsø.", "2025-03-13")
+    headline = _with(ann, "makes maiden flight")
+    assert (headline.earliest, headline.latest) == ("2025-03-11", "2025-03-11"), _events(ann)  # not the 13th
+
+
+def test_a_headline_keeps_the_article_day_when_the_body_dates_history():
+    ann = annotate_text("Zephyr jet makes maiden flight\nThe Zephyr jet made its first flight on Tuesday. "
+                        "Its rival, the Orca jet, made its first flight in 1994.", "2025-03-13")
+    assert _with(ann, "makes maiden flight").earliest == "2025-03-11"
+    ann = annotate_text("Orca jet makes maiden flight\nThe Orca jet made its first flight in 1994, and "
+                        "the new Orca jet is now ready.", "2025-03-13")
+    assert _with(ann, "makes maiden flight").earliest == "2025-03-13", _events(ann)  # 1994 is no news day
