@@ -39,6 +39,7 @@ _COMPARED = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())
                        + r"\s*$", re.I)
 # Between two coordinated dates: "Saturday and Sunday", "Monday to Wednesday".
 _BETWEEN_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:" + "|".join(map(re.escape, DATE_CONJUNCTIONS)) + r")\s*")
+_FISCAL = re.compile(r"\bfiscal\b|\bFY", re.I)
 NEWS_DAYS = 3  # how far before the article's date the day of its story may lie
 
 
@@ -64,6 +65,10 @@ def dated_candidate(
     c.earliest, c.latest = first.isoformat(), last.isoformat()
     c.value, c.mod, c.label = t.value, t.mod, label
     c.approximate = t.mod == "APPROX"
+    fiscal = _FISCAL.search(text, max(0, t.start - 8), t.end)
+    if fiscal and tx.kind in ("quarter", "half", "year") and tx.year:
+        c.label = re.sub(rf"\b{tx.year}\b", f"fiscal {tx.year}", label, count=1)  # "the first quarter of
+        c.approximate = True  # fiscal 2009": its months are the company's, so only about then
     c.minutes = tx.minutes if tx.minutes is not None else DAY_LEVEL
     prep = _introduced_by(t, text)
     if prep == "since":

@@ -157,3 +157,11 @@ def test_a_headline_keeps_the_article_day_when_the_body_dates_history():
     ann = annotate_text("Orca jet makes maiden flight\nThe Orca jet made its first flight in 1994, and "
                         "the new Orca jet is now ready.", "2025-03-13")
     assert _with(ann, "makes maiden flight").earliest == "2025-03-13", _events(ann)  # 1994 is no news day
+
+
+def test_a_fiscal_period_is_labelled_fiscal_and_only_about_its_calendar_months():
+    ann = annotate_text("Results\nAcme Corp. reported a loss of $5 million in its fiscal first quarter. "
+                        "Beta Inc. reported a profit in the first quarter of 2009.", "2009-05-01")
+    fiscal, calendar = _with(ann, "fiscal first quarter"), _with(ann, "Beta Inc.")
+    assert (fiscal.label, fiscal.approximate) == ("the first quarter of fiscal 2009", True), _events(ann)
+    assert (calendar.label, calendar.approximate) == ("the first quarter of 2009", False)
