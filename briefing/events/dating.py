@@ -40,6 +40,9 @@ _COMPARED = re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())
 # Between two coordinated dates: "Saturday and Sunday", "Monday to Wednesday".
 _BETWEEN_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:" + "|".join(map(re.escape, DATE_CONJUNCTIONS)) + r")\s*")
 _FISCAL = re.compile(r"\bfiscal\b|\bFY", re.I)
+# "from 7.6% in January to 8.1% in February": a change from one date's amount to the other's.
+_FROM_BEFORE = re.compile(r"\bfrom\b[^,;]{0,24}\b(?:in|on)\s+$", re.I)
+_TO_BETWEEN = re.compile(r"\s+to\s+[^,;]{0,24}\b(?:in|on)\s+", re.I)
 NEWS_DAYS = 3  # how far before the article's date the day of its story may lie
 
 
@@ -58,7 +61,8 @@ def dated_candidate(
     label = tx.label(t.mod)
     for _, t2 in found[1:]:
         span2 = t2.timex.bounds(t2.mod)
-        if span2 and _coordinated(t, t2, text):  # "on Saturday and Sunday": their span
+        if span2 and (_coordinated(t, t2, text) or _from_to(t, t2, text)):  # "Saturday and Sunday", "from
+            # 7.6% in January to 8.1% in February": their span
             a, b = min(first, span2[0]), max(last, span2[1])
             label = day_range_label(a, b) if (first, last) != (a, b) else label
             first, last = a, b
@@ -85,6 +89,15 @@ def dated_candidate(
 def _coordinated(a: TimeExpression, b: TimeExpression, text: str) -> bool:
     between = text[min(a.end, b.end) : max(a.start, b.start)]
     return bool(_BETWEEN_COORDINATED.fullmatch(between))
+
+
+def _from_to(a: TimeExpression, b: TimeExpression, text: str) -> bool:
+    """ "rose from 7.6% in January to 8.1% in February": a change from one date to the other spans
+    both."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = text[first.end : second.start]
+    came_from = _FROM_BEFORE.search(text, max(0, first.start - 30), first.start)
+    return bool(came_from and _TO_BETWEEN.fullmatch(between))
 
 
 def is_comparison(text: str, s_start: int, t: TimeExpression) -> bool:

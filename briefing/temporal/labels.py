@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .lang.en import DURATION_UNITS, MOD_LABELS, MONTH_NAMES
 
@@ -36,9 +36,17 @@ def day_month(d: date) -> str:
 
 
 def day_range_label(a: date, b: date) -> str:
-    """The days from ``a`` to ``b`` in words: '15–16 March 2025', '12 March 2025' for one day."""
+    """The days from ``a`` to ``b`` in words: '15–16 March 2025', '12 March 2025' for one day; whole
+    months and years as such ('January–February 2009', '2008–2009'), not as their first and last days."""
     if a == b:
         return f"{day_month(a)} {a.year}"
+    if a.day == 1 and (b + timedelta(days=1)).day == 1:
+        if (a.month, b.month) == (1, 12):
+            return f"{a.year}–{b.year}" if a.year != b.year else str(a.year)
+        if a.year != b.year:
+            return f"{MONTH_NAMES[a.month - 1]} {a.year} – {MONTH_NAMES[b.month - 1]} {b.year}"
+        months = MONTH_NAMES[a.month - 1] + ("" if a.month == b.month else f"–{MONTH_NAMES[b.month - 1]}")
+        return f"{months} {a.year}"
     return day_range(a, b)
 
 

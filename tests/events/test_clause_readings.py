@@ -165,3 +165,11 @@ def test_a_fiscal_period_is_labelled_fiscal_and_only_about_its_calendar_months()
     fiscal, calendar = _with(ann, "fiscal first quarter"), _with(ann, "Beta Inc.")
     assert (fiscal.label, fiscal.approximate) == ("the first quarter of fiscal 2009", True), _events(ann)
     assert (calendar.label, calendar.approximate) == ("the first quarter of 2009", False)
+
+
+def test_a_change_from_one_date_to_another_spans_both():
+    ann = annotate_text("Jobs\nThe unemployment rate rose from 7.6% in January to 8.1% in February, the "
+                        "Labour Office said on Friday.", "2009-04-03")
+    rose = _with(ann, "rose from")
+    assert (rose.earliest, rose.latest) == ("2009-01-01", "2009-02-28"), _events(ann)  # not January alone
+    assert rose.label == "January–February 2009"

@@ -480,3 +480,18 @@ def test_sentence_starts_skip_abbreviations() -> None:
     text = 'Mr. Smith left at 10 a.m. Friday. "He will return," U.S. officials said! Oct. 28 was\nnext.'
     assert sentence_starts(text) == [0, text.index('"He'), text.index("Oct."), text.index("next.")]
     assert sentence_starts("") == [0]
+
+
+@pytest.mark.parametrize(("first", "last", "label"), [
+    ("2009-01-01", "2009-02-28", "January–February 2009"),
+    ("2008-12-01", "2009-01-31", "December 2008 – January 2009"),
+    ("2008-01-01", "2009-12-31", "2008–2009"),
+    ("2009-03-14", "2009-03-15", "14–15 March 2009"),
+    ("2009-03-31", "2009-04-01", "31 March – 1 April 2009"),
+])
+def test_a_span_of_whole_months_or_years_is_labelled_by_them(first: str, last: str, label: str) -> None:
+    from datetime import date
+
+    from briefing.temporal.labels import day_range_label
+
+    assert day_range_label(date.fromisoformat(first), date.fromisoformat(last)) == label
