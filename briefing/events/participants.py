@@ -75,8 +75,12 @@ def _subject(trig):
 def _referent(trig, by_position: ByPosition) -> str | None:
     """Who a pronoun or a description subject ("he", "the company") of ``trig`` stands for."""
     subj = _subject(trig)
-    if subj is None:
-        return None
+    return None if subj is None else _stands_for(subj, by_position)
+
+
+def _stands_for(subj, by_position: ByPosition) -> str | None:
+    """Who a pronoun or a definite description ("he", "its", "the company") stands for: the nearest
+    earlier subject of that kind, else the nearest earlier name of that kind."""
     owner = next((c for c in subj.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ in POSSESSIVE_PRONOUNS:
         subj = owner  # "its sales rose 43%": the sales are the company's
@@ -92,9 +96,7 @@ def _referent(trig, by_position: ByPosition) -> str | None:
         kinds = ("PRODUCT",)
     else:
         return None
-    # The nearest earlier subject of that kind (subjects are what a text goes on about), else the
-    # nearest earlier name of that kind.
-    doc = trig.doc
+    doc = subj.doc  # (subjects first: they are what a text goes on about)
     best = None
     for i, m in by_position.spans_in(max(0, subj.idx - _COREF_REACH), subj.idx):
         e = by_position.entities[i]
@@ -108,9 +110,24 @@ def _referent(trig, by_position: ByPosition) -> str | None:
     return best[1] if best else None
 
 
+def _described(trig, by_position: ByPosition) -> list[str]:
+    """Who the descriptions of vehicles in ``trig``'s words, its own subject aside, stand for ("two
+    engines on the prototype airliner would be replaced": the airliner is the A380 named before).
+    Only vehicles: "the government" or "the union" elsewhere in a clause is too often not the
+    organisation named last."""
+    out, own = [], _subject(trig)
+    for w in trig.subtree:
+        if w != trig and w != own and w.pos_ == "NOUN" and w.lower_ in PRODUCT_NOUNS:
+            ref = _stands_for(w, by_position)
+            if ref and ref not in out:
+                out.append(ref)
+    return out
+
+
 def with_referent(ents: list[str], trig, by_position: ByPosition) -> list[str]:
-    ref = _referent(trig, by_position)
-    return ents + [ref] if ref and ref not in ents else ents
+    """The sentence's names, and the ones its pronoun subject and its descriptions stand for."""
+    refs = [_referent(trig, by_position), *_described(trig, by_position)]
+    return ents + [r for r in dict.fromkeys(refs) if r and r not in ents]
 
 
 def own_participants(made: list[Candidate], by_position: ByPosition, spacy_doc, start: int, end: int) -> None:

@@ -173,3 +173,12 @@ def test_a_change_from_one_date_to_another_spans_both():
     rose = _with(ann, "rose from")
     assert (rose.earliest, rose.latest) == ("2009-01-01", "2009-02-28"), _events(ann)  # not January alone
     assert rose.label == "January–February 2009"
+
+
+def test_a_description_of_a_vehicle_anywhere_in_the_clause_stands_for_the_one_named_before():
+    ann = annotate_text("Jet trials\nNordwing unveiled its Nordwing Z900 airliner on Monday in Tromsø. On "
+                        "Tuesday, engineers replaced two engines on the prototype jet.", "2025-03-13")
+    names = {e.id: e.name for e in ann.entities}
+    replaced = _with(ann, "replaced two engines")
+    assert replaced.earliest == "2025-03-11"
+    assert [names[i] for i in replaced.entities] == ["Nordwing Z900"], _events(ann)  # the jet is the Z900
