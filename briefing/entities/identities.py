@@ -46,8 +46,9 @@ def group_candidates(cands: list[Candidate], text: str, glossary: Glossary | Non
     nickname_of = {}  # "Dreamliner" -> "787", from "Boeing 787 Dreamliner"
     for code, c in products.items():
         words = c.surface.split()
-        if len(words) >= 3 and model_code(words[-2]) == code and words[-1].isalpha():
-            nickname_of.setdefault(words[-1].removesuffix("s"), code)
+        nickname = words[-1].strip('"“”') if words else ""
+        if len(words) >= 3 and model_code(words[-2]) == code and nickname.isalpha():
+            nickname_of.setdefault(nickname.removesuffix("s"), code)
     acronym_key = {alias_key(a): id(c) for a, c in acronyms.items()}
     cand_key: dict[int, str] = {}
     org_short: dict[str, str] = {}  # "ford" -> the key of "Ford Motor Company"

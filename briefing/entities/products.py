@@ -36,6 +36,8 @@ def with_model_code(c: Candidate, span) -> Candidate:
         return c
     if end < len(doc) and _model_nickname(doc[end]):
         end += 1  # "Boeing 787 Dreamliner": the nickname is part of the name
+    elif end + 2 < len(doc) and _quoted_nickname(doc[end:end + 3]):
+        end += 3  # 'Boeing 787 "Dreamliner"', as some write it
     return replace(c, end=doc[end - 1].idx + len(doc[end - 1].text), label="PRODUCT", priority=PRIORITY_RULE,
                    source="rules")
 
@@ -60,6 +62,12 @@ def _model_nickname(tok: Token) -> bool:
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return nxt is None or not (nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
+
+
+def _quoted_nickname(toks) -> bool:
+    """'"Dreamliner"' right after a model code: a nickname in quotes."""
+    return (toks[0].text in ('"', "“") and toks[2].text in ('"', "”") and toks[0].whitespace_ == ""
+            and toks[1].whitespace_ == "" and _model_nickname(toks[1]))
 
 
 def model_code(word: str) -> str | None:

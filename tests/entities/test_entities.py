@@ -355,6 +355,16 @@ def test_model_nickname_and_plural_name_one_product_in_the_singular() -> None:
     assert find(ents, "Boeing") is not plane
 
 
+def test_a_nickname_in_quotes_is_part_of_the_product_s_name() -> None:
+    ents = extract_entities(
+        'Boeing 797 "Skylark" makes maiden flight\n'
+        'Boeing\'s newest aircraft, the 797 "Skylark", made its first test flight on Tuesday in Tromsø.'
+    )
+    plane = find(ents, "797")
+    assert plane.name == 'Boeing 797 "Skylark"' and plane.type == "PRODUCT", [(e.name, e.type) for e in ents]
+    assert find(ents, "Boeing") is not plane
+
+
 def test_company_full_name_joins_its_short_name() -> None:
     """"Ford Motor Company" and "Ford" are one company; "General Motors" is not "General"."""
     ents = extract_entities(
