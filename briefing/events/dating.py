@@ -77,6 +77,8 @@ def dated_candidate(
     prep = _introduced_by(t, text)
     if prep == "since":
         c.label = f"since {label}"
+    elif prep in ("until", "till") and any(w.dep_ == "neg" for w in trig.children):
+        pass  # "deliveries are not due until October": they are due in October
     elif prep in BOUND_PREPOSITIONS:
         c.label = tx.label_with(prep, t.mod)
         if first != last or tense_of(trig) in ("future", "other"):

@@ -47,8 +47,13 @@ def drop_echoes(cands: list[Candidate]) -> list[Candidate]:
         twin = next((i for i, o in enumerate(out) if o.start == c.start and _echo(o, c)), None)
         if twin is None:
             out.append(c)
-        elif _rank(c) > _rank(out[twin]):
+            continue
+        kept, dropped = (c, out[twin]) if _rank(c) > _rank(out[twin]) else (out[twin], c)
+        if kept is c:
             out[twin] = c
+        if kept.summary.removesuffix("…") in dropped.summary:  # the longer words' names are the entry's
+            kept.entities = list(dict.fromkeys(kept.entities + dropped.entities))
+            kept.places = list(dict.fromkeys(kept.places + dropped.places))
     return out
 
 

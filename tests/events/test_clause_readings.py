@@ -182,3 +182,21 @@ def test_a_description_of_a_vehicle_anywhere_in_the_clause_stands_for_the_one_na
     replaced = _with(ann, "replaced two engines")
     assert replaced.earliest == "2025-03-11"
     assert [names[i] for i in replaced.entities] == ["Nordwing Z900"], _events(ann)  # the jet is the Z900
+
+
+def test_not_until_a_date_is_at_that_date():
+    ann = annotate_text("Delays\nDeliveries of the Zephyr jet to Nordair are not due until October. The "
+                        "plant will stay open until 2030.", "2025-03-12")
+    due, open_ = _with(ann, "not due until October"), _with(ann, "stay open")
+    assert (due.earliest, due.latest, due.label) == ("2025-10-01", "2025-10-31", "October 2025"), _events(ann)
+    assert open_.earliest is None and open_.label == "until 2030"  # a bound, not when it happens
+
+
+def test_one_entry_for_words_told_within_longer_ones_keeps_the_longer_ones_names():
+    # The parser makes "went" the root, telling "filed" within it: one entry, and Fiat is in its words.
+    ann = annotate_text("Bankruptcy\nThe American auto company Chrysler filed for bankruptcy Thursday, "
+                        "however a deal with Italian auto maker Fiat went through.", "2025-03-14")
+    names = {e.id: e.name for e in ann.entities}
+    filed = [e for e in ann.events if "filed for bankruptcy" in e.summary]
+    assert len(filed) == 1, _events(ann)
+    assert {"Chrysler", "Fiat"} <= {names[i] for i in filed[0].entities}, _events(ann)
