@@ -58,6 +58,8 @@ THING_PRONOUNS = {"it"}
 # A possessive pronoun points back as its pronoun does: "its sales rose" are the company's.
 POSSESSIVE_PRONOUNS = {"its": "it", "his": "he", "her": "she"}
 DEFINITE_DETERMINERS = ("the", "this")
+# A relative clause's subject that is its head: "General Motors, which filed for bankruptcy".
+RELATIVE_PRONOUNS = {"which", "that", "who"}
 ORG_NOUNS = {
     "company", "firm", "automaker", "carmaker", "airframer", "manufacturer", "maker", "airline", "carrier",
     "corporation", "group", "giant", "business", "conglomerate", "consortium", "agency", "government",

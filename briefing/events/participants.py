@@ -11,6 +11,7 @@ from .lang_en import (
     PERSON_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     PRODUCT_NOUNS,
+    RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     THING_PRONOUNS,
 )
@@ -75,7 +76,33 @@ def _subject(trig):
 def _referent(trig, by_position: ByPosition) -> str | None:
     """Who a pronoun or a description subject ("he", "the company") of ``trig`` stands for."""
     subj = _subject(trig)
-    return None if subj is None else _stands_for(subj, by_position)
+    if subj is None:
+        return None
+    if trig.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
+        if subj.lower_ == "which" and trig.head.ent_type_ == "PERSON":
+            return _which_thing(subj, by_position)
+        return _named_at(trig.head, by_position)  # "General Motors, which filed": General Motors filed
+    return _stands_for(subj, by_position)
+
+
+def _named_at(tok, by_position: ByPosition) -> str | None:
+    """The entity a mention of which holds ``tok``."""
+    for i, m in by_position.spans_in(max(0, tok.idx - 120), tok.idx + len(tok) + 1):
+        if m.start <= tok.idx < m.end:
+            return by_position.entities[i].id
+    return None
+
+
+def _which_thing(which, by_position: ByPosition) -> str | None:
+    """ "Fritz Henderson, the chief executive of General Motors, which filed for bankruptcy": the
+    parser hangs the clause on the person, but "which" is no person's word; it is the nearest
+    organisation or product named just before it (``Token.sent`` is not used: it rebuilds the
+    sentences of the whole Doc on every call)."""
+    best = None
+    for i, m in by_position.spans_in(max(0, which.idx - 120), which.idx):
+        if by_position.entities[i].type in ("ORG", "PRODUCT") and (best is None or m.end > best[0]):
+            best = (m.end, by_position.entities[i].id)
+    return best[1] if best else None
 
 
 def _stands_for(subj, by_position: ByPosition) -> str | None:

@@ -200,3 +200,12 @@ def test_one_entry_for_words_told_within_longer_ones_keeps_the_longer_ones_names
     filed = [e for e in ann.events if "filed for bankruptcy" in e.summary]
     assert len(filed) == 1, _events(ann)
     assert {"Chrysler", "Fiat"} <= {names[i] for i in filed[0].entities}, _events(ann)
+
+
+def test_which_after_a_person_s_employer_is_the_employer():
+    ann = annotate_text("Bankruptcy\nOn Monday, Jane Roe, the chief executive of Northwind Motors "
+                        "Corporation, which filed for bankruptcy on Friday, outlined a plan.", "2025-03-12")
+    names = {e.id: e.name for e in ann.entities}
+    filed = _with(ann, "filed for bankruptcy")
+    assert filed.earliest == "2025-03-07"
+    assert [names[i] for i in filed.entities] == ["Northwind Motors Corporation"], _events(ann)  # no Roe
