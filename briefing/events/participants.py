@@ -64,6 +64,7 @@ def _describes_a_person(tok) -> bool:
 
 
 _COREF_REACH = 2000  # characters back to look for the name
+_NAME_REACH = 120  # characters back to look for the name a relative clause hangs on
 
 
 def _subject(trig):
@@ -81,13 +82,14 @@ def _referent(trig, by_position: ByPosition) -> str | None:
     if trig.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
         if subj.lower_ == "which" and trig.head.ent_type_ == "PERSON":
             return _which_thing(subj, by_position)
-        return _named_at(trig.head, by_position)  # "General Motors, which filed": General Motors filed
+        # "General Motors, which filed": General Motors filed; "the company, which filed": the company
+        return _named_at(trig.head, by_position) or _stands_for(trig.head, by_position)
     return _stands_for(subj, by_position)
 
 
 def _named_at(tok, by_position: ByPosition) -> str | None:
     """The entity a mention of which holds ``tok``."""
-    for i, m in by_position.spans_in(max(0, tok.idx - 120), tok.idx + len(tok) + 1):
+    for i, m in by_position.spans_in(max(0, tok.idx - _NAME_REACH), tok.idx + len(tok) + 1):
         if m.start <= tok.idx < m.end:
             return by_position.entities[i].id
     return None
@@ -99,7 +101,7 @@ def _which_thing(which, by_position: ByPosition) -> str | None:
     organisation or product named just before it (``Token.sent`` is not used: it rebuilds the
     sentences of the whole Doc on every call)."""
     best = None
-    for i, m in by_position.spans_in(max(0, which.idx - 120), which.idx):
+    for i, m in by_position.spans_in(max(0, which.idx - _NAME_REACH), which.idx):
         if by_position.entities[i].type in ("ORG", "PRODUCT") and (best is None or m.end > best[0]):
             best = (m.end, by_position.entities[i].id)
     return best[1] if best else None
