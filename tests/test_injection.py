@@ -169,6 +169,19 @@ def test_payload_text_survives_as_text(hostile_site):
     assert "O&#39;Brien &amp; &lt;Sons&gt;" in html_text or "O'Brien &amp; &lt;Sons&gt;" in html_text
 
 
+def test_titles_are_escaped_once(hostile_site):
+    """A name with '&' or '<' in it reads as written in every page's titles (an entity page's
+    og:title was escaped twice: 'Defence &amp;amp; Space')."""
+    checked = 0
+    for path in sorted(hostile_site.rglob("*.html")):
+        page = _parse(path)
+        for tag, name, value in page.attrs:
+            if tag == "meta" and name == "content" and ("O'Brien" in value or "Sons" in value):
+                checked += 1
+                assert "&amp;" not in value and "&lt;" not in value, (path.name, value)
+    assert checked, "no title names the hostile entity"
+
+
 @pytest.mark.browser
 def test_nothing_runs_in_chromium_as_built(browser, hostile_site):
     """Every page with a payload, every mention and marker hovered: no dialog, no __pwned."""

@@ -211,7 +211,8 @@ def render_site_map(places: list, tiles: dict | None = None, coverage: tuple[str
 
 def open_graph(page, config, ref=None) -> str:
     """``<meta property="og:…">`` tags for a page; briefings are articles with a publication date."""
-    title = (ref.title if ref else None) or page.title or config.site_name
+    # (a generated page's title is escaped already, for MkDocs prints it raw: render.sitepages)
+    title = (ref.title if ref else None) or html.unescape(page.title or "") or config.site_name
     meta = page.meta or {}
     description = (
         meta.get("bf_summary")
