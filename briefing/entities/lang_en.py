@@ -92,6 +92,14 @@ CORPORATE_TAIL_WORDS = ("motor", "motors", "company", "co", "corporation", "corp
 # (Not "Airlines" or "Airways": "Singapore Airlines" is not what the text calls "Singapore".)
 # Tail words that are the name itself when nothing else goes: "General Motors" is not "General".
 MAKER_WORDS = frozenset({"motor", "motors"})
+# Words a company's name goes on with after the short name the text used before ('Apple Computer',
+# 'Ford Motor'); another proper noun after a company's name is often its product ('Ford Explorer').
+COMPANY_NAME_GOES_ON = frozenset(CORPORATE_TAIL_WORDS) | {
+    "computer", "computers", "systems", "software", "electronics", "communications", "networks", "media",
+    "bank", "financial", "insurance", "energy", "oil", "airlines", "airways", "international", "global",
+    "entertainment", "pharmaceuticals", "foods", "steel", "chemical", "chemicals", "enterprises",
+    "brothers", "associates", "labs", "laboratories", "aerospace", "automotive", "trucks", "airplanes",
+}
 
 # Last words of the names of operators of vehicles ("American Airlines", "Amtrak Railways"): a model
 # code after one ("American Airlines 777") is a vehicle it operates, not a product it makes.

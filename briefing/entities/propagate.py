@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .candidate import PRIORITY_MODEL, Candidate
 from .fragments import bare_proper_noun
+from .lang_en import COMPANY_NAME_GOES_ON
 from .names import NameMatcher
 from .products import model_code
 
@@ -78,8 +79,9 @@ def _longer_organisation(doc: Doc, end: int, text: str) -> int:
     if span is None:
         return end
     j = span.start
-    while j < len(doc) and bare_proper_noun(doc[j]) and (j == span.start or doc[j - 1].whitespace_ == " "):
-        j += 1
+    while (j < len(doc) and bare_proper_noun(doc[j]) and doc[j].lower_ in COMPANY_NAME_GOES_ON
+           and (j == span.start or doc[j - 1].whitespace_ == " ")):
+        j += 1  # (only words a company's name goes on with: 'the Ford Explorer' is Ford's car)
     return end if j == span.start else doc[j - 1].idx + len(doc[j - 1].text)
 
 

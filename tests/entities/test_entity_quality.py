@@ -337,6 +337,20 @@ def test_a_known_organisation_found_again_takes_the_proper_nouns_that_go_on_its_
     assert ("Kestrel", None) in spans and ("Kestrel CEO", "Kestrel") not in spans
 
 
+def test_a_company_s_product_named_after_it_is_no_longer_name_of_the_company() -> None:
+    from briefing.entities.candidate import Candidate
+    from briefing.entities.propagate import propagate
+    from briefing.nlp import load_nlp
+
+    text = "Kestrel cuts jobs\nIt was said by Kestrel. The plant makes the Kestrel Osprey, a small car."
+    doc = load_nlp()(text)
+    doc.ents = ()
+    first = text.index("Kestrel.")
+    found = propagate([Candidate(first, first + len("Kestrel"), "ORG")], text, {}, [], {}, doc)
+    spans = [(text[c.start:c.end], c.name) for c in found]
+    assert ("Kestrel Osprey", "Kestrel") not in spans, spans  # the Osprey is Kestrel's car
+
+
 def test_place_name_running_on_into_a_railway_line_is_the_line() -> None:
     text = ("Rail disruption\nFloodwater closed the West Coast Main Line near Penrith, and the Settle "
             "Railway stayed open. Trains ran on the West Coast Main Line again by noon.")
