@@ -92,6 +92,11 @@ CORPORATE_TAIL_WORDS = ("motor", "motors", "company", "co", "corporation", "corp
 # (Not "Airlines" or "Airways": "Singapore Airlines" is not what the text calls "Singapore".)
 # Tail words that are the name itself when nothing else goes: "General Motors" is not "General".
 MAKER_WORDS = frozenset({"motor", "motors"})
+# Words that are no name alone, whatever the model read: a capitalised conjunction opening a
+# sentence, and the generic word a longer name was cut down to ('Secretary of State', 'District
+# Attorney', 'Justice Department', 'ST. PAUL').
+LONE_NON_NAMES = frozenset({"but", "and", "or", "yet", "so", "then", "also", "department", "district",
+                            "state", "st", "county", "ministry", "office"})
 # Words a company's name goes on with after the short name the text used before ('Apple Computer',
 # 'Ford Motor'); another proper noun after a company's name is often its product ('Ford Explorer').
 COMPANY_NAME_GOES_ON = frozenset(CORPORATE_TAIL_WORDS) | {

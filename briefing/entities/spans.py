@@ -20,6 +20,7 @@ from .lang_en import (
     FACILITY_TAILS,
     INSTITUTION_ADMIN_WORDS,
     LEADING_ARTICLES,
+    LONE_NON_NAMES,
     OPERATOR_HEADS,
     ORG_HEADS,
     SCHEME_HEADS,
@@ -74,6 +75,8 @@ def clean(c: Candidate, text: str) -> Candidate | None:
         return None  # no capital, no name; but a product's model code ('787s') is one
     if "\n" in frag or text[end:end + 1] == "$":
         return None
+    if frag.lower().rstrip(".") in LONE_NON_NAMES and c.source != "glossary":
+        return None  # 'But' opening a sentence; 'State' of 'Secretary of State', 'St.' of 'ST. PAUL'
     return replace(c, start=start, end=end)
 
 

@@ -361,3 +361,14 @@ def test_place_name_running_on_into_a_railway_line_is_the_line() -> None:
     assert found["Penrith"].type == "GPE"  # a place followed by a lower-case word stays the place
     patrol = names(extract_entities("Crash\nThe Florida Highway Patrol closed the road."))
     assert "Florida Highway" not in patrol
+
+
+def test_a_generic_word_alone_is_no_entity() -> None:
+    from briefing.pipeline import annotate_text
+
+    ann = annotate_text("Talks\nBut villagers mounted angry opposition at the meeting. U.S. Secretary of "
+                        "State Madeleine Albright said on Tuesday that she was heartened. District Attorney "
+                        "Frank Clark spoke.", "2006-01-23")
+    names = {e.name for e in ann.entities}
+    assert not names & {"But", "State", "District"}, names
+    assert {"Madeleine Albright", "Frank Clark"} <= names
