@@ -12,7 +12,8 @@ one ("US Central Command" in one briefing, "CENTCOM" in another). Here:
 - **other entities** join by a name or alias in common within one kind (people with people,
   organisations with organisations; places that nothing placed with places of that name only
   when one place answers to it). A single-word alias of a person (a surname) joins nothing:
-  two Ashworths are not one person;
+  two Ashworths are not one person; but a briefing that names someone only by a surname is
+  about the site's one person of that surname, if there is one;
 - two entities of one briefing are never joined (the extractor kept them apart there).
 
 Ids stay stable and deterministic: an identity takes the id of the glossary's entry, else of a
@@ -164,7 +165,26 @@ def site_ids(refs: Iterable[BriefingRef]) -> dict[str, dict[str, str]]:
     for _ in range(2):  # again: an alias's holders may have become one identity under another name
         for (kind, _), members in sorted(by_name.items()):
             _join_bucket(nodes, groups, kind, members)
+    _join_lone_surnames(nodes, groups)
     return _assign(nodes, groups)
+
+
+def _join_lone_surnames(nodes: list[_Node], groups: _Groups) -> None:
+    """A briefing that names a person only by a surname ("Obama") is about the site's one person
+    of that surname with a full name ("Barack Obama"); with two ("Bill Clinton", "Hillary
+    Clinton") it is about neither."""
+    full: dict[str, list[int]] = {}
+    for i, n in enumerate(nodes):
+        words = _key(n.entity.name).split()
+        if n.entity.type == "PERSON" and len(words) >= 2:
+            full.setdefault(words[-1], []).append(i)
+    for i, n in enumerate(nodes):
+        words = _key(n.entity.name).split()
+        if n.entity.type != "PERSON" or len(words) != 1 or words[0] not in full:
+            continue
+        holders = {groups.find(j) for j in full[words[0]]}
+        if len(holders) == 1:
+            groups.join(holders.pop(), i)
 
 
 def _join_bucket(nodes: list[_Node], groups: _Groups, kind: str, members: list[tuple[int, bool]]) -> None:

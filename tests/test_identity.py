@@ -108,6 +108,18 @@ def test_surnames_and_shared_acronyms_do_not_join_people_or_bodies():
                            "national-rivers-authority": "national-rivers-authority"}
 
 
+def test_a_person_named_only_by_surname_is_the_site_s_one_person_of_that_surname():
+    a = _hand("a.md", "2025-01-01", ("tom-ashworth", "Tom Ashworth", "PERSON", ["Ashworth"]))
+    b = _hand("b.md", "2025-01-02", ("ashworth", "Ashworth", "PERSON", []))
+    ids = site_ids([a, b])
+    assert ids["b.md"]["ashworth"] == ids["a.md"]["tom-ashworth"]
+    c = _hand("c.md", "2025-01-03", ("jane-ashworth", "Jane Ashworth", "PERSON", ["Ashworth"]))
+    ids = site_ids([a, b, c])
+    assert ids["b.md"]["ashworth"] not in (ids["a.md"]["tom-ashworth"], ids["c.md"]["jane-ashworth"])
+    d = _hand("d.md", "2025-01-04", ("ashworth", "Ashworth", "ORG", []))  # a firm is no person
+    assert site_ids([a, d])["d.md"]["ashworth"] != "tom-ashworth"
+
+
 def test_two_entities_of_one_briefing_are_never_joined():
     a = _hand("a.md", "2025-01-01", ("un", "UN", "ORG", []),
               ("united-nations", "United Nations", "ORG", ["UN"]))
