@@ -42,6 +42,9 @@ def strip_possessive(s: str) -> str:
     return POSSESSIVE.sub("", s) if len(s) > 2 else s
 
 
+_LOWER_TAIL = re.compile(r"(?<=[A-Za-z0-9.)])\s+[a-z]+$")
+
+
 def clean(c: Candidate, text: str) -> Candidate | None:
     """Trim 'the', possessives and punctuation off a span; drop spans that are no names."""
     start, end = c.start, c.end
@@ -62,6 +65,10 @@ def clean(c: Candidate, text: str) -> Candidate | None:
             continue
         if frag.endswith(".") and not KEEP_FINAL_DOT.search(frag):
             end -= 1
+            continue
+        tail = _LOWER_TAIL.search(frag)
+        if tail and c.source == "model" and c.label in ("ORG", "NORP", "FAC"):
+            end = start + tail.start()  # 'the United Auto Workers union': the name ends before 'union'
             continue
         break
     frag = text[start:end]

@@ -372,3 +372,12 @@ def test_a_generic_word_alone_is_no_entity() -> None:
     names = {e.name for e in ann.entities}
     assert not names & {"But", "State", "District"}, names
     assert {"Madeleine Albright", "Frank Clark"} <= names
+
+
+def test_a_name_ends_before_a_common_noun_the_model_took_with_it() -> None:
+    from briefing.pipeline import annotate_text
+
+    ann = annotate_text("Plants\nDue to the company's contract with the United Auto Workers union, workers "
+                        "at the idled plants will still be paid. The UAW said it would fight.", "2006-01-23")
+    union = next(e for e in ann.entities if "UAW" in e.aliases)
+    assert union.name == "United Auto Workers", [(e.name, e.aliases) for e in ann.entities]
