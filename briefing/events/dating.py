@@ -79,6 +79,9 @@ def dated_candidate(
         c.label = f"since {label}"
     elif prep in ("until", "till") and any(w.dep_ == "neg" for w in trig.children):
         pass  # "deliveries are not due until October": they are due in October
+    elif prep == "through" and tense_of(trig) not in ("future", "other"):
+        pass  # "sales rose through March": over the stretch that ends then (but "will stay open through
+        # 2010" is a bound)
     elif prep in BOUND_PREPOSITIONS:
         c.label = tx.label_with(prep, t.mod)
         if first != last or tense_of(trig) in ("future", "other"):

@@ -209,3 +209,12 @@ def test_which_after_a_person_s_employer_is_the_employer():
     filed = _with(ann, "filed for bankruptcy")
     assert filed.earliest == "2025-03-07"
     assert [names[i] for i in filed.entities] == ["Northwind Motors Corporation"], _events(ann)  # no Roe
+
+
+def test_through_a_date_bounds_what_will_be_and_spans_what_was():
+    ann = annotate_text("Budget\nThe Acme plant will stay open through 2030. Sales rose "
+                        "through February.", "2025-03-12")
+    stay = _with(ann, "will stay open")
+    assert (stay.earliest, stay.label) == (None, "through 2030"), _events(ann)  # a bound, not its day
+    rose = _with(ann, "Sales rose")
+    assert (rose.earliest, rose.latest) == ("2025-02-01", "2025-02-28")

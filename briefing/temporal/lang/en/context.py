@@ -60,7 +60,7 @@ TIME_NOUNS = ("morning", "afternoon", "evening", "night", "day", "days", "week",
 # attached to a noun or an adjective: "the worst flooding since 2015", "the first rise since May".
 COMPARISON_PREPOSITIONS = ("since",)
 # A date after these bounds a happening without dating it: "will close 12 plants by 2008".
-BOUND_PREPOSITIONS = ("by", "until", "till", "before", "after", "within")
+BOUND_PREPOSITIONS = ("by", "until", "till", "through", "before", "after", "within")
 # Words that make "since" a comparison rather than a start: "its first loss since 1992".
 SUPERLATIVES = ("first", "last", "worst", "best", "biggest", "largest", "highest", "lowest", "strongest",
                 "weakest", "deepest", "sharpest", "steepest", "fastest", "slowest", "longest", "heaviest")
