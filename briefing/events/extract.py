@@ -60,10 +60,15 @@ def extract_events(
         ents = sentence_participants(by_position, spacy_doc, s_start, sent.end_char)
         by_trigger: dict[int, list[tuple[int, TimeExpression]]] = {}
         time_clauses: dict[int, tuple[object, bool]] = {}  # head -> the "when ..." clause dating it
+        repeated: set[int] = set()  # verbs a set of times qualifies ("each week, X announces")
         for t in by_position.times_in(s_start, sent.end_char):
+            tokens = [tok for tok in sent if tok.idx < t.end and tok.idx + len(tok) > t.start]
+            if t.type == "SET":
+                found = find_trigger(tokens, sent) if tokens else None
+                repeated.update([found[0].i] if found else [])
+                continue
             if t.timex.bounds(t.mod) is None or _MODIFIER_AFTER.match(text, t.end):
                 continue  # (a date glued to a word qualifies a thing: "a 2009-born cow", "1990-era")
-            tokens = [tok for tok in sent if tok.idx < t.end and tok.idx + len(tok) > t.start]
             found = find_trigger(tokens, sent) if tokens else None
             if found is None or is_comparison(text, s_start, t):
                 continue
@@ -102,8 +107,8 @@ def extract_events(
             c = event_candidate(root, sent, s_start, root_ents, place_ids, text)
             c.tense = tense_of(root)
             opening = s_start == 0  # no title line: the text's first sentence is its headline
-            if c.tense == "present" and not opening and simple_present(root):
-                c.tense = "habitual"  # "Acme owns a stake in a bakery": no day of its own
+            if c.tense == "present" and not opening and (simple_present(root) or root.i in repeated):
+                c.tense = "habitual"  # "Acme owns a stake in a bakery", "each week X announces": no day
             pending.append(c)
             made.append(c)
         if len(made) > 1:

@@ -62,8 +62,13 @@ DEFINITE_DETERMINERS = ("the", "this")
 RELATIVE_PRONOUNS = {"which", "that", "who"}
 ORG_NOUNS = {
     "company", "firm", "automaker", "carmaker", "airframer", "manufacturer", "maker", "airline", "carrier",
-    "corporation", "group", "giant", "business", "conglomerate", "consortium", "agency", "government",
-    "administration", "organisation", "organization", "union", "bank", "council", "party",
+    "corporation", "group", "giant", "business", "conglomerate", "consortium",
+}
+# A body of some kind ("the agency", "the union"): only an organisation its name calls so ("the
+# Environment Agency", "the Labour Party"); the nearest company is not "the administration".
+BODY_NOUNS = {
+    "agency", "government", "administration", "organisation", "organization", "union", "bank", "council",
+    "party", "ministry", "department", "commission", "committee", "authority", "court", "board",
 }
 PRODUCT_NOUNS = {"plane", "aircraft", "jet", "airliner", "superjumbo", "car", "vehicle", "model", "ship"}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .lang_en import (
+    BODY_NOUNS,
     DEFINITE_DETERMINERS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
@@ -119,17 +120,18 @@ def _stands_for(subj, by_position: ByPosition) -> str | None:
         kinds: tuple[str, ...] = ("PERSON",)
     elif word in THING_PRONOUNS:
         kinds = ("ORG", "PRODUCT")
-    elif definite and word in ORG_NOUNS:
+    elif definite and word in ORG_NOUNS | BODY_NOUNS:
         kinds = ("ORG",)
     elif definite and word in PRODUCT_NOUNS:
         kinds = ("PRODUCT",)
     else:
         return None
+    called = word if word in BODY_NOUNS else None  # "the agency": an agency by name
     doc = subj.doc  # (subjects first: they are what a text goes on about)
     best = None
     for i, m in by_position.spans_in(max(0, subj.idx - _COREF_REACH), subj.idx):
         e = by_position.entities[i]
-        if e.type not in kinds:
+        if e.type not in kinds or called and called not in e.name.lower().split():
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         is_subject = span is not None and span.root.dep_ in ("nsubj", "nsubjpass")

@@ -218,3 +218,14 @@ def test_through_a_date_bounds_what_will_be_and_spans_what_was():
     assert (stay.earliest, stay.label) == (None, "through 2030"), _events(ann)  # a bound, not its day
     rose = _with(ann, "Sales rose")
     assert (rose.earliest, rose.latest) == ("2025-02-01", "2025-02-28")
+
+
+def test_a_body_described_is_one_its_name_calls_so_and_a_repeated_happening_has_no_day():
+    ann = annotate_text("Measures\nAcme Aviation said on Monday that it had won an order. The administration "
+                        "announced new measures on Tuesday. The Environment Agency issued warnings on "
+                        "Tuesday. The agency said rivers would rise. Each week, the Environment Agency "
+                        "announces new figures.", "2025-03-13")
+    names = {e.id: e.name for e in ann.entities}
+    assert not _with(ann, "The administration announced").entities, _events(ann)  # Acme is none
+    assert [names[i] for i in _with(ann, "The agency said").entities] == ["Environment Agency"]
+    assert _with(ann, "announces new figures").earliest is None  # every week: no day of its own
