@@ -59,9 +59,15 @@ def _describes_a_person(tok) -> bool:
         if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
             return False
         if node.dep_ == "appos" and node.head.ent_type_ == "PERSON" and node.pos_ in ("NOUN", "PROPN"):
-            return not any(w.dep_ == "relcl" for w in tok.children)
+            return not any(w.dep_ == "relcl" and not _who_clause(w) for w in tok.children)
         node = node.head
     return False
+
+
+def _who_clause(clause) -> bool:
+    """A relative clause about a person ("an engineer for General Motors who said ..."): it tells
+    of the person, however the parser hung it."""
+    return any(c.lower_ in ("who", "whom", "whose") for c in clause.children)
 
 
 _COREF_REACH = 2000  # characters back to look for the name
