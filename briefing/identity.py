@@ -173,18 +173,16 @@ def _join_lone_surnames(nodes: list[_Node], groups: _Groups) -> None:
     """A briefing that names a person only by a surname ("Obama") is about the site's one person
     of that surname with a full name ("Barack Obama"); with two ("Bill Clinton", "Hillary
     Clinton") it is about neither."""
+    people = [(i, _key(n.entity.name).split()) for i, n in enumerate(nodes) if n.entity.type == "PERSON"]
     full: dict[str, list[int]] = {}
-    for i, n in enumerate(nodes):
-        words = _key(n.entity.name).split()
-        if n.entity.type == "PERSON" and len(words) >= 2:
+    for i, words in people:
+        if len(words) >= 2:
             full.setdefault(words[-1], []).append(i)
-    for i, n in enumerate(nodes):
-        words = _key(n.entity.name).split()
-        if n.entity.type != "PERSON" or len(words) != 1 or words[0] not in full:
-            continue
-        holders = {groups.find(j) for j in full[words[0]]}
-        if len(holders) == 1:
-            groups.join(holders.pop(), i)
+    for i, words in people:
+        if len(words) == 1 and words[0] in full:
+            holders = {groups.find(j) for j in full[words[0]]}
+            if len(holders) == 1:
+                groups.join(holders.pop(), i)
 
 
 def _join_bucket(nodes: list[_Node], groups: _Groups, kind: str, members: list[tuple[int, bool]]) -> None:

@@ -75,20 +75,25 @@ def dated_candidate(
         c.approximate = True  # fiscal 2009": its months are the company's, so only about then
     c.minutes = tx.minutes if tx.minutes is not None else DAY_LEVEL
     prep = _introduced_by(t, text)
+    later = tense_of(trig) in ("future", "other")
     if prep == "since":
         c.label = f"since {label}"
-    elif prep in ("until", "till") and any(w.dep_ == "neg" for w in trig.children):
-        pass  # "deliveries are not due until October": they are due in October
-    elif prep == "through" and tense_of(trig) not in ("future", "other"):
-        pass  # "sales rose through March": over the stretch that ends then (but "will stay open through
-        # 2010" is a bound)
-    elif prep in BOUND_PREPOSITIONS:
+    elif prep in BOUND_PREPOSITIONS and _bounds(prep, trig, later):
         c.label = tx.label_with(prep, t.mod)
-        if first != last or tense_of(trig) in ("future", "other"):
+        if first != last or later:
             c.earliest = c.latest = None  # a deadline is not when it happens: "will close plants by 2008"
         else:
             c.approximate = True  # "by 3am the river had burst its banks": that day, at the latest then
     return c
+
+
+def _bounds(prep: str, trig, later: bool) -> bool:
+    """Whether ``prep`` before the date bounds the happening rather than dating it: not in "are not
+    due until October" (due in October), nor in "sales rose through March" (over the stretch that
+    ends then; but "will stay open through 2030" is a bound)."""
+    if prep in ("until", "till"):
+        return not any(w.dep_ == "neg" for w in trig.children)
+    return prep != "through" or later
 
 
 def _coordinated(a: TimeExpression, b: TimeExpression, text: str) -> bool:

@@ -64,8 +64,8 @@ def extract_events(
         for t in by_position.times_in(s_start, sent.end_char):
             tokens = [tok for tok in sent if tok.idx < t.end and tok.idx + len(tok) > t.start]
             if t.type == "SET":
-                found = find_trigger(tokens, sent) if tokens else None
-                repeated.update([found[0].i] if found else [])
+                if tokens and (every := find_trigger(tokens, sent)):
+                    repeated.add(every[0].i)
                 continue
             if t.timex.bounds(t.mod) is None or _MODIFIER_AFTER.match(text, t.end):
                 continue  # (a date glued to a word qualifies a thing: "a 2009-born cow", "1990-era")

@@ -70,6 +70,7 @@ def _who_clause(clause) -> bool:
     return any(c.lower_ in ("who", "whom", "whose") for c in clause.children)
 
 
+_ORG_DESCRIPTIONS = ORG_NOUNS | BODY_NOUNS  # "the company", "the agency"
 _COREF_REACH = 2000  # characters back to look for the name
 _NAME_REACH = 120  # characters back to look for the name a relative clause hangs on
 
@@ -126,7 +127,7 @@ def _stands_for(subj, by_position: ByPosition) -> str | None:
         kinds: tuple[str, ...] = ("PERSON",)
     elif word in THING_PRONOUNS:
         kinds = ("ORG", "PRODUCT")
-    elif definite and word in ORG_NOUNS | BODY_NOUNS:
+    elif definite and word in _ORG_DESCRIPTIONS:
         kinds = ("ORG",)
     elif definite and word in PRODUCT_NOUNS:
         kinds = ("PRODUCT",)
