@@ -75,6 +75,26 @@ def _lemma(lower: str, pos: str) -> str:
     return (forms[0] if forms else lower).lower()
 
 
+@lru_cache(maxsize=20_000)
+def verb_lemma(lower: str) -> str | None:
+    """The verb ``lower`` is a form of, if the model's lemma index knows one ("posts" -> "post"),
+    else None ("options"): a headline's verb the tagger read as a noun is told by it."""
+    nlp = load_nlp()
+    if "lemmatizer" not in nlp.component_names:
+        return None
+    word = nlp.make_doc(lower)[0]
+    word.pos_ = "VERB"
+    return next((f for f in nlp.get_pipe("lemmatizer").rule_lemmatize(word) if f in _verbs()), None)
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    lookups = load_nlp().get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("verb", ()))
+
+
 def _register_components() -> None:
     from spacy.language import Language
 

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from ..model import Document, Entity, Event, Place, TimeExpression
-from ..nlp import lemma
+from ..nlp import lemma, verb_lemma
 from ..temporal.dateline import Dateline, find_dateline, head_starts
 from ..temporal.lang.en import BOILERPLATE
 from .candidate import Candidate, event_candidate, to_events
@@ -24,9 +24,11 @@ from .lang_en import REPORTING_VERBS, STATE_VERBS
 from .participants import own_participants, sentence_participants, with_referent
 from .positions import ByPosition
 from .retellings import drop_echoes, merge_retellings
+from .summaries import shorten
 from .triggers import (
     complement_of_present_report,
     find_trigger,
+    headline_verb,
     main_happening,
     reports_dated_clause,
     simple_present,
@@ -61,11 +63,16 @@ def extract_events(
         by_trigger: dict[int, list[tuple[int, TimeExpression]]] = {}
         time_clauses: dict[int, tuple[object, bool]] = {}  # head -> the "when ..." clause dating it
         repeated: set[int] = set()  # verbs a set of times qualifies ("each week, X announces")
+        now: set[int] = set()  # verbs "currently" or "now" qualifies ("it currently produces 15 brands")
         for t in by_position.times_in(s_start, sent.end_char):
             tokens = [tok for tok in sent if tok.idx < t.end and tok.idx + len(tok) > t.start]
             if t.type == "SET":
                 if tokens and (every := find_trigger(tokens, sent)):
                     repeated.add(every[0].i)
+                continue
+            if t.value == "PRESENT_REF":
+                if tokens and (at := find_trigger(tokens, sent)):
+                    now.add(at[0].i)
                 continue
             if t.timex.bounds(t.mod) is None or _MODIFIER_AFTER.match(text, t.end):
                 continue  # (a date glued to a word qualifies a thing: "a 2009-born cow", "1990-era")
@@ -101,14 +108,20 @@ def extract_events(
                 bounded.append(c)
         root = main_happening(sent.root)
         root_ents = with_referent(ents, root, by_position)
+        opening = s_start == 0  # no title line: the text's first sentence is its headline
+        verb = headline_verb(sent) if opening and root.pos_ not in ("VERB", "AUX") else None
         if (not _told_by(root, by_trigger, spacy_doc) and sent.root.i not in by_trigger
-                and root.pos_ in ("VERB", "AUX") and lemma(root) not in STATE_VERBS and root_ents
-                and not reports_dated_clause(root, told_now)):
+                and (root.pos_ in ("VERB", "AUX") or verb is not None) and lemma(root) not in STATE_VERBS
+                and root_ents and not reports_dated_clause(root, told_now)):
             c = event_candidate(root, sent, s_start, root_ents, place_ids, text)
             c.tense = tense_of(root)
-            opening = s_start == 0  # no title line: the text's first sentence is its headline
-            if c.tense == "present" and not opening and (simple_present(root) or root.i in repeated):
+            if verb is not None:  # "GM posts first annual loss": the news of the day, in its words
+                c.lemma, c.tense = verb_lemma(verb.lower_) or c.lemma, "present"
+                c.summary = shorten(" ".join(text[s_start : sent.end_char].split()))
+            if (c.tense == "present" and not opening and root.i not in now
+                    and (simple_present(root) or root.i in repeated)):
                 c.tense = "habitual"  # "Acme owns a stake in a bakery", "each week X announces": no day
+                # (but "it currently produces 15 brands" holds on the article's day)
             pending.append(c)
             made.append(c)
         if len(made) > 1:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ..nlp import lemma
+from ..nlp import lemma, verb_lemma
 from ..temporal.lang.en import COMPARISON_PREPOSITIONS, TIME_NOUNS
 from .lang_en import (
     EVENT_NOUNS,
@@ -180,6 +180,23 @@ def tense_of(trig) -> str:
     if trig.tag_ == "VBN" and not auxes and verbless:
         return "perfect"  # a headline's passive: "Bridge reopening postponed after flood" (has been)
     return "other"
+
+
+def headline_verb(sent):
+    """A headline's verb the tagger read as a noun: headlines drop their articles, and the small
+    model takes "GM posts first annual loss", "Ryanair exercises options" or "sales plunge by 45%"
+    for noun phrases. It is the first lower-case noun that is also a verb's present tense and agrees
+    with the noun before it: "-s" after a singular ("GM posts"), the base form after a plural ("sales
+    plunge"). None when there is no such word ("Technical problem on maiden flight")."""
+    for tok in sent[1 : len(sent) - 1]:
+        before, after = tok.nbor(-1), tok.nbor(1)
+        agrees = ((tok.tag_ == "NNS" and tok.lower_.endswith("s") and before.tag_ in ("NNP", "NNPS", "NN"))
+                  or (tok.tag_ == "NN" and before.tag_ == "NNS"))
+        if agrees and tok.text.islower() and after.tag_ not in ("VBN", "VBD") and verb_lemma(tok.lower_):
+            return tok  # (not "Alexandria parents charged with ...": the verb is there)
+        if tok.tag_ == "IN":
+            return None  # the subject is over: "Commission OKs use of stimulus funds"
+    return None
 
 
 def simple_present(trig) -> bool:

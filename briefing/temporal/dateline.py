@@ -21,13 +21,22 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .lang.en import BYLINE_WORDS, MONTH_ABBREVIATIONS, NOT_PUBLICATION_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from .lang.en import (
+    BYLINE_WORDS,
+    IMAGE_MARKUP_WORDS,
+    MONTH_ABBREVIATIONS,
+    NOT_PUBLICATION_WORDS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
 from .tagger import tag_times
 
 _WEEKDAY_WORD = re.compile(r"([A-Za-z]+)\.?,?\s*$")
 _LEAD_WEEKDAY = re.compile(r"\s*([A-Za-z]+)\.?,?\s+")
-# What may follow a dateline's date: a dash, a colon, an agency, or the first word of the body.
-_AFTER = re.compile(r"\s*(?:\((?:[A-Z][\w.]*\s?)+\)\s*)?(?:—|–|--?|_|:|\|)?\s*(?=[A-Z0-9\"“‘'(]|$)")
+# What may follow a dateline's date: a dash, a colon, an agency, leftovers of an image's wiki
+# markup, or the first word of the body.
+_AFTER = re.compile(r"\s*(?:\((?:[A-Z][\w.]*\s?)+\)\s*)?(?:—|–|--?|_|:|\|)?\s*"
+                    r"(?:(?:\d+px|" + "|".join(IMAGE_MARKUP_WORDS) + r")\s+)*(?=[A-Z0-9\"“‘'(]|$)")
 _PREFIX_TOKEN = re.compile(r"[^\s,;]+")
 _MAX_PREFIX_WORDS = 12
 _UNDOTTED = re.compile(r"\b(" + "|".join(a.capitalize() for a, (_, dot) in MONTH_ABBREVIATIONS.items() if dot)

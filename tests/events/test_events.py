@@ -285,3 +285,27 @@ def test_the_simple_present_of_a_body_sentence_is_a_state_not_the_articles_day()
     assert by_text(ann, "is built around").earliest is None
     assert by_text(ann, "says the trams").earliest == "2025-03-12"  # a statement is made on its day
     assert by_text(ann, "orders forty trams").earliest == "2025-03-12"  # a headline's present tells the news
+
+
+def test_a_present_state_qualified_by_currently_holds_on_the_articles_day():
+    ann = annotate_text("Acme Rail orders forty trams\nAcme Rail owns a stake in Bolt Bakeries. It currently "
+                        "runs twelve depots in the north.", "2025-03-12")
+    assert by_text(ann, "owns a stake").earliest is None  # a state, no day
+    assert by_text(ann, "currently runs twelve depots").earliest == "2025-03-12"  # a state as of today
+
+
+@pytest.mark.parametrize("headline", [
+    "Acme Rail files for bankruptcy",  # "files" after a name: read as a plural noun
+    "Bolt Bakeries bread sales plunge by 45%",  # the base form after a plural: read as a noun
+])
+def test_a_headline_verb_the_tagger_read_as_a_noun_tells_the_news(headline):
+    ann = annotate_text(f"{headline}\nAcme Rail said the year had been hard for tram makers.", "2025-03-12")
+    head = next((e for e in ann.events if e.sentence[0] == 0), None)
+    assert head is not None, [e.summary for e in ann.events]
+    assert (head.summary, head.earliest) == (headline, "2025-03-12")  # the whole headline, on its day
+
+
+def test_a_headline_without_a_verb_tells_no_event():
+    ann = annotate_text("Technical problem on Acme Rail maiden journey\nAcme Rail said a door had jammed.",
+                        "2025-03-12")
+    assert not [e for e in ann.events if e.sentence[0] == 0]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefing.temporal import describe_value, infer_document_date, tag_times, value_bounds
+from briefing.temporal.dateline import find_dateline
 from briefing.temporal.infer import find_document_date
 
 DCT = "2024-10-30"  # a Wednesday
@@ -141,6 +142,11 @@ def test_position_modifiers() -> None:
     assert found["mid-November"][2] == "MID"
     assert found["late 2025"][1:] == ("2025", "END")
     assert times("Work resumes at the end of the year.")["the end of the year"][1:] == ("2024", "END")
+    # "earlier this year" said in October is any time before it, not the year's start: the year
+    found = times("Sales rose earlier this year and will fall later this year.")
+    assert found["earlier this year"][1:] == ("2024", None)
+    assert found["later this year"][1:] == ("2024", None)
+    assert times("The plant closed earlier this month.")["earlier this month"][1:] == ("2024-10", None)
 
 
 def test_may_the_modal_is_not_a_month() -> None:
@@ -250,6 +256,8 @@ TODAY = date(2025, 6, 1)
     # a date line run into the first sentence, as Wikinews copy arrives
     ("Floods close roads\nMarch 12, 2025 The River Eden burst its banks in three places.", "2025-03-12"),
     ("Floods close roads\n2025-03-12 The River Eden burst its banks.", "2025-03-12"),
+    # ... with what a wiki leaves of an image's markup before the first word
+    ("Floods close roads\nMarch 12, 2025 thumb The River Eden burst its banks.", "2025-03-12"),
     # a byline and its date after a headline run into the body
     ("Floods close roads. By Jane Rigg Staff Reporter March 12, 2025 CARLISLE -- The river rose.",
      "2025-03-12"),
@@ -257,6 +265,17 @@ TODAY = date(2025, 6, 1)
 def test_infer_from_a_dateline(text: str, expected: str) -> None:
     found = find_document_date(text, today=TODAY)
     assert found is not None and (found.date, found.kind) == (expected, "dateline")
+
+
+def test_a_datelines_body_starts_after_leftover_image_markup() -> None:
+    text = "Floods close roads\nMarch 12, 2025 thumb The River Eden burst its banks."
+    line = find_dateline(text, text.index("March"))
+    assert line is not None and text[line.body:].startswith("The River Eden")
+    text = "Floods close roads\nMarch 12, 2025 150px The River Eden burst its banks."
+    line = find_dateline(text, text.index("March"))
+    assert line is not None and text[line.body:].startswith("The River Eden")
+    text = "Floods close roads\nMarch 12, 2025 thumbs up from the council."
+    assert find_dateline(text, text.index("March")) is None  # the words of a sentence, not markup
 
 
 def test_infer_from_weekdays_that_agree_with_a_date() -> None:

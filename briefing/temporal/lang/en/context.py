@@ -50,6 +50,9 @@ BOILERPLATE = ("copyright", "all rights reserved", "may not be published", "may 
 BYLINE_WORDS = ("by", "and", "of", "de", "van", "von", "staff", "reporter", "writer", "correspondent",
                 "published", "posted", "filed")
 NOT_PUBLICATION_WORDS = ("updated", "modified", "revised", "edited", "corrected", "last")
+# What an article copied from a wiki keeps of an image's markup between its dateline and its words
+# ("February 09, 2007 thumb Ford Motor Company ...", "150px"): not the story's first word.
+IMAGE_MARKUP_WORDS = ("thumb", "thumbnail", "frame", "frameless", "upright")
 
 # Nouns that name a stretch of time: a date attached to them ("the evening of Oct. 28") dates what
 # they date in turn, not a thing.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 # Position in a period -> TIMEX3 mod ("early October" -> START). None: a position without a mod.
 POSITIONS: dict[str, str | None] = {
-    "early": "START", "earlier": "START", "beginning": "START", "start": "START", "turn": "START",
-    "late": "END", "later": "END", "end": "END", "close": "END",
+    "early": "START", "earlier": None, "beginning": "START", "start": "START", "turn": "START",
+    "late": "END", "later": None, "end": "END", "close": "END",
     "mid": "MID", "middle": "MID",
     "rest": None, "remainder": None,
 }
