@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..nlp import lemma
 from .lang_en import (
     BODY_NOUNS,
     DEFINITE_DETERMINERS,
@@ -13,6 +14,7 @@ from .lang_en import (
     POSSESSIVE_PRONOUNS,
     PRODUCT_NOUNS,
     RELATIVE_PRONOUNS,
+    REPORTING_VERBS,
     ROLE_NOUNS,
     THING_PRONOUNS,
 )
@@ -28,7 +30,8 @@ _ACTOR_TYPES = {"ORG", "PERSON", "PRODUCT", "OTHER"}  # places and peoples stay 
 def sentence_participants(by_position: ByPosition, spacy_doc, start: int, end: int) -> list[str]:
     """The entities that take part in a sentence's happenings, in entity order: a name that only
     qualifies a person or a role ("Ryanair CEO Michael O'Leary", "GM shares", "a Boeing spokesman")
-    is no participant."""
+    is no participant, unless the person makes a statement: a company speaks through its chief
+    executive or its spokesman ("Airbus chief executive Noel Forgeard stated ...")."""
     taking_part: set[int] = set()
     for i, m in by_position.spans_in(start, end):
         if i in taking_part:
@@ -46,8 +49,16 @@ def _takes_part(tok) -> bool:
         return True
     noun = np_head(tok.head)
     if noun.ent_type_ == "PERSON" or noun.lower_ in ROLE_NOUNS:
-        return False  # "Ryanair CEO Michael O'Leary", "a Boeing spokesman"
+        if _speaks(noun):
+            return True  # "a Boeing spokesman said": the company speaks through him
+        return False  # "Ryanair CEO Michael O'Leary flew in", "a Boeing spokesman's car"
     return True  # "Boeing's protest", "ISIS operatives", "US Central Command forces"
+
+
+def _speaks(noun) -> bool:
+    """Is ``noun`` the subject of a statement ("a Boeing spokesman said", "said GM chief Rick
+    Wagoner")?"""
+    return noun.dep_ in ("nsubj", "nsubjpass") and lemma(noun.head) in REPORTING_VERBS
 
 
 def _describes_a_person(tok) -> bool:
