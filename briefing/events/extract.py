@@ -109,7 +109,11 @@ def extract_events(
         root = main_happening(sent.root)
         root_ents = with_referent(ents, root, by_position)
         opening = s_start == 0  # no title line: the text's first sentence is its headline
-        verb = headline_verb(sent) if opening and root.pos_ not in ("VERB", "AUX") else None
+        verb = None  # a headline's verb the tagger read as a noun, when the root tells no news of its own
+        if opening and (root.pos_ not in ("VERB", "AUX") or tense_of(root) == "other"):
+            verb = headline_verb(sent)  # "GM posts loss", "Chrysler files for bankruptcy, Fiat to run it"
+            if verb is not None and root.pos_ in ("VERB", "AUX") and verb.i > root.i:
+                verb = None  # (not "China Eastern to purchase new Airbus A320 jets")
         if (not _told_by(root, by_trigger, spacy_doc) and sent.root.i not in by_trigger
                 and (root.pos_ in ("VERB", "AUX") or verb is not None) and lemma(root) not in STATE_VERBS
                 and root_ents and not reports_dated_clause(root, told_now)):

@@ -299,6 +299,7 @@ def test_a_present_state_qualified_by_currently_holds_on_the_articles_day():
 @pytest.mark.parametrize("headline", [
     "Acme Rail files for bankruptcy",  # "files" after a name: read as a plural noun
     "Bolt Bakeries bread sales plunge by 45%",  # the base form after a plural: read as a noun
+    "Acme Rail files for bankruptcy, Bolt Bakeries to run company",  # the root is "to run"
 ])
 def test_a_headline_verb_the_tagger_read_as_a_noun_tells_the_news(headline):
     ann = annotate_text(f"{headline}\nAcme Rail said the year had been hard for tram makers.", "2025-03-12")
