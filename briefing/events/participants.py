@@ -29,20 +29,22 @@ _ACTOR_TYPES = {"ORG", "PERSON", "PRODUCT", "OTHER"}  # places and peoples stay 
 
 def sentence_participants(by_position: ByPosition, spacy_doc, start: int, end: int) -> list[str]:
     """The entities that take part in a sentence's happenings, in entity order: a name that only
-    qualifies a person or a role ("Ryanair CEO Michael O'Leary", "GM shares", "a Boeing spokesman")
-    is no participant, unless the person makes a statement: a company speaks through its chief
-    executive or its spokesman ("Airbus chief executive Noel Forgeard stated ...")."""
+    qualifies a person, a role or a product ("Ryanair CEO Michael O'Leary", "GM shares", "a Boeing
+    spokesman", "12 Airbus aircraft") is no participant, unless the person makes a statement: a
+    company speaks through its chief executive or its spokesman ("Airbus chief executive Noel
+    Forgeard stated ...")."""
     taking_part: set[int] = set()
     for i, m in by_position.spans_in(start, end):
         if i in taking_part:
             continue
         span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
-        if by_position.entities[i].type not in _ACTOR_TYPES or span is None or _takes_part(span.root):
+        kind = by_position.entities[i].type
+        if kind not in _ACTOR_TYPES or span is None or _takes_part(span.root, kind):
             taking_part.add(i)
     return [by_position.entities[i].id for i in sorted(taking_part)]
 
 
-def _takes_part(tok) -> bool:
+def _takes_part(tok, kind: str) -> bool:
     if _describes_a_person(tok):
         return False  # "said Ms. Goodman, an industrial engineer for General Motors"
     if tok.dep_ not in ("compound", "poss", "nmod") or tok.head == tok:
@@ -52,6 +54,8 @@ def _takes_part(tok) -> bool:
         if _speaks(noun):
             return True  # "a Boeing spokesman said": the company speaks through him
         return False  # "Ryanair CEO Michael O'Leary flew in", "a Boeing spokesman's car"
+    if kind == "ORG" and (noun.ent_type_ == "PRODUCT" or lemma(noun) in PRODUCT_NOUNS):
+        return False  # "Aer Lingus bought 12 Airbus aircraft": the maker's name says which aircraft
     return True  # "Boeing's protest", "ISIS operatives", "US Central Command forces"
 
 

@@ -312,3 +312,12 @@ def test_a_headline_without_a_verb_tells_no_event():
     ann = annotate_text("Technical problem on Acme Rail maiden journey\nAcme Rail said a door had jammed.",
                         "2025-03-12")
     assert not [e for e in ann.events if e.sentence[0] == 0]
+
+
+def test_a_makers_name_that_says_which_product_is_no_participant():
+    ann = annotate_text("Orders\nAcme Aerospace Corp. delivered its first jet in May. Bolt Airways bought "
+                        "twelve Acme Aerospace jets on Monday.", "2025-03-12")
+    first = by_text(ann, "delivered its first jet")
+    assert first.entities == ["acme-aerospace-corp"]  # the maker acts
+    bought = by_text(ann, "bought twelve")
+    assert bought.entities == ["bolt-airways"]  # the maker's name says which jets
