@@ -156,6 +156,12 @@ def headline_twin(c: Candidate, dated: list[Candidate], article_day: dt.date) ->
     return None
 
 
+def take_date(c: Candidate, source: Candidate) -> None:
+    """``c`` happens when ``source`` does: its twin's day, or the day of the statement that reports it."""
+    c.earliest, c.latest, c.value, c.mod = source.earliest, source.latest, source.value, source.mod
+    c.label, c.approximate, c.minutes = source.label, source.approximate, source.minutes
+
+
 def anchor_to_article(c: Candidate, day: dt.date, news_day: dt.date | None = None) -> None:
     """A happening reported without a date: the article's day; for the simple past, approximately,
     the day of the story the text last named (else "by" the article's day)."""

@@ -19,9 +19,10 @@ from .dating import (
     headline_twin,
     is_comparison,
     story_day,
+    take_date,
 )
 from .lang_en import REPORTING_VERBS, STATE_VERBS
-from .participants import own_participants, sentence_participants, with_referent
+from .participants import outside_report, own_participants, sentence_participants, with_referent
 from .positions import ByPosition
 from .retellings import drop_echoes, merge_retellings
 from .summaries import shorten
@@ -53,6 +54,7 @@ def extract_events(
     dated: list[Candidate] = []
     pending: list[Candidate] = []  # reported without a time expression
     bounded: list[Candidate] = []  # only bounded by one: "will close 12 plants by 2008"
+    reported: list[tuple[Candidate, Candidate]] = []  # (a statement, what it reports of other names)
     for sent in spacy_doc.sents:
         if sent.end_char <= body_start:
             continue  # the headline retells the story; it dates nothing
@@ -94,6 +96,8 @@ def extract_events(
             participants = with_referent(ents, trig, by_position)
             clause, after = time_clauses.get(i, (None, False))
             c = dated_candidate(trig, found, sent, s_start, participants, place_ids, text, clause)
+            if told := outside_report(c, trig, by_position, spacy_doc, s_start, sent.end_char):
+                reported.append((c, event_candidate(told[0], sent, s_start, told[1], place_ids, text)))
             if after and clause is not None and _inside(found[0][1], clause):
                 c.approximate = True  # "resigned after the board voted on Monday": then or just after
             made.append(c)
@@ -118,6 +122,8 @@ def extract_events(
                 and (root.pos_ in ("VERB", "AUX") or verb is not None) and lemma(root) not in STATE_VERBS
                 and root_ents and not reports_dated_clause(root, told_now)):
             c = event_candidate(root, sent, s_start, root_ents, place_ids, text)
+            if told := outside_report(c, root, by_position, spacy_doc, s_start, sent.end_char):
+                reported.append((c, event_candidate(told[0], sent, s_start, told[1], place_ids, text)))
             c.tense = tense_of(root)
             if verb is not None:  # "GM posts first annual loss": the news of the day, in its words
                 c.lemma, c.tense = verb_lemma(verb.lower_) or c.lemma, "present"
@@ -135,17 +141,24 @@ def extract_events(
     for c in list(pending):
         if article_day and c.tense in ("present", "perfect", "past"):
             if twin := headline_twin(c, dated, article_day):
-                c.earliest, c.latest, c.value, c.mod = twin.earliest, twin.latest, twin.value, twin.mod
-                c.label, c.approximate, c.minutes = twin.label, twin.approximate, twin.minutes
+                take_date(c, twin)
             else:
                 anchor_to_article(c, article_day, story_day(c, dated, article_day))
             pending.remove(c)
             events.append(c)
     events = drop_echoes(merge_retellings(events))
+    untold: list[Candidate] = []
+    for statement, content in reported:  # "he said Ford is making progress": Ford's, on that day
+        verb = spacy_doc[content.trigger]
+        if tense_of(verb) == "present" and not simple_present(verb) and statement.earliest:
+            take_date(content, statement)
+            events.append(content)
+        else:
+            untold.append(content)  # "he said GM would offer a package", "GM remains open": no day
     told = {c.start for c in events + pending}
     bounded = [c for c in bounded if c.start not in told]  # "plans to fix it by 2027": the plan tells it
     events.sort(key=lambda c: (c.earliest or "", c.latest or "", c.minutes, c.start))
-    return to_events(events + pending + bounded)
+    return to_events(events + pending + bounded + untold)
 
 
 def _told_by(root, by_trigger: dict, spacy_doc) -> bool:

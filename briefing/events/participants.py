@@ -221,3 +221,33 @@ def _clause_heads(trig) -> set[int]:
         trig = trig.head
         heads.add(trig.i)
     return heads
+
+
+
+_REPORTED = ("ccomp", "xcomp")
+
+
+def outside_report(c: Candidate, trig, by_position: ByPosition, spacy_doc, start: int, end: int):
+    """A statement's names are its speaker's side, not what it reports ("He stated that GM would
+    offer a package": the statement is his, the offer is GM's). Names only inside the reported
+    clause leave the statement (unless none would stay); returns that clause's head and those
+    names, for the reported happening's own event, or None."""
+    if lemma(trig) not in REPORTING_VERBS:
+        return None
+    clauses = [child for child in trig.children if child.dep_ in _REPORTED and child.pos_ in ("VERB", "AUX")]
+    reported = {t.i: clause for clause in clauses for t in clause.subtree}
+    if not reported:
+        return None
+    inside: dict[str, object] = {}
+    for i, m in by_position.spans_in(start, end):
+        span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
+        ent = by_position.entities[i].id
+        clause = reported.get(span.root.i) if span is not None else None
+        inside[ent] = clause if inside.get(ent, clause) is clause else None
+    ref = _referent(trig, by_position)
+    moved = [e for e in c.entities if inside.get(e) is not None and e != ref]
+    keep = [e for e in c.entities if e not in moved]
+    if not moved or not keep:
+        return None
+    c.entities, c.places = keep, [p for p in c.places if p in keep]
+    return inside[moved[0]], [e for e in moved if inside[e] is inside[moved[0]]]

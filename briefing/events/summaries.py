@@ -40,7 +40,8 @@ def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
         keep.update(t.i for t in subj.subtree)
     doc = trig.doc
     tokens = [doc[i] for i in sorted(keep) if sent.start <= i < sent.end and doc[i].idx >= floor]
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "cc"):
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ in ("cc", "mark")
+                      or _complementiser(tokens)):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ")%":
         tokens = tokens[:-1]
@@ -53,6 +54,13 @@ def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
     nxt = tokens[-1].i + 1
     goes_on = nxt < sent.end and not (doc[nxt].is_punct or doc[nxt].is_space)
     return shorten(clause_text, cut=goes_on)
+
+
+def _complementiser(tokens) -> bool:
+    """A reported clause's "that" before its subject's name ("that Leeds City Council would buy"),
+    however the parser hung it: the clause starts after it."""
+    return (len(tokens) > 1 and tokens[0].text in ("that", "whether") and tokens[1].text[:1].isupper()
+            and tokens[1].i == tokens[0].i + 1)
 
 
 def _controller_subject(trig):

@@ -321,3 +321,14 @@ def test_a_makers_name_that_says_which_product_is_no_participant():
     assert first.entities == ["acme-aerospace-corp"]  # the maker acts
     bought = by_text(ann, "bought twelve")
     assert bought.entities == ["bolt-airways"]  # the maker's name says which jets
+
+
+def test_a_statement_is_its_speakers_and_what_it_reports_is_its_own_event():
+    ann = annotate_text("Tram deal\nAcme Rail chief Tom Hadley said on Monday that Leeds City Council would "
+                        "buy the old depot. Later he said that Acme Rail is cutting costs.", "2025-03-12")
+    said = by_text(ann, "said on Monday that Leeds")
+    assert "tom-hadley" in said.entities and "leeds-city-council" not in said.entities
+    buy = next(e for e in ann.events if e.summary == "Leeds City Council would buy the old depot")
+    assert (buy.entities, buy.earliest) == (["leeds-city-council"], None)  # reported future: no day
+    cutting = next(e for e in ann.events if e.summary == "Acme Rail is cutting costs")
+    assert cutting.earliest == by_text(ann, "he said that Acme Rail").earliest  # going on when said
