@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .aliases import alias_key, builtin_canonical
 from .candidate import Candidate
-from .lang_en import CORPORATE_SUFFIXES, CORPORATE_TAIL_WORDS, LEGAL_FORMS, MAKER_WORDS
+from .lang_en import CORPORATE_SUFFIXES, CORPORATE_TAIL_WORDS, LEGAL_FORMS, MAKER_WORDS, OPERATOR_HEADS
 from .products import code_of, model_code
 from .spans import strip_possessive
 
@@ -52,6 +52,7 @@ def group_candidates(cands: list[Candidate], text: str, glossary: Glossary | Non
     acronym_key = {alias_key(a): id(c) for a, c in acronyms.items()}
     cand_key: dict[int, str] = {}
     org_short: dict[str, str] = {}  # "ford" -> the key of "Ford Motor Company"
+    operator_short: dict[str, str] = {}  # "china eastern" -> the key of "China Eastern Airlines"
     early: dict[str, Candidate] = {}  # acronym used before its long form -> the long form
     for c in cands:
         surface = strip_possessive(text[c.start:c.end])
@@ -63,12 +64,16 @@ def group_candidates(cands: list[Candidate], text: str, glossary: Glossary | Non
             key = _identity_key(c, surface, glossary, form_key, surname_key, acronym_key, cand_key)
             if key.startswith("t:"):  # a name of its own so far: maybe a company's or a product's short one
                 key = _short_name_key(c, surface, key, form_key, org_short, products, code_key, nickname_of)
+            if key.startswith("t:") and c.label == "ORG" and alias_key(surface) in operator_short:
+                key = operator_short[alias_key(surface)]  # "China Eastern" after "China Eastern Airlines"
         cand_key[id(c)] = key
         for form in (surface, *c.aliases, *([c.name] if c.name else [])):
             form_key.setdefault(alias_key(form), key)
             form_key.setdefault(CORPORATE_SUFFIX.sub("", alias_key(form)), key)
             if c.label == "ORG" and (short := _company_short(alias_key(form))):
                 org_short.setdefault(short, key)
+            if c.label == "ORG" and (short := _operator_short(alias_key(form))):
+                operator_short.setdefault(short, key)
         groups.setdefault(key, Group(key)).cands.append(c)
     for key, long_form in early.items():  # the early acronym joins its long form's identity
         target = cand_key.get(id(long_form))
@@ -147,6 +152,14 @@ def _company_short(key: str) -> str | None:
     short = CORPORATE_TAIL.sub("", key)
     removed = key[len(short):].replace(",", " ").split()
     return short if short and any(w not in MAKER_WORDS for w in removed) else None
+
+
+def _operator_short(key: str) -> str | None:
+    """"china eastern airlines" -> "china eastern": an airline is called by its name without
+    "Airlines", when the text reads that short name as an organisation's (the model reads
+    "Singapore", alone, as the country: it stays one)."""
+    words = key.split()
+    return " ".join(words[:-1]) if len(words) >= 2 and words[-1] in OPERATOR_HEADS else None
 
 
 def _full_key(c: Candidate, glossary: Glossary | None) -> str:

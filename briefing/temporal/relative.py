@@ -238,10 +238,14 @@ def _recent_units(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 # -- sets ------------------------------------------------------------------------------------------
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'-]*\s+$")  # a capitalised word just before: a name goes on
+
+
 @rule("set_adverb", 280, r"(?i:" + "|".join(SET_ADVERBS) + r")(?![\w-])")
 def _set_adverb(m: re.Match[str], ctx: Ctx) -> Result | None:
-    if m.group(0)[0].isupper() and prev_word(ctx.text, m.start()) in ("the", "a"):
-        return None  # a newspaper's name ("the Daily ...")
+    if m.group(0)[0].isupper() and (prev_word(ctx.text, m.start()) in ("the", "a")
+                                    or _NAME_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start())):
+        return None  # a newspaper's name ("the Daily ...", "The China Daily newspaper")
     return "SET", X.duration(SET_ADVERBS[m.group(0).lower()]), None
 
 

@@ -378,6 +378,17 @@ def test_company_full_name_joins_its_short_name() -> None:
     assert gm is not ford and gm.name == "General Motors"
 
 
+def test_an_airline_is_called_by_its_name_without_airlines() -> None:
+    ents = extract_entities(
+        "Deal signed\n"
+        "China Eastern Airlines signed a contract in Paris. The deal was approved by China Eastern's board. "
+        "Singapore Airlines flew to Singapore."
+    )
+    airline = find(ents, "China Eastern Airlines")
+    assert "China Eastern" in mention_texts(airline)
+    assert find(ents, "Singapore") is not find(ents, "Singapore Airlines")  # the country stays one
+
+
 def test_capitals_that_spell_an_organisation_s_initials_are_its_short_form():
     from briefing.pipeline import annotate_text
 

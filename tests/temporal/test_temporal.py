@@ -209,6 +209,8 @@ def test_sets() -> None:
     assert times("The committee meets every week.")["every week"][:2] == ("SET", "P1W")
     assert times("Fees are reviewed annually or daily.")["daily"][:2] == ("SET", "P1D")
     assert times("Buses leave every Monday.")["every Monday"][:2] == ("SET", "XXXX-WXX-1")
+    assert "Daily" not in times("The China Daily newspaper reported the deal.")  # a name goes on
+    assert times("Daily, the council meets.")["Daily"][:2] == ("SET", "P1D")  # a sentence's first word
 
 
 def test_reference_words() -> None:
