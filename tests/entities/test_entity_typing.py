@@ -86,8 +86,9 @@ def test_noun_announcing_a_model_makes_a_product() -> None:
 def test_name_read_as_a_place_that_opens_an_airlines_name_is_the_airline() -> None:
     text = ("Last jet delivered\nThe last jet was built for Aerovia Airways in ceremonies. It ended the "
             "era for Aerovia, the firm said.")
-    found = names(extract_entities(text))
-    assert found["Aerovia"].type == "ORG", found
+    ents = extract_entities(text)
+    airline = next(e for e in ents if any(m.text == "Aerovia" for m in e.mentions))
+    assert airline.type == "ORG" and airline.name == "Aerovia Airways", ents  # the airline, short
 
 
 def test_full_name_ending_in_an_organisation_word_outvotes_a_surname_reading() -> None:
