@@ -230,8 +230,9 @@ _REPORTED = ("ccomp", "xcomp")
 def outside_report(c: Candidate, trig, by_position: ByPosition, spacy_doc, start: int, end: int):
     """A statement's names are its speaker's side, not what it reports ("He stated that GM would
     offer a package": the statement is his, the offer is GM's). Names only inside the reported
-    clause leave the statement (unless none would stay); returns that clause's head and those
-    names, for the reported happening's own event, or None."""
+    clause leave the statement (unless none would stay, or the clause has a date of its own: the
+    dated happening is told as such); returns that clause's head and those names, for the reported
+    happening's own event, or None."""
     if lemma(trig) not in REPORTING_VERBS:
         return None
     clauses = [child for child in trig.children if child.dep_ in _REPORTED and child.pos_ in ("VERB", "AUX")]
@@ -249,5 +250,9 @@ def outside_report(c: Candidate, trig, by_position: ByPosition, spacy_doc, start
     keep = [e for e in c.entities if e not in moved]
     if not moved or not keep:
         return None
+    clause = inside[moved[0]]
+    first, last = clause.left_edge, clause.right_edge
+    if by_position.times_in(first.idx, last.idx + len(last)):
+        return None  # "said that airstrikes conducted on Monday killed 35": dated, told as before
     c.entities, c.places = keep, [p for p in c.places if p in keep]
-    return inside[moved[0]], [e for e in moved if inside[e] is inside[moved[0]]]
+    return clause, [e for e in moved if inside[e] is clause]

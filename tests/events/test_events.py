@@ -332,3 +332,9 @@ def test_a_statement_is_its_speakers_and_what_it_reports_is_its_own_event():
     assert (buy.entities, buy.earliest) == (["leeds-city-council"], None)  # reported future: no day
     cutting = next(e for e in ann.events if e.summary == "Acme Rail is cutting costs")
     assert cutting.earliest == by_text(ann, "he said that Acme Rail").earliest  # going on when said
+
+
+def test_a_statement_that_reports_a_dated_happening_keeps_its_names():
+    ann = annotate_text("Strikes\nThe US military announced on Wednesday that airstrikes conducted on Monday "
+                        "evening killed 35 ISIS operatives in Syria.", "2024-10-30")
+    assert not [e for e in ann.events if e.summary.startswith("airstrikes") and e.earliest is None]
