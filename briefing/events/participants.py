@@ -223,7 +223,6 @@ def _clause_heads(trig) -> set[int]:
     return heads
 
 
-
 _REPORTED = ("ccomp", "xcomp")
 
 

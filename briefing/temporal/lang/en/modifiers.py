@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-# Position in a period -> TIMEX3 mod ("early October" -> START). None: a position without a mod.
+# Position in a period -> TIMEX3 mod ("early October" -> START). None: a position without a mod
+# ("earlier this year", said in June, is any time of the year before it: the year, not its start).
 POSITIONS: dict[str, str | None] = {
     "early": "START", "earlier": None, "beginning": "START", "start": "START", "turn": "START",
     "late": "END", "later": None, "end": "END", "close": "END",
