@@ -1,6 +1,7 @@
 """Dating an event: by the time expression nearest its trigger, by the event a relative phrase
 names ("days before the airstrikes"), or, for a happening reported without a date, by the
-article's day (the story's day for the simple past)."""
+article's day (the story's day for the simple past, and for the lead when the text goes on to name
+that day)."""
 
 from __future__ import annotations
 
@@ -156,17 +157,35 @@ def headline_twin(c: Candidate, dated: list[Candidate], article_day: dt.date) ->
     return None
 
 
+def lead_day(c: Candidate, dated: list[Candidate], article_day: dt.date, lead_end: int) -> dt.date | None:
+    """A lead told without a date ("GM has posted its first annual loss") happened on the day the
+    article goes on to name ("GM admitted Thursday night ..."): the first single day dated after
+    the lead, when it lies within ``NEWS_DAYS`` before the article's date (not on it: the article's
+    day is the reading without this). A lead in the present tells a state or today's news ("Clinton
+    says he is committed"), unless it is a headline's ("GM posts first annual loss")."""
+    if c.start >= lead_end or (c.start > 0 and c.tense == "present"):
+        return None
+    for d in sorted(dated, key=lambda d: d.start):
+        if d.start < lead_end or not d.earliest or d.earliest != d.latest:
+            continue
+        day = dt.date.fromisoformat(d.latest)
+        return day if 1 <= (article_day - day).days <= NEWS_DAYS else None
+    return None
+
+
 def take_date(c: Candidate, source: Candidate) -> None:
     """``c`` happens when ``source`` does: its twin's day, or the day of the statement that reports it."""
     c.earliest, c.latest, c.value, c.mod = source.earliest, source.latest, source.value, source.mod
     c.label, c.approximate, c.minutes = source.label, source.approximate, source.minutes
 
 
-def anchor_to_article(c: Candidate, day: dt.date, news_day: dt.date | None = None) -> None:
+def anchor_to_article(c: Candidate, day: dt.date, news_day: dt.date | None = None, *,
+                      lead: bool = False) -> None:
     """A happening reported without a date: the article's day; for the simple past, approximately,
-    the day of the story the text last named (else "by" the article's day)."""
+    the day of the story the text last named (else "by" the article's day). A ``lead`` happened on
+    the story's day whatever its tense."""
     c.approximate = c.tense == "past"
-    when = news_day if c.approximate and news_day else day
+    when = news_day if news_day and (c.approximate or lead) else day
     c.earliest = c.latest = when.isoformat()
     c.minutes = ESTIMATE if c.approximate else DAY_LEVEL
     c.label = ("by " if c.approximate and when == day else "") + _day_of(when).label()

@@ -18,6 +18,7 @@ from .dating import (
     dated_candidate,
     headline_twin,
     is_comparison,
+    lead_day,
     story_day,
     take_date,
 )
@@ -55,12 +56,15 @@ def extract_events(
     pending: list[Candidate] = []  # reported without a time expression
     bounded: list[Candidate] = []  # only bounded by one: "will close 12 plants by 2008"
     reported: list[tuple[Candidate, Candidate]] = []  # (a statement, what it reports of other names)
+    lead_end = 0  # where the lead ends: the headline and the first sentence that tells something
     for sent in spacy_doc.sents:
         if sent.end_char <= body_start:
             continue  # the headline retells the story; it dates nothing
         s_start = _after_datelines(sent.start_char, sent.end_char, datelines)
         if s_start >= sent.end_char or _BOILERPLATE.search(text, s_start, sent.end_char):
             continue
+        if not lead_end and s_start > 0 and sent.root.pos_ in ("VERB", "AUX"):
+            lead_end = sent.end_char  # (not a caption: "General Motors logo.")
         ents = sentence_participants(by_position, spacy_doc, s_start, sent.end_char)
         by_trigger: dict[int, list[tuple[int, TimeExpression]]] = {}
         time_clauses: dict[int, tuple[object, bool]] = {}  # head -> the "when ..." clause dating it
@@ -142,6 +146,8 @@ def extract_events(
         if article_day and c.tense in ("present", "perfect", "past"):
             if twin := headline_twin(c, dated, article_day):
                 take_date(c, twin)
+            elif day := lead_day(c, dated, article_day, lead_end):
+                anchor_to_article(c, article_day, day, lead=True)
             else:
                 anchor_to_article(c, article_day, story_day(c, dated, article_day))
             pending.remove(c)

@@ -16,7 +16,8 @@ from .lang_en import DANGLING_WORDS, NUMBER_WORDS
 _SUMMARY_WORDS = 20
 _MIN_WORDS = 3  # a cut backs off dangling words, but never below this many
 _SUMMARY_DEPS = ("nsubj", "nsubjpass", "csubj", "agent", "dobj", "attr", "prt", "auxpass", "aux", "neg",
-                 "ccomp", "xcomp", "prep", "acomp", "oprd", "dative", "advmod", "npadvmod")
+                 "ccomp", "xcomp", "prep", "acomp", "oprd", "dative", "advmod", "npadvmod",
+                 "compound")  # (a name hung on a verb is its subject, misparsed: "Acme Rail posts loss")
 _SHARES_SUBJECT = ("conj", "xcomp", "advcl")
 _SUBJECT_REACH = 8
 _EDGE_PUNCT = ",;:—–-"

@@ -338,3 +338,28 @@ def test_a_statement_that_reports_a_dated_happening_keeps_its_names():
     ann = annotate_text("Strikes\nThe US military announced on Wednesday that airstrikes conducted on Monday "
                         "evening killed 35 ISIS operatives in Syria.", "2024-10-30")
     assert not [e for e in ann.events if e.summary.startswith("airstrikes") and e.earliest is None]
+
+
+LOSS = ("Acme Rail posts record loss\n{caption}Acme Rail has posted its first annual loss in a decade. "
+        "The company admitted {when} that the loss could grow.")
+
+
+@pytest.mark.parametrize("caption", ["", "Acme Rail logo.\n"])  # a caption is no lead
+def test_a_lead_without_a_date_happened_on_the_day_the_article_goes_on_to_name(caption):
+    ann = annotate_text(LOSS.format(caption=caption, when="on Tuesday night"), "2025-03-13")
+    for words in ("Acme Rail posts record loss", "has posted its first annual loss"):
+        e = by_text(ann, words)
+        assert (e.earliest, e.latest, e.label) == ("2025-03-11", "2025-03-11", "11 March 2025"), words
+    assert by_text(ann, "posts record loss").summary == "Acme Rail posts record loss"  # its subject told
+
+
+@pytest.mark.parametrize("when", ["on 2 March", "on Thursday"])  # beyond the news days; the article's day
+def test_a_lead_stays_on_the_articles_day_unless_a_recent_day_is_named(when):
+    ann = annotate_text(LOSS.format(caption="", when=when), "2025-03-13")
+    assert by_text(ann, "has posted its first annual loss").earliest == "2025-03-13"
+
+
+def test_a_lead_in_the_present_tells_today_not_the_day_named_after_it():
+    ann = annotate_text("Trams\nAcme Rail is cutting 300 jobs at its Leeds depot. Acme Rail admitted on "
+                        "Tuesday that the depot had lost money.", "2025-03-13")
+    assert by_text(ann, "is cutting 300 jobs").earliest == "2025-03-13"
