@@ -128,7 +128,27 @@ def _register_components() -> None:
                 if (first.i + 1 < len(doc) and "\n" not in first.whitespace_ and not first.is_space
                         and not first.is_punct):
                     doc[first.i + 1].is_sent_start = False
+        _dateline_breaks(doc)
         return doc
+
+
+def _dateline_breaks(doc: Doc) -> None:
+    """A dateline is a sentence of its own, and the lead starts after it: run into the lead
+    ("November 03, 2009 The US automobile manufacturer Ford has said ..."), it made the date the
+    parser's root and the lead's verb a clause hanging on it."""
+    from .temporal.dateline import find_dateline, head_starts
+
+    for start in head_starts(doc.text):
+        found = find_dateline(doc.text, start)
+        if found is None:
+            continue
+        inside = [t for t in doc if found.start < t.idx < found.body]
+        body = next((t for t in doc if t.idx >= found.body), None)
+        if body is None or body.is_space or "\n" in doc.text[found.start : found.body]:
+            continue
+        for t in inside:
+            t.is_sent_start = False
+        body.is_sent_start = True
 
 
 CHUNK = 100_000  # characters per spaCy call: spaCy refuses texts over nlp.max_length (10^6)

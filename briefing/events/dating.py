@@ -16,6 +16,8 @@ from .candidate import DAY_LEVEL, ESTIMATE, Candidate, event_candidate
 from .lang_en import (
     COMPARISON_PHRASES,
     DATE_CONJUNCTIONS,
+    EXACT_COUNTS,
+    EXACT_UNIT_DAYS,
     RELATIVE_DIRECTIONS,
     RELATIVE_QUANTIFIERS,
     REPORTING_VERBS,
@@ -28,6 +30,11 @@ _RELATIVE = re.compile(
     r"\b(?P<q>" + "".join(q + " |" for q in RELATIVE_QUANTIFIERS) + r")"
     r"(?P<unit>" + "|".join(UNIT_DAYS) + r") (?P<dir>" + "|".join(RELATIVE_DIRECTIONS) + r")"
     r" (?:the )?(?P<what>\w+)",
+    re.I,
+)
+_EXACT_RELATIVE = re.compile(
+    r"\b(?P<n>" + "|".join(EXACT_COUNTS) + r") (?P<unit>" + "|".join(EXACT_UNIT_DAYS) + r") "
+    r"(?P<dir>" + "|".join(RELATIVE_DIRECTIONS) + r") (?:the )?(?P<what>\w+)",
     re.I,
 )
 _SUPERLATIVE = re.compile(r"\b(?:" + "|".join(SUPERLATIVES) + r")\b", re.I)
@@ -192,19 +199,33 @@ def anchor_to_article(c: Candidate, day: dt.date, news_day: dt.date | None = Non
 
 
 def _names(c: Candidate, word: str) -> bool:
-    """Does the event's own wording name ``word`` ("airstrike" ~ "strikes")?"""
+    """Does the event's own wording name ``word`` ("airstrike" ~ "strikes")? A statement is named
+    only by its verb ("the announcement" ~ "announced"), not by the words it reports."""
+    if c.lemma in REPORTING_VERBS:
+        return len(c.lemma) > 3 and word.startswith(c.lemma)
     return any(word == k or word.endswith(k) or k.endswith(word) for k in c.keywords if len(k) > 3)
 
 
 def anchor_relative(text: str, events: list[Candidate], pending: list[Candidate]) -> None:
-    """ "days before the airstrikes": date a sentence from the event it names."""
+    """ "days before the airstrikes", "a day before the announcement": date a sentence from the
+    event it names (a span of days for a vague count, the day itself for an exact one)."""
     for c in list(pending):
-        m = _RELATIVE.search(text, c.start, c.end)
+        m = _EXACT_RELATIVE.search(text, c.start, c.end) or _RELATIVE.search(text, c.start, c.end)
         if not m:
             continue
         word = m["what"].lower().rstrip("s")
-        anchor = next((e for e in events if e.lemma not in REPORTING_VERBS and _names(e, word)), None)
+        anchor = next((e for e in events if _names(e, word)), None)
         if anchor is None or not anchor.earliest or not anchor.latest:
+            continue
+        if m.re is _EXACT_RELATIVE:
+            days = EXACT_COUNTS[m["n"].lower()] * EXACT_UNIT_DAYS[m["unit"].lower()]
+            after = m["dir"].lower() == "after"
+            day = _shift(anchor.latest, days) if after else _shift(anchor.earliest, -days)
+            c.earliest = c.latest = day
+            c.approximate, c.minutes = False, DAY_LEVEL
+            c.label = _day_of(dt.date.fromisoformat(day)).label()
+            pending.remove(c)
+            events.append(c)
             continue
         span = UNIT_DAYS[m["unit"].lower()]
         before = m["dir"].lower() != "after"

@@ -77,6 +77,9 @@ PRODUCT_NOUNS = {"plane", "aircraft", "jet", "airliner", "superjumbo", "car", "v
 RELATIVE_QUANTIFIERS = ("just", "only", "a few", "several", "some", "a couple of", "two", "three")
 UNIT_DAYS = {"days": 14, "weeks": 60, "months": 365, "hours": 1}
 RELATIVE_DIRECTIONS = ("before", "after", "ahead of", "prior to")
+# "a day before the announcement", "two weeks after the vote": an exact count of days or weeks.
+EXACT_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+EXACT_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 # "compared with 2008", "up from 14% a year ago", "more than in 2005": the date of a comparison.
 COMPARISON_PHRASES = ("compared to", "compared with", "up from", "down from", "than", "than in", "versus",

@@ -58,8 +58,8 @@ def drop_echoes(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _echo(a: Candidate, b: Candidate) -> bool:
-    if a.value and b.value and (a.earliest, a.latest) != (b.earliest, b.latest):
-        return False
+    if a.value and b.value and (a.earliest, a.latest, a.value) != (b.earliest, b.latest, b.value):
+        return False  # (two times of one day are two happenings: "after midnight", "by 3am")
     if REPORTING_VERBS & {a.lemma, b.lemma}:
         return False  # a statement and what it tells are two ("Boeing has announced that ... begun in 2006")
     x, y = a.summary.removesuffix("…"), b.summary.removesuffix("…")

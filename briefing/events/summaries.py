@@ -36,7 +36,7 @@ def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
             keep.update(t.i for t in child.subtree)
     if trig.dep_ in ("acl", "relcl") and trig.head.i not in keep:
         keep.update(t.i for t in trig.head.subtree if t.i < trig.i)  # "... which was founded"
-    subj = _controller_subject(trig)
+    subj = _controller_subject(trig) or _own_subject(trig)
     if subj is not None:  # "X arrived and signed", "X plans to build": the shared subject tells who
         keep.update(t.i for t in subj.subtree)
     doc = trig.doc
@@ -90,7 +90,16 @@ def _controller_subject(trig):
 
 
 def _own_subject(verb):
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    """The verb's subject; or the name right before it (and its auxiliaries) that the parser hung
+    on a preposition ("and by 3am the River Eden had burst": "Eden" under "by"), not a date."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is not None:
+        return subj
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i])
+    before = verb.doc[first - 1] if first > verb.left_edge.i else None
+    if before is not None and before.pos_ in ("NOUN", "PROPN") and before.ent_type_ not in ("DATE", "TIME"):
+        return before
+    return None
 
 
 def shorten(text: str, words: int = _SUMMARY_WORDS, *, cut: bool = False) -> str:

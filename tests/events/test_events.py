@@ -75,6 +75,11 @@ def test_times_within_a_day_in_clock_order(flood):
     assert midnight.label == "after midnight on 12 March 2025" and three.label == "by 03:00 on 12 March 2025"
 
 
+def test_a_subject_the_parser_hung_on_a_preposition_still_tells_who(flood):
+    # ("and by 3am the River Eden had burst": the parser hangs "Eden" on "by")
+    assert by_text(flood, "burst its banks").summary == "the River Eden had burst its banks in three places"
+
+
 def test_dates_of_things_date_no_happening(flood):
     years = {e.earliest[:4] for e in flood.events if e.earliest}
     assert years == {"2025"}  # not 1935 (a house number), 1990 (a modifier), 2015 (a comparison)
@@ -363,3 +368,22 @@ def test_a_lead_in_the_present_tells_today_not_the_day_named_after_it():
     ann = annotate_text("Trams\nAcme Rail is cutting 300 jobs at its Leeds depot. Acme Rail admitted on "
                         "Tuesday that the depot had lost money.", "2025-03-13")
     assert by_text(ann, "is cutting 300 jobs").earliest == "2025-03-13"
+
+
+def test_a_lead_run_on_from_its_dateline_is_a_sentence_of_its_own():
+    from briefing.nlp import parse
+
+    text = ("Acme Rail posts unexpected profits\nNovember 03, 2025 The British train maker Acme Rail has "
+            "said that it posted a net profit of 997 million pounds in the third quarter of this year, and "
+            "predicted that it would grow.")
+    assert [s.text.strip() for s in parse(text).sents][1] == "November 03, 2025"
+    said = by_text(annotate_text(text, "2025-11-03"), "has said that it posted")
+    assert (said.earliest, "acme-rail" in said.entities) == ("2025-11-03", True)
+
+
+def test_an_exact_count_before_a_named_event_is_that_day():
+    ann = annotate_text("Acme Rail to cut jobs\nAcme Rail said that it would cut 300 jobs. A day before "
+                        "the announcement, Acme Rail said it was cancelling a deal with Bolt Bakeries. Tom "
+                        "Hadley announced the move on Wednesday.", "2025-03-13")
+    cancel = by_text(ann, "said it was cancelling a deal")
+    assert (cancel.earliest, cancel.latest, cancel.label) == ("2025-03-11", "2025-03-11", "11 March 2025")
