@@ -103,7 +103,10 @@ def _when_clause(verb) -> bool:
 
 def _dated_state(verb) -> bool:
     """ "The first flight of the 777 was in 1994": "be" with a happening for its subject tells when the
-    happening was. (Other states stay undated: "Ford had a $34bn debt at the end of 2009".)"""
+    happening was. "Ford had a $34bn debt at the end of 2009", "had a loss of $1m in the quarter":
+    what one had at a date is that date's news. (Other states stay undated: "is due in May".)"""
+    if lemma(verb) == "have":
+        return True
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return lemma(verb) == "be" and subj is not None and lemma(subj) in EVENT_NOUNS
 

@@ -387,3 +387,11 @@ def test_an_exact_count_before_a_named_event_is_that_day():
                         "Hadley announced the move on Wednesday.", "2025-03-13")
     cancel = by_text(ann, "said it was cancelling a deal")
     assert (cancel.earliest, cancel.latest, cancel.label) == ("2025-03-11", "2025-03-11", "11 March 2025")
+
+
+def test_what_one_had_at_a_date_is_dated_but_a_state_due_then_is_not():
+    ann = annotate_text("Acme Rail results\nAcme Rail had a 34 million pound debt at the end of 2024. The "
+                        "new Acme Rail depot is due in May.", "2025-01-28")
+    debt = by_text(ann, "had a 34 million pound debt")
+    assert (debt.earliest, debt.latest, debt.label) == ("2024-09-01", "2024-12-31", "late 2024")
+    assert not [e for e in ann.events if "is due in May" in e.summary and e.earliest]
