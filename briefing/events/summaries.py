@@ -22,6 +22,7 @@ _SHARES_SUBJECT = ("conj", "xcomp", "advcl")
 _SUBJECT_REACH = 8
 _EDGE_PUNCT = ",;:—–-"
 _WORD_EDGES = "\"'“”‘’()[],;:.!?"
+_OPENING_QUOTES = ('"', "“")
 
 
 def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
@@ -44,6 +45,11 @@ def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
     while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ in ("cc", "mark")
                       or _complementiser(tokens)):
         tokens = tokens[1:]
+    if tokens and _unclosed_quote(text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]):
+        opening = next((doc[i] for i in range(tokens[0].i - 1, sent.start - 1, -1)
+                        if doc[i].idx >= floor and doc[i].text in _OPENING_QUOTES), None)
+        if opening is not None:  # '"While we face challenges, 2024 was a good year," he said': all of it
+            tokens = [opening, *tokens]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ")%":
         tokens = tokens[:-1]
     if not tokens:
@@ -55,6 +61,14 @@ def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
     nxt = tokens[-1].i + 1
     goes_on = nxt < sent.end and not (doc[nxt].is_punct or doc[nxt].is_space)
     return shorten(clause_text, cut=goes_on)
+
+
+def _unclosed_quote(words: str) -> bool:
+    """Do ``words`` close a quotation they do not open (a first straight quote stuck to the word
+    before it closes one)?"""
+    first = words.find('"')
+    return words.count("”") > words.count("“") or (
+        words.count('"') % 2 == 1 and first > 0 and not words[first - 1].isspace())
 
 
 def _complementiser(tokens) -> bool:

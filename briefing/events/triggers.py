@@ -64,6 +64,8 @@ def find_trigger(tokens, sent) -> tuple[object, int] | None:
                 return None  # "earned $5m in the quarter ended Sept. 29": the quarter's end, no happening
             if lemma(node) not in STATE_VERBS or _dated_state(node):
                 return node, depth
+            if node.dep_ == "ccomp" and lemma(node.head) in REPORTING_VERBS:
+                return None  # "'2009 was a pivotal year,' he said": the state's date, not the saying's
             # a state verb ("is due in May"): the date goes with the verb that governs it
         elif node.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             if node.lower_ in TIME_NOUNS:

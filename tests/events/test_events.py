@@ -395,3 +395,11 @@ def test_what_one_had_at_a_date_is_dated_but_a_state_due_then_is_not():
     debt = by_text(ann, "had a 34 million pound debt")
     assert (debt.earliest, debt.latest, debt.label) == ("2024-09-01", "2024-12-31", "late 2024")
     assert not [e for e in ann.events if "is due in May" in e.summary and e.earliest]
+
+
+def test_a_date_in_a_quoted_state_does_not_date_the_saying_and_the_quote_stays_whole():
+    quote = '"While we still face challenges, 2024 was a pivotal year for Acme Rail," Tom Hadley said'
+    ann = annotate_text(f"Acme Rail profits\nAcme Rail has posted a profit. {quote}.", "2025-01-28")
+    said = by_text(ann, "Tom Hadley said")
+    assert said.summary == quote
+    assert said.earliest == "2025-01-28"  # said on the article's day, not in 2024
