@@ -180,6 +180,27 @@ def lead_day(c: Candidate, dated: list[Candidate], article_day: dt.date, lead_en
     return None
 
 
+def counted_from_head(trig, article_day: dt.date) -> dt.date | None:
+    """ "GM's move comes a day after Chrysler released its list": a clause that an exact count puts
+    after or before its head happened that long before or after the head's day (the article's day,
+    for a head in the present)."""
+    mark = next((t for t in trig.children if t.dep_ == "mark" and t.lower_ in ("after", "before")), None)
+    unit = next((t for t in mark.children if t.dep_ == "npadvmod" and t.lower_ in EXACT_UNIT_DAYS), None) \
+        if mark is not None else None
+    count = next((EXACT_COUNTS[t.lower_] for t in unit.children if t.lower_ in EXACT_COUNTS), None) \
+        if unit is not None else None
+    if count is None or trig.dep_ != "advcl" or tense_of(trig.head) != "present":
+        return None
+    days = count * EXACT_UNIT_DAYS[unit.lower_]
+    return article_day + dt.timedelta(days=-days if mark.lower_ == "after" else days)
+
+
+def on_day(c: Candidate, day: dt.date) -> None:
+    """``c`` happened on ``day``, as the text counts it ("a day after ...")."""
+    c.earliest = c.latest = day.isoformat()
+    c.approximate, c.minutes, c.label = False, DAY_LEVEL, _day_of(day).label()
+
+
 def take_date(c: Candidate, source: Candidate) -> None:
     """``c`` happens when ``source`` does: its twin's day, or the day of the statement that reports it."""
     c.earliest, c.latest, c.value, c.mod = source.earliest, source.latest, source.value, source.mod
@@ -221,9 +242,7 @@ def anchor_relative(text: str, events: list[Candidate], pending: list[Candidate]
             days = EXACT_COUNTS[m["n"].lower()] * EXACT_UNIT_DAYS[m["unit"].lower()]
             after = m["dir"].lower() == "after"
             day = _shift(anchor.latest, days) if after else _shift(anchor.earliest, -days)
-            c.earliest = c.latest = day
-            c.approximate, c.minutes = False, DAY_LEVEL
-            c.label = _day_of(dt.date.fromisoformat(day)).label()
+            on_day(c, dt.date.fromisoformat(day))
             pending.remove(c)
             events.append(c)
             continue

@@ -15,15 +15,23 @@ from .dating import (
     NEWS_DAYS,
     anchor_relative,
     anchor_to_article,
+    counted_from_head,
     dated_candidate,
     headline_twin,
     is_comparison,
     lead_day,
+    on_day,
     story_day,
     take_date,
 )
 from .lang_en import REPORTING_VERBS, STATE_VERBS
-from .participants import outside_report, own_participants, sentence_participants, with_referent
+from .participants import (
+    outside_clause,
+    outside_report,
+    own_participants,
+    sentence_participants,
+    with_referent,
+)
 from .positions import ByPosition
 from .retellings import drop_echoes, merge_retellings
 from .summaries import shorten
@@ -136,7 +144,16 @@ def extract_events(
                     and (simple_present(root) or root.i in repeated)):
                 c.tense = "habitual"  # "Acme owns a stake in a bakery", "each week X announces": no day
                 # (but "it currently produces 15 brands" holds on the article's day)
-            pending.append(c)
+            if article_day and (day := counted_from_head(root, article_day)):
+                if around := outside_clause(c, root, by_position, spacy_doc, s_start, sent.end_char):
+                    head = event_candidate(root.head, sent, s_start, around, place_ids, text)
+                    head.summary = shorten(" ".join(text[s_start : sent.end_char].split()))
+                    on_day(head, article_day)  # "GM's move comes ...": the news of the day
+                    dated.append(head)
+                on_day(c, day)  # "... a day after Chrysler released its list": the day before
+                dated.append(c)
+            else:
+                pending.append(c)
             made.append(c)
         if len(made) > 1:
             own_participants(made, by_position, spacy_doc, s_start, sent.end_char)

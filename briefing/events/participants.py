@@ -255,3 +255,22 @@ def outside_report(c: Candidate, trig, by_position: ByPosition, spacy_doc, start
         return None  # "said that airstrikes conducted on Monday killed 35": dated, told as before
     c.entities, c.places = keep, [p for p in c.places if p in keep]
     return clause, [e for e in moved if inside[e] is clause]
+
+
+def outside_clause(c: Candidate, clause, by_position: ByPosition, spacy_doc, start: int,
+                   end: int) -> list[str]:
+    """Names of ``c`` that only the words around ``clause`` name ("GM's move comes a day after
+    Chrysler released its list": GM's is the move, not the release). They leave ``c``; returned for
+    an entry of their own."""
+    words = {t.i for t in clause.subtree}
+    inside: set[str] = set()
+    for i, m in by_position.spans_in(start, end):
+        span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.i in words:
+            inside.add(by_position.entities[i].id)
+    moved = [e for e in c.entities if e not in inside]
+    if moved and len(moved) < len(c.entities):
+        c.entities = [e for e in c.entities if e in inside]
+        c.places = [p for p in c.places if p in inside]
+        return moved
+    return []

@@ -403,3 +403,14 @@ def test_a_date_in_a_quoted_state_does_not_date_the_saying_and_the_quote_stays_w
     said = by_text(ann, "Tom Hadley said")
     assert said.summary == quote
     assert said.earliest == "2025-01-28"  # said on the article's day, not in 2024
+
+
+def test_a_clause_counted_after_its_head_is_that_many_days_before_it_and_keeps_its_own_names():
+    ann = annotate_text("Acme Rail closes depots\nAcme Rail will close 40 depots. Acme Rail's move comes a "
+                        "day after Bolt Bakeries, another bakery chain, released a list of 40 shops that it "
+                        "was closing.", "2025-03-13")
+    listed = by_text(ann, "released a list of 40 shops")
+    assert (listed.earliest, listed.label) == ("2025-03-12", "12 March 2025")
+    assert listed.entities == ["bolt-bakeries"]
+    move = by_text(ann, "Acme Rail's move comes a day after")
+    assert (move.earliest, move.entities) == ("2025-03-13", ["acme-rail"])  # the news of the day
