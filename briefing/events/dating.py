@@ -32,6 +32,9 @@ _RELATIVE = re.compile(
     r" (?:the )?(?P<what>\w+)",
     re.I,
 )
+# "According to Fiat's announcement, the company has told ...": told when the announcement was.
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the |(?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*(?:'s|’s) )"
+                        r"(?P<what>\w+)")
 _EXACT_RELATIVE = re.compile(
     r"\b(?P<n>" + "|".join(EXACT_COUNTS) + r") (?P<unit>" + "|".join(EXACT_UNIT_DAYS) + r") "
     r"(?P<dir>" + "|".join(RELATIVE_DIRECTIONS) + r") (?:the )?(?P<what>\w+)",
@@ -228,15 +231,22 @@ def _names(c: Candidate, word: str) -> bool:
 
 
 def anchor_relative(text: str, events: list[Candidate], pending: list[Candidate]) -> None:
-    """ "days before the airstrikes", "a day before the announcement": date a sentence from the
-    event it names (a span of days for a vague count, the day itself for an exact one)."""
+    """ "days before the airstrikes", "a day before the announcement", "according to the
+    announcement": date a sentence from the event it names (a span of days for a vague count, the
+    day itself for an exact one, the event's own date for what it told)."""
     for c in list(pending):
-        m = _EXACT_RELATIVE.search(text, c.start, c.end) or _RELATIVE.search(text, c.start, c.end)
+        m = (_ACCORDING.match(text, c.start) or _EXACT_RELATIVE.search(text, c.start, c.end)
+             or _RELATIVE.search(text, c.start, c.end))
         if not m:
             continue
         word = m["what"].lower().rstrip("s")
         anchor = next((e for e in events if _names(e, word)), None)
         if anchor is None or not anchor.earliest or not anchor.latest:
+            continue
+        if m.re is _ACCORDING:
+            take_date(c, anchor)
+            pending.remove(c)
+            events.append(c)
             continue
         if m.re is _EXACT_RELATIVE:
             days = EXACT_COUNTS[m["n"].lower()] * EXACT_UNIT_DAYS[m["unit"].lower()]

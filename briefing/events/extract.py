@@ -137,8 +137,9 @@ def extract_events(
             if told := outside_report(c, root, by_position, spacy_doc, s_start, sent.end_char):
                 reported.append((c, event_candidate(told[0], sent, s_start, told[1], place_ids, text)))
             c.tense = tense_of(root)
-            if verb is not None:  # "GM posts first annual loss": the news of the day, in its words
+            if verb is not None:  # "GM posts first annual loss": the news of the day
                 c.lemma, c.tense = verb_lemma(verb.lower_) or c.lemma, "present"
+            if opening:  # a headline tells its news whole, in its words
                 c.summary = shorten(" ".join(text[s_start : sent.end_char].split()))
             if (c.tense == "present" and not opening and root.i not in now
                     and (simple_present(root) or root.i in repeated)):

@@ -414,3 +414,12 @@ def test_a_clause_counted_after_its_head_is_that_many_days_before_it_and_keeps_i
     assert listed.entities == ["bolt-bakeries"]
     move = by_text(ann, "Acme Rail's move comes a day after")
     assert (move.earliest, move.entities) == ("2025-03-13", ["acme-rail"])  # the news of the day
+
+
+def test_what_is_told_according_to_an_announcement_is_dated_by_it_and_a_headline_is_told_whole():
+    ann = annotate_text("Acme Rail to buy depot\nAcme Rail announced on Friday that it intends to buy the "
+                        "Leeds depot. According to Acme Rail's announcement, the company has told Leeds City "
+                        "Council that it will pay 9 million pounds.", "2025-05-29")
+    told = by_text(ann, "has told Leeds City Council")
+    assert (told.earliest, told.latest) == ("2025-05-23", "2025-05-23")  # the Friday of the announcement
+    assert next(e for e in ann.events if e.sentence[0] == 0).summary == "Acme Rail to buy depot"
