@@ -146,7 +146,8 @@ def model_code_token(tok: Token) -> bool:
 
 def code_of(surface: str, products: dict[str, Candidate]) -> str | None:
     """The known model code a name starts with ("A380", "787 Dreamliner"), or that it writes after
-    the same maker ("Boeing 787 Dreamliner" beside "Boeing 787")."""
+    the same maker ("Boeing 787 Dreamliner" beside "Boeing 787"), also without the maker's initial
+    that the code starts with ("Airbus 380" beside "Airbus A380")."""
     words = surface.split()
     if not words:
         return None
@@ -154,8 +155,9 @@ def code_of(surface: str, products: dict[str, Candidate]) -> str | None:
         return code
     for w in words[1:]:
         code = model_code(w)
-        if code in products and products[code].surface.split()[0] == words[0]:
-            return code
+        for known in (words[0][:1].upper() + code if code and code.isdigit() else None, code):
+            if known in products and products[known].surface.split()[0] == words[0]:
+                return known
     return None
 
 

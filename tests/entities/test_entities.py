@@ -344,6 +344,17 @@ def test_bare_model_code_is_the_product_named_with_its_maker() -> None:
     assert find(ents, "Airbus") is not plane
 
 
+def test_a_model_number_without_its_makers_initial_is_the_same_product() -> None:
+    """"Airbus 350" beside "Airbus A350": the code's letter is the maker's initial."""
+    ents = extract_entities(
+        "Airbus A350 tour delayed\n"
+        "The departure of the new Airbus A350 on a tour of Asia has been delayed. It is expected that "
+        "the Airbus 350 will arrive in Singapore on November 11."
+    )
+    plane = find(ents, "Airbus A350")
+    assert {"Airbus 350"} <= mention_texts(plane), [(e.name, e.aliases) for e in ents]
+
+
 def test_model_nickname_and_plural_name_one_product_in_the_singular() -> None:
     ents = extract_entities(
         "Chinese airlines buy Boeing 787 Dreamliners\n"
