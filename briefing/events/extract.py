@@ -160,14 +160,16 @@ def extract_events(
             own_participants(made, by_position, spacy_doc, s_start, sent.end_char)
     events = merge_retellings(dated)
     anchor_relative(text, events, pending)
+    story = None  # the story's day, when the lead happened on a day the text goes on to name
     for c in list(pending):
         if article_day and c.tense in ("present", "perfect", "past"):
             if twin := headline_twin(c, dated, article_day):
                 take_date(c, twin)
             elif day := lead_day(c, dated, article_day, lead_end):
                 anchor_to_article(c, article_day, day, lead=True)
-            else:
-                anchor_to_article(c, article_day, story_day(c, dated, article_day))
+                story = story or day
+            else:  # the simple past: the day its teller last named, else the story's
+                anchor_to_article(c, article_day, story_day(c, dated, article_day) or story)
             pending.remove(c)
             events.append(c)
     events = drop_echoes(merge_retellings(events))

@@ -346,7 +346,7 @@ def test_a_statement_that_reports_a_dated_happening_keeps_its_names():
 
 
 LOSS = ("Acme Rail posts record loss\n{caption}Acme Rail has posted its first annual loss in a decade. "
-        "The company admitted {when} that the loss could grow.")
+        "The company admitted {when} that the loss could grow. Its chairman Tom Hadley resigned.")
 
 
 @pytest.mark.parametrize("caption", ["", "Acme Rail logo.\n"])  # a caption is no lead
@@ -356,12 +356,15 @@ def test_a_lead_without_a_date_happened_on_the_day_the_article_goes_on_to_name(c
         e = by_text(ann, words)
         assert (e.earliest, e.latest, e.label) == ("2025-03-11", "2025-03-11", "11 March 2025"), words
     assert by_text(ann, "posts record loss").summary == "Acme Rail posts record loss"  # its subject told
+    resigned = by_text(ann, "Tom Hadley resigned")  # the story's other news in the past: its day too
+    assert (resigned.earliest, resigned.label) == ("2025-03-11", "11 March 2025")
 
 
 @pytest.mark.parametrize("when", ["on 2 March", "on Thursday"])  # beyond the news days; the article's day
 def test_a_lead_stays_on_the_articles_day_unless_a_recent_day_is_named(when):
     ann = annotate_text(LOSS.format(caption="", when=when), "2025-03-13")
     assert by_text(ann, "has posted its first annual loss").earliest == "2025-03-13"
+    assert by_text(ann, "Tom Hadley resigned").label == "by 13 March 2025"
 
 
 def test_a_lead_in_the_present_tells_today_not_the_day_named_after_it():
