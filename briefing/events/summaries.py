@@ -23,6 +23,7 @@ _SUBJECT_REACH = 8
 _EDGE_PUNCT = ",;:—–-"
 _WORD_EDGES = "\"'“”‘’()[],;:.!?"
 _OPENING_QUOTES = ('"', "“")
+_CLOSING_QUOTES = ('"', "”")
 
 
 def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
@@ -51,7 +52,12 @@ def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
         if opening is not None:  # '"While we face challenges, 2024 was a good year," he said': all of it
             tokens = [opening, *tokens]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ")%":
+        if tokens[-1].text in _CLOSING_QUOTES and _unopened_quote(text[tokens[0].idx : tokens[-1].idx]):
+            break  # 'said they are "underperforming dealers"': the quotation closes
         tokens = tokens[:-1]
+    if tokens and tokens[-1].i + 1 < sent.end and doc[tokens[-1].i + 1].text in _CLOSING_QUOTES and (
+            _unopened_quote(text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])):
+        tokens = [*tokens, doc[tokens[-1].i + 1]]  # (the closing quote the parser hung elsewhere)
     if not tokens:
         return shorten(" ".join(text[max(floor, sent.start_char) : sent.end_char].split()))
     clause_text = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
@@ -69,6 +75,11 @@ def _unclosed_quote(words: str) -> bool:
     first = words.find('"')
     return words.count("”") > words.count("“") or (
         words.count('"') % 2 == 1 and first > 0 and not words[first - 1].isspace())
+
+
+def _unopened_quote(words: str) -> bool:
+    """Do ``words`` open a quotation they do not close?"""
+    return words.count("“") > words.count("”") or words.count('"') % 2 == 1
 
 
 def _complementiser(tokens) -> bool:

@@ -426,3 +426,10 @@ def test_what_is_told_according_to_an_announcement_is_dated_by_it_and_a_headline
     told = by_text(ann, "has told Leeds City Council")
     assert (told.earliest, told.latest) == ("2025-05-23", "2025-05-23")  # the Friday of the announcement
     assert next(e for e in ann.events if e.sentence[0] == 0).summary == "Acme Rail to buy depot"
+
+
+def test_a_summary_that_opens_a_quotation_closes_it():
+    ann = annotate_text('Acme Rail closes depots\nAcme Rail said the depots that were to be closed are '
+                        '"underperforming and very small".', "2025-03-13")
+    quoted = 'Acme Rail said the depots that were to be closed are "underperforming and very small"'
+    assert by_text(ann, "Acme Rail said the depots").summary == quoted
