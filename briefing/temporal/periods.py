@@ -106,19 +106,20 @@ def _year_period(m: re.Match[str], ctx: Ctx) -> Result | None:
 
 
 @rule("half", 130, rf"(?i:(?:the\s+)?(?P<h>{in_order(HALF_NUMBERS)})[\s-]+half(?:\s+of\s+(?:(?P<y>{YEAR})"
-                   rf"|(?P<ry>{in_order(YEAR_STEPS)})\s+year|the\s+year|fiscal\s+(?P<fy>{YEAR})))?)(?![\w-])",
+                   rf"|(?P<ry>{in_order(YEAR_STEPS)})\s+year|the\s+year|fiscal\s+(?P<fy>{YEAR}))"
+                   rf"|\s+(?P<y2>{YEAR}))?)(?![\w-])",  # (also without "of": "the second half 2018")
       keys=r"half")
 def _half(m: re.Match[str], ctx: Ctx) -> Result | None:
     h = HALF_NUMBERS[m["h"].lower()]
-    if m["y"] or m["fy"]:
-        year: int | None = int(m["y"] or m["fy"])
+    if m["y"] or m["fy"] or m["y2"]:
+        year: int | None = int(m["y"] or m["fy"] or m["y2"])
     elif ctx.dct:
         year = ctx.dct.year + YEAR_STEPS.get((m["ry"] or "").lower(), 0)
     else:
         year = None
-    if not (m["y"] or m["fy"] or m["ry"]) and not m.group(0).lower().startswith("the"):
+    if not (m["y"] or m["fy"] or m["y2"] or m["ry"]) and not m.group(0).lower().startswith("the"):
         return None
-    if not (m["y"] or m["fy"] or m["ry"]) and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+    if not (m["y"] or m["fy"] or m["y2"] or m["ry"]) and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
         return None  # "the last half of the '80s": a half of something else than this year
     return "DATE", X.half(year, h), None
 

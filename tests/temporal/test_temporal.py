@@ -168,6 +168,7 @@ def test_may_the_modal_is_not_a_month() -> None:
     ("Profits rose in the third quarter.", "the third quarter", "2024-Q3"),
     ("The choir sang over the weekend.", "the weekend", "2024-W43-WE"),
     ("Output fell in the first half of 2023.", "the first half of 2023", "2023-H1"),
+    ("Work is to begin in the second half 2026.", "the second half 2026", "2026-H2"),  # without "of"
     ("Talks were scheduled earlier in the week.", "earlier in the week", "2024-W44"),
     ("Prices fell later in the month.", "later in the month", "2024-10"),
     ("The spending covers fiscal 2025.", "fiscal 2025", "2025"),
