@@ -42,6 +42,7 @@ def group_candidates(cands: list[Candidate], text: str, glossary: Glossary | Non
     groups: dict[str, Group] = {}
     form_key: dict[str, str] = {}
     surname_key = _surnames(cands, glossary)
+    given_key = _given_names(cands, surname_key)
     code_key = {code: _full_key(c, glossary) for code, c in products.items()}
     nickname_of = {}  # "Dreamliner" -> "787", from "Boeing 787 Dreamliner"
     for code, c in products.items():
@@ -62,6 +63,9 @@ def group_candidates(cands: list[Candidate], text: str, glossary: Glossary | Non
             early[key] = long_form
         else:
             key = _identity_key(c, surface, glossary, form_key, surname_key, acronym_key, cand_key)
+            full = given_key.get(surface) if key.startswith("t:") and c.label == "PERSON" else None
+            if full is not None and full.start < c.start and id(full) in cand_key:
+                key = cand_key[id(full)]  # "Elian" after "Elian Gonzalez"
             if key.startswith("t:"):  # a name of its own so far: maybe a company's or a product's short one
                 key = _short_name_key(c, surface, key, form_key, org_short, products, code_key, nickname_of)
             if key.startswith("t:") and c.label == "ORG" and alias_key(surface) in operator_short:
@@ -102,6 +106,22 @@ def _surnames(cands: list[Candidate], glossary: Glossary | None) -> dict[str, tu
         if len(name.split()) >= 2:
             out.setdefault(name.split()[-1], (key, start))
     return out
+
+
+def _given_names(cands: list[Candidate], surname_key: dict[str, tuple[str, int]]) -> dict[str, Candidate]:
+    """Given name -> the first mention of the one full name that has it ("Elian" -> "Elian
+    Gonzalez", "Saddam" -> "Saddam Hussein"), when no other person in the text has it and it is no
+    one's surname: a story calls a child, or a leader, by the given name alone."""
+    out: dict[str, Candidate] = {}
+    taken: set[str] = set()
+    for c in cands:
+        words = c.surface.split()
+        if c.label != "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            continue
+        first = out.setdefault(words[0], c)
+        if alias_key(first.surface) != alias_key(c.surface):
+            taken.add(words[0])  # two people share it: it names neither
+    return {g: c for g, c in out.items() if g not in taken and g not in surname_key}
 
 
 def _short_name_key(c: Candidate, surface: str, key: str, form_key: dict[str, str], org_short: dict[str, str],

@@ -419,3 +419,18 @@ def test_capitals_that_spell_two_organisations_initials_are_neither_s():
     companies = [e for e in ann.entities if e.name.endswith("Corporation")]
     assert len(companies) == 2, [(x.name, x.aliases) for x in ann.entities]
     assert all("NM" not in e.aliases for e in companies), [(x.name, x.aliases) for x in ann.entities]
+
+
+def test_a_given_name_alone_is_the_one_person_who_has_it() -> None:
+    """"Elian" after "Elian Gonzalez" is the boy; a given name two people share names neither."""
+    ents = extract_entities(
+        "Boy to stay in Miami\n"
+        "Elian Gonzalez, 6, will stay with relatives in Miami, his great-uncle Lazaro Gonzalez said. "
+        "Elian was rescued at sea in November. Lazaro said Elian was happy."
+    )
+    boy = find(ents, "Elian Gonzalez")
+    assert "Elian" in mention_texts(boy), [(e.name, e.aliases) for e in ents]
+    shared = extract_entities(
+        "Two brothers\nJohn Smith and John Brown met in Leeds. John said the meeting went well."
+    )
+    assert all("John" not in mention_texts(e) for e in shared if e.name in ("John Smith", "John Brown"))
