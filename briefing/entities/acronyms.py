@@ -35,7 +35,7 @@ def initials_links(cands: list[Candidate], text: str) -> dict[str, Candidate]:
         surface = text[c.start:c.end]
         if c.label != "ORG" or len(surface.split()) < 2:
             continue
-        forms = (surface, *company_short_names(surface))
+        forms = (surface, *company_short_names(surface), *_unqualified(surface))
         for form in forms:
             letters = "".join(w[0] for w in form.split() if w[:1].isupper())
             if len(letters) >= 2:
@@ -48,6 +48,16 @@ def initials_links(cands: list[Candidate], text: str) -> dict[str, Candidate]:
         if one and c.label == "ORG" and surface.isupper() and surface.isalpha():
             out.setdefault(surface, firsts[surface])
     return out
+
+
+_COUNTRY_CODE = re.compile(r"^(?:[A-Z]\.){2,3}$|^[A-Z]{2}$")  # "U.S.", "US", "UK", "EU"
+
+
+def _unqualified(name: str) -> list[str]:
+    """ "U.S. Immigration and Naturalization Service" is the INS: a country's code before a name
+    is not in its acronym."""
+    words = name.split()
+    return [" ".join(words[1:])] if len(words) >= 3 and _COUNTRY_CODE.match(words[0]) else []
 
 
 def initials_fit(acronym: str, long_form: str) -> bool:

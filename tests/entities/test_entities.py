@@ -434,3 +434,12 @@ def test_a_given_name_alone_is_the_one_person_who_has_it() -> None:
         "Two brothers\nJohn Smith and John Brown met in Leeds. John said the meeting went well."
     )
     assert all("John" not in mention_texts(e) for e in shared if e.name in ("John Smith", "John Brown"))
+
+
+def test_an_acronym_leaves_out_the_country_code_before_its_long_form() -> None:
+    ents = extract_entities(
+        "Boy to stay\nThe U.S. Immigration and Naturalization Service ruled on Wednesday that the boy "
+        "must go home. The INS said the ruling was final."
+    )
+    service = find(ents, "U.S. Immigration and Naturalization Service")
+    assert "INS" in mention_texts(service), [(e.name, e.aliases) for e in ents]
