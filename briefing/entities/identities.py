@@ -116,7 +116,7 @@ def _given_names(cands: list[Candidate], surname_key: dict[str, tuple[str, int]]
     taken: set[str] = set()
     for c in cands:
         words = c.surface.split()
-        if c.label != "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        if c.label != "PERSON" or len(words) != 2 or not all(w[:1].isupper() for w in words):
             continue
         first = out.setdefault(words[0], c)
         if alias_key(first.surface) != alias_key(c.surface):

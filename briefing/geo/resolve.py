@@ -231,7 +231,7 @@ def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) ->
         return score
     if item.bias is not None:  # the site's coverage, the article's public bodies (geo.bias)
         score += item.bias.bonus(c)
-    if _namesake_of_division(c, item):
+    if _namesake_of_division(c, item, ctx):
         return score
     if c.kind != "country" and c.admin1 and ctx.admin1s.get((c.country, c.admin1), 0) > 0:
         score += W_ADMIN1 if c.kind != "admin1" else W_ADMIN1 / 2
@@ -247,7 +247,7 @@ def _score(c: Candidate, item: _Item, ctx: _Context, top_country: str | None) ->
     return score
 
 
-def _namesake_of_division(c: Candidate, item: _Item) -> bool:
+def _namesake_of_division(c: Candidate, item: _Item, ctx: _Context) -> bool:
     """A town named like a first-level division of its own country ('Florida', New York; 'Wales',
     England), with nothing in the text that singles the town out ('Florida, N.Y.', 'the town of').
 
@@ -255,10 +255,13 @@ def _namesake_of_division(c: Candidate, item: _Item) -> bool:
     the evidence that would lift the town (its own state named, neighbours, nearness) is what any
     story set in that country gives: such a town wins on a qualifier or a kind hint only. Not
     the gazetteer's preferred reading of the name (New York City): that one is what it means.
+    The same holds abroad when the story names the division's country ('Ontario' beside Canada is
+    the province, not the town in Ohio, even with Ohio named).
     """
     if c.kind != "city" or c.preferred or item.kind_hint == "city":
         return False
-    if c.country not in item.division_countries:
+    if c.country not in item.division_countries and not any(
+            ctx.countries.get(cc, 0) > 0 for cc in item.division_countries):
         return False
     return not (item.qualifiers and any(_within(c, q) for q in item.qualifiers))
 

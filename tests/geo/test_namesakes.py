@@ -53,3 +53,11 @@ def test_a_town_under_ten_thousand_far_from_the_story_gets_no_place() -> None:
     placed = _placed(text, "Hope", "Paris", "Lyon")
     assert "hope" not in placed
     assert placed["paris"][1] == "FR"
+
+
+def test_a_division_of_a_country_the_story_names_beats_a_town_of_its_name_abroad() -> None:
+    # Ontario is also a town of Ohio; with Canada in the story, Ohio named too is no reason for it.
+    text = ("The United States and Canada will lend the carmakers money. Ontario will pay a third, "
+            "officials in the United States said. A plant in Ohio will close.")
+    placed = _placed(text, "United States", "Canada", "Ontario", "Ohio")
+    assert placed["ontario"][:2] == ("admin1", "CA")
