@@ -36,8 +36,11 @@ def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
             continue  # "According to the statement, ...", "In early October, ...": the setting, not the news
         if child.dep_ in _SUMMARY_DEPS:
             keep.update(t.i for t in child.subtree)
-    if trig.dep_ in ("acl", "relcl") and trig.head.i not in keep:
-        keep.update(t.i for t in trig.head.subtree if t.i < trig.i)  # "... which was founded"
+    top = trig
+    while top.dep_ == "xcomp" and top.head.i != top.i:
+        top = top.head  # "the phase expected to begin in 2018": the phase's, through "expected"
+    if top.dep_ in ("acl", "relcl") and top.head.i not in keep:
+        keep.update(t.i for t in top.head.subtree if t.i < trig.i)  # "... which was founded"
     subj = _controller_subject(trig) or _own_subject(trig)
     if subj is not None:  # "X arrived and signed", "X plans to build": the shared subject tells who
         keep.update(t.i for t in subj.subtree)

@@ -433,3 +433,11 @@ def test_a_summary_that_opens_a_quotation_closes_it():
                         '"underperforming and very small".', "2025-03-13")
     quoted = 'Acme Rail said the depots that were to be closed are "underperforming and very small"'
     assert by_text(ann, "Acme Rail said the depots").summary == quoted
+
+
+def test_a_clause_hung_on_a_noun_through_another_verb_tells_the_noun():
+    ann = annotate_text("Acme Rail raises funds\nAcme Rail will use the proceeds to prepare for the "
+                        "demonstration phase expected to begin in the second half 2018, the company said.",
+                        "2017-03-01")
+    phase = next(e for e in ann.events if e.earliest == "2018-07-01")
+    assert phase.summary == "the demonstration phase expected to begin in the second half 2018"
