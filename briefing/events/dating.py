@@ -187,15 +187,19 @@ def counted_from_head(trig, article_day: dt.date) -> dt.date | None:
     """ "GM's move comes a day after Chrysler released its list": a clause that an exact count puts
     after or before its head happened that long before or after the head's day (the article's day,
     for a head in the present)."""
-    mark = next((t for t in trig.children if t.dep_ == "mark" and t.lower_ in ("after", "before")), None)
-    unit = next((t for t in mark.children if t.dep_ == "npadvmod" and t.lower_ in EXACT_UNIT_DAYS), None) \
-        if mark is not None else None
-    count = next((EXACT_COUNTS[t.lower_] for t in unit.children if t.lower_ in EXACT_COUNTS), None) \
-        if unit is not None else None
-    if count is None or trig.dep_ != "advcl" or tense_of(trig.head) != "present":
+    if trig.dep_ != "advcl" or tense_of(trig.head) != "present":
         return None
-    days = count * EXACT_UNIT_DAYS[unit.lower_]
-    return article_day + dt.timedelta(days=-days if mark.lower_ == "after" else days)
+    for mark in trig.children:
+        if mark.dep_ != "mark" or mark.lower_ not in ("after", "before"):
+            continue
+        for unit in mark.children:  # "a day" hangs on "after"
+            if unit.dep_ != "npadvmod" or unit.lower_ not in EXACT_UNIT_DAYS:
+                continue
+            count = next((EXACT_COUNTS[t.lower_] for t in unit.children if t.lower_ in EXACT_COUNTS), None)
+            if count is not None:
+                days = count * EXACT_UNIT_DAYS[unit.lower_]
+                return article_day + dt.timedelta(days=-days if mark.lower_ == "after" else days)
+    return None
 
 
 def on_day(c: Candidate, day: dt.date) -> None:

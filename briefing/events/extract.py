@@ -147,10 +147,10 @@ def extract_events(
                 # (but "it currently produces 15 brands" holds on the article's day)
             if article_day and (day := counted_from_head(root, article_day)):
                 if around := outside_clause(c, root, by_position, spacy_doc, s_start, sent.end_char):
-                    head = event_candidate(root.head, sent, s_start, around, place_ids, text)
-                    head.summary = shorten(" ".join(text[s_start : sent.end_char].split()))
-                    on_day(head, article_day)  # "GM's move comes ...": the news of the day
-                    dated.append(head)
+                    news = event_candidate(root.head, sent, s_start, around, place_ids, text)
+                    news.summary = shorten(" ".join(text[s_start : sent.end_char].split()))
+                    on_day(news, article_day)  # "GM's move comes ...": the news of the day
+                    dated.append(news)
                 on_day(c, day)  # "... a day after Chrysler released its list": the day before
                 dated.append(c)
             else:
