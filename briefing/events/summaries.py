@@ -58,9 +58,11 @@ def clause_summary(trig, floor: int, sent, text: str, clause=None) -> str:
         if tokens[-1].text in _CLOSING_QUOTES and _unopened_quote(text[tokens[0].idx : tokens[-1].idx]):
             break  # 'said they are "underperforming dealers"': the quotation closes
         tokens = tokens[:-1]
-    if tokens and tokens[-1].i + 1 < sent.end and doc[tokens[-1].i + 1].text in _CLOSING_QUOTES and (
-            _unopened_quote(text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])):
-        tokens = [*tokens, doc[tokens[-1].i + 1]]  # (the closing quote the parser hung elsewhere)
+    if tokens and _unopened_quote(text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]):
+        after = doc[tokens[-1].i + 1 : min(sent.end, tokens[-1].i + 3)]  # ('dealers."': past the stop)
+        close = next((t for t in after if t.text in _CLOSING_QUOTES), None)
+        if close is not None and all(t.is_punct for t in after[: close.i - after.start]):
+            tokens = [*tokens, *after[: close.i - after.start + 1]]  # the quotation's close
     if not tokens:
         return shorten(" ".join(text[max(floor, sent.start_char) : sent.end_char].split()))
     clause_text = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]

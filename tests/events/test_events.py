@@ -433,6 +433,9 @@ def test_a_summary_that_opens_a_quotation_closes_it():
                         '"underperforming and very small".', "2025-03-13")
     quoted = 'Acme Rail said the depots that were to be closed are "underperforming and very small"'
     assert by_text(ann, "Acme Rail said the depots").summary == quoted
+    ann = annotate_text('Acme Rail closes depots\nAcme Rail said the depots are "too old." The plan is new.',
+                        "2025-03-13")
+    assert by_text(ann, "Acme Rail said the depots").summary == 'Acme Rail said the depots are "too old."'
 
 
 def test_a_clause_hung_on_a_noun_through_another_verb_tells_the_noun():
