@@ -142,13 +142,18 @@ def _dateline_breaks(doc: Doc) -> None:
         found = find_dateline(doc.text, start)
         if found is None:
             continue
-        inside = [t for t in doc if found.start < t.idx < found.body]
-        body = next((t for t in doc if t.idx >= found.body), None)
-        if body is None or body.is_space or "\n" in doc.text[found.start : found.body]:
-            continue
-        for t in inside:
-            t.is_sent_start = False
-        body.is_sent_start = True
+        if "\n" in doc.text[found.start : found.body]:
+            continue  # the body starts a line: a sentence already
+        inside = []
+        for t in doc:  # (tokens in text order: stop at the body's first word)
+            if t.idx >= found.body:
+                if not t.is_space:
+                    for w in inside:
+                        w.is_sent_start = False
+                    t.is_sent_start = True
+                break
+            if t.idx > found.start:
+                inside.append(t)
 
 
 CHUNK = 100_000  # characters per spaCy call: spaCy refuses texts over nlp.max_length (10^6)

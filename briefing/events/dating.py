@@ -249,31 +249,28 @@ def anchor_relative(text: str, events: list[Candidate], pending: list[Candidate]
             continue
         if m.re is _ACCORDING:
             take_date(c, anchor)
-            pending.remove(c)
-            events.append(c)
-            continue
-        if m.re is _EXACT_RELATIVE:
+        elif m.re is _EXACT_RELATIVE:
             days = EXACT_COUNTS[m["n"].lower()] * EXACT_UNIT_DAYS[m["unit"].lower()]
             after = m["dir"].lower() == "after"
             day = _shift(anchor.latest, days) if after else _shift(anchor.earliest, -days)
             on_day(c, dt.date.fromisoformat(day))
-            pending.remove(c)
-            events.append(c)
-            continue
-        span = UNIT_DAYS[m["unit"].lower()]
-        before = m["dir"].lower() != "after"
-        if before:
-            c.earliest, c.latest = _shift(anchor.earliest, -span), _shift(anchor.earliest, -1)
         else:
-            c.earliest, c.latest = _shift(anchor.latest, 1), _shift(anchor.latest, span)
-        c.approximate = True
-        c.minutes = ESTIMATE
-        c.label = (
-            f"{'a few ' if m['unit'].lower() == 'days' else ''}{m['unit'].lower()} "
-            f"{'before' if before else 'after'} {anchor.label or anchor.earliest}"
-        )
+            _span_from(c, anchor, m["unit"].lower(), before=m["dir"].lower() != "after")
         pending.remove(c)
         events.append(c)
+
+
+def _span_from(c: Candidate, anchor: Candidate, unit: str, *, before: bool) -> None:
+    """ "a few days before the airstrikes": some of ``unit`` before or after ``anchor``, approximately."""
+    span = UNIT_DAYS[unit]
+    if before:
+        c.earliest, c.latest = _shift(anchor.earliest, -span), _shift(anchor.earliest, -1)
+    else:
+        c.earliest, c.latest = _shift(anchor.latest, 1), _shift(anchor.latest, span)
+    c.approximate = True
+    c.minutes = ESTIMATE
+    few = "a few " if unit == "days" else ""
+    c.label = f"{few}{unit} {'before' if before else 'after'} {anchor.label or anchor.earliest}"
 
 
 def _shift(iso: str, days: int) -> str:

@@ -226,6 +226,13 @@ def _clause_heads(trig) -> set[int]:
 _REPORTED = ("ccomp", "xcomp")
 
 
+def _mention_roots(by_position: ByPosition, spacy_doc, start: int, end: int):
+    """(entity id, token index of the mention's head word, or None) for each mention in start..end."""
+    for i, m in by_position.spans_in(start, end):
+        span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
+        yield by_position.entities[i].id, span.root.i if span is not None else None
+
+
 def outside_report(c: Candidate, trig, by_position: ByPosition, spacy_doc, start: int, end: int):
     """A statement's names are its speaker's side, not what it reports ("He stated that GM would
     offer a package": the statement is his, the offer is GM's). Names only inside the reported
@@ -239,10 +246,8 @@ def outside_report(c: Candidate, trig, by_position: ByPosition, spacy_doc, start
     if not reported:
         return None
     inside: dict[str, object] = {}
-    for i, m in by_position.spans_in(start, end):
-        span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
-        ent = by_position.entities[i].id
-        clause = reported.get(span.root.i) if span is not None else None
+    for ent, root in _mention_roots(by_position, spacy_doc, start, end):
+        clause = reported.get(root) if root is not None else None
         inside[ent] = clause if inside.get(ent, clause) is clause else None
     ref = _referent(trig, by_position)
     moved = [e for e in c.entities if inside.get(e) is not None and e != ref]
@@ -263,11 +268,8 @@ def outside_clause(c: Candidate, clause, by_position: ByPosition, spacy_doc, sta
     Chrysler released its list": GM's is the move, not the release). They leave ``c``; returned for
     an entry of their own."""
     words = {t.i for t in clause.subtree}
-    inside: set[str] = set()
-    for i, m in by_position.spans_in(start, end):
-        span = spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.root.i in words:
-            inside.add(by_position.entities[i].id)
+    inside = {ent for ent, root in _mention_roots(by_position, spacy_doc, start, end)
+              if root is None or root in words}
     moved = [e for e in c.entities if e not in inside]
     if moved and len(moved) < len(c.entities):
         c.entities = [e for e in c.entities if e in inside]

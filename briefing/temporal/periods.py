@@ -111,16 +111,18 @@ def _year_period(m: re.Match[str], ctx: Ctx) -> Result | None:
       keys=r"half")
 def _half(m: re.Match[str], ctx: Ctx) -> Result | None:
     h = HALF_NUMBERS[m["h"].lower()]
-    if m["y"] or m["fy"] or m["y2"]:
-        year: int | None = int(m["y"] or m["fy"] or m["y2"])
+    written = m["y"] or m["fy"] or m["y2"]  # the year the text writes
+    if written:
+        year: int | None = int(written)
     elif ctx.dct:
         year = ctx.dct.year + YEAR_STEPS.get((m["ry"] or "").lower(), 0)
     else:
         year = None
-    if not (m["y"] or m["fy"] or m["y2"] or m["ry"]) and not m.group(0).lower().startswith("the"):
-        return None
-    if not (m["y"] or m["fy"] or m["y2"] or m["ry"]) and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
-        return None  # "the last half of the '80s": a half of something else than this year
+    if not (written or m["ry"]):
+        if not m.group(0).lower().startswith("the"):
+            return None
+        if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
+            return None  # "the last half of the '80s": a half of something else than this year
     return "DATE", X.half(year, h), None
 
 
